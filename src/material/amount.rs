@@ -1,0 +1,292 @@
+//! Amounts: a mass *with* its basis, and rates: a mass per year with its basis.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Basis, MaterialError};
+use crate::units::{self, Mass, MassRate, display_mass, display_mass_rate};
+
+fn check(what: &str, v: f64) -> Result<f64, MaterialError> {
+    if !v.is_finite() {
+        return Err(MaterialError::NotFinite { what: what.to_string(), value: v });
+    }
+    if v < 0.0 {
+        return Err(MaterialError::Negative { what: what.to_string(), value: v });
+    }
+    Ok(v)
+}
+
+/// A tonnage with its [`Basis`]: finite and non-negative by construction.
+///
+/// Adding amounts of different bases is an error ([`Amount::try_add`]); converting is one
+/// explicit call ([`Amount::convert_to`]).
+///
+/// Serialized with its unit and basis: `{"value": 88000.0, "unit": "t", "basis": "Li"}`; reading
+/// also accepts `kg`, `kt` and `Mt`.
+///
+/// # Example
+///
+/// ```
+/// use critical_minerals::material::{Amount, Basis, Element};
+///
+/// // USGS MCS 2025: Australia's 2024 mine production, 88,000 t of contained lithium
+/// let li = Amount::tonnes(88_000.0, Basis::contained(Element::Li))?;
+/// let lce = li.convert_to(&Basis::lce())?;
+/// assert!((lce.in_tonnes() - 468_454.0).abs() < 1.0);
+/// // tonnes of LCE do not add to tonnes of lithium
+/// assert!(li.try_add(&lce).is_err());
+/// assert!(Amount::tonnes(f64::NAN, Basis::lce()).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "AmountWire", into = "AmountWire")]
+pub struct Amount {
+    mass: Mass,
+    basis: Basis,
+}
+
+impl Amount {
+    /// An amount from a mass and a basis.
+    ///
+    /// # Errors
+    ///
+    /// [`MaterialError::NotFinite`] or [`MaterialError::Negative`] naming the value.
+    pub fn new(mass: Mass, basis: Basis) -> Result<Amount, MaterialError> {
+        check(&format!("mass ({basis} basis)"), units::as_tonnes(mass))?;
+        Ok(Amount { mass, basis })
+    }
+
+    /// An amount in metric tonnes.
+    ///
+    /// # Errors
+    ///
+    /// As [`Amount::new`].
+    pub fn tonnes(t: f64, basis: Basis) -> Result<Amount, MaterialError> {
+        Amount::new(units::tonnes(t), basis)
+    }
+
+    /// Zero on a basis.
+    pub fn zero(basis: Basis) -> Amount {
+        Amount { mass: units::tonnes(0.0), basis }
+    }
+
+    /// The mass.
+    pub fn mass(&self) -> Mass {
+        self.mass
+    }
+
+    /// The mass in metric tonnes.
+    pub fn in_tonnes(&self) -> f64 {
+        units::as_tonnes(self.mass)
+    }
+
+    /// The basis.
+    pub fn basis(&self) -> &Basis {
+        &self.basis
+    }
+
+    /// The same material counted on another basis (see [`Basis::factor_to`]).
+    ///
+    /// # Errors
+    ///
+    /// [`MaterialError::NotConvertible`] when the bases share no element or a content is unknown.
+    pub fn convert_to(&self, target: &Basis) -> Result<Amount, MaterialError> {
+        let k = self.basis.factor_to(target)?;
+        Ok(Amount { mass: self.mass * k, basis: target.clone() })
+    }
+
+    /// The sum of two amounts on the same basis.
+    ///
+    /// # Errors
+    ///
+    /// [`MaterialError::BasisMismatch`] naming both bases.
+    pub fn try_add(&self, other: &Amount) -> Result<Amount, MaterialError> {
+        if self.basis != other.basis {
+            return Err(MaterialError::BasisMismatch {
+                left: self.basis.to_string(),
+                right: other.basis.to_string(),
+                operation: "add",
+            });
+        }
+        Ok(Amount { mass: self.mass + other.mass, basis: self.basis.clone() })
+    }
+
+    /// The sum of amounts that must all be on `basis` (an empty iterator gives zero).
+    ///
+    /// # Errors
+    ///
+    /// [`MaterialError::BasisMismatch`] at the first amount on another basis.
+    pub fn try_sum<'a>(basis: &Basis, amounts: impl IntoIterator<Item = &'a Amount>) -> Result<Amount, MaterialError> {
+        amounts.into_iter().try_fold(Amount::zero(basis.clone()), |acc, a| acc.try_add(a))
+    }
+
+    /// This amount scaled by a non-negative finite factor (a share, a recovery).
+    ///
+    /// # Errors
+    ///
+    /// [`MaterialError::NotFinite`] or [`MaterialError::Negative`] for a bad factor.
+    pub fn scale(&self, factor: f64) -> Result<Amount, MaterialError> {
+        check("scale factor", factor)?;
+        Ok(Amount { mass: self.mass * factor, basis: self.basis.clone() })
+    }
+}
+
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", display_mass(self.mass), self.basis)
+    }
+}
+
+/// Serialized form of [`Amount`] and [`Rate`]: value, unit, basis.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct AmountWire {
+    value: f64,
+    unit: String,
+    basis: Basis,
+}
+
+fn tonnes_per_unit(unit: &str) -> Result<f64, MaterialError> {
+    match unit.trim() {
+        "t" | "tonne" | "tonnes" | "metric ton" | "metric tons" => Ok(1.0),
+        "kg" => Ok(1.0e-3),
+        "kt" => Ok(1.0e3),
+        "Mt" => Ok(1.0e6),
+        other => Err(MaterialError::UnknownUnit { input: other.to_string(), expected: "t, kg, kt or Mt" }),
+    }
+}
+
+fn tonnes_per_year_per_unit(unit: &str) -> Result<f64, MaterialError> {
+    match unit.trim() {
+        "t/yr" | "tpa" | "t/y" => Ok(1.0),
+        "kt/yr" | "ktpa" | "kt/y" => Ok(1.0e3),
+        "Mt/yr" | "Mtpa" | "Mt/y" => Ok(1.0e6),
+        other => Err(MaterialError::UnknownUnit { input: other.to_string(), expected: "t/yr, kt/yr or Mt/yr" }),
+    }
+}
+
+impl TryFrom<AmountWire> for Amount {
+    type Error = MaterialError;
+    fn try_from(w: AmountWire) -> Result<Self, Self::Error> {
+        Amount::tonnes(w.value * tonnes_per_unit(&w.unit)?, w.basis)
+    }
+}
+
+impl From<Amount> for AmountWire {
+    fn from(a: Amount) -> AmountWire {
+        AmountWire { value: a.in_tonnes(), unit: "t".into(), basis: a.basis }
+    }
+}
+
+/// A mass per year with its [`Basis`] (production, capacity, demand): finite and non-negative.
+///
+/// Serialized as `{"value": 40000.0, "unit": "t/yr", "basis": "LCE"}`.
+///
+/// # Example
+///
+/// ```
+/// use critical_minerals::material::{Basis, Rate};
+///
+/// let plant = Rate::tonnes_per_year(40_000.0, Basis::lce())?;
+/// assert_eq!(plant.to_string(), "40 kt/yr LCE");
+/// let li = plant.convert_to(&"Li".parse()?)?;
+/// assert!((li.in_tonnes_per_year() - 7_514.0).abs() < 1.0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "AmountWire", into = "AmountWire")]
+pub struct Rate {
+    rate: MassRate,
+    basis: Basis,
+}
+
+impl Rate {
+    /// A rate from a mass rate and a basis.
+    ///
+    /// # Errors
+    ///
+    /// [`MaterialError::NotFinite`] or [`MaterialError::Negative`] naming the value.
+    pub fn new(rate: MassRate, basis: Basis) -> Result<Rate, MaterialError> {
+        check(&format!("mass rate ({basis} basis)"), units::as_tonnes_per_year(rate))?;
+        Ok(Rate { rate, basis })
+    }
+
+    /// A rate in tonnes per year.
+    ///
+    /// # Errors
+    ///
+    /// As [`Rate::new`].
+    pub fn tonnes_per_year(t: f64, basis: Basis) -> Result<Rate, MaterialError> {
+        Rate::new(units::tonnes_per_year(t), basis)
+    }
+
+    /// The mass rate.
+    pub fn rate(&self) -> MassRate {
+        self.rate
+    }
+
+    /// The rate in tonnes per year.
+    pub fn in_tonnes_per_year(&self) -> f64 {
+        units::as_tonnes_per_year(self.rate)
+    }
+
+    /// The basis.
+    pub fn basis(&self) -> &Basis {
+        &self.basis
+    }
+
+    /// The same rate on another basis.
+    ///
+    /// # Errors
+    ///
+    /// As [`Amount::convert_to`].
+    pub fn convert_to(&self, target: &Basis) -> Result<Rate, MaterialError> {
+        let k = self.basis.factor_to(target)?;
+        Ok(Rate { rate: self.rate * k, basis: target.clone() })
+    }
+
+    /// The sum of two rates on the same basis.
+    ///
+    /// # Errors
+    ///
+    /// [`MaterialError::BasisMismatch`] naming both bases.
+    pub fn try_add(&self, other: &Rate) -> Result<Rate, MaterialError> {
+        if self.basis != other.basis {
+            return Err(MaterialError::BasisMismatch {
+                left: self.basis.to_string(),
+                right: other.basis.to_string(),
+                operation: "add",
+            });
+        }
+        Ok(Rate { rate: self.rate + other.rate, basis: self.basis.clone() })
+    }
+
+    /// The amount produced over `years` years at this rate.
+    ///
+    /// # Errors
+    ///
+    /// [`MaterialError::NotFinite`] or [`MaterialError::Negative`] for a bad number of years.
+    pub fn over_years(&self, years: f64) -> Result<Amount, MaterialError> {
+        check("number of years", years)?;
+        Amount::tonnes(self.in_tonnes_per_year() * years, self.basis.clone())
+    }
+}
+
+impl fmt::Display for Rate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", display_mass_rate(self.rate), self.basis)
+    }
+}
+
+impl TryFrom<AmountWire> for Rate {
+    type Error = MaterialError;
+    fn try_from(w: AmountWire) -> Result<Self, Self::Error> {
+        Rate::tonnes_per_year(w.value * tonnes_per_year_per_unit(&w.unit)?, w.basis)
+    }
+}
+
+impl From<Rate> for AmountWire {
+    fn from(r: Rate) -> AmountWire {
+        AmountWire { value: r.in_tonnes_per_year(), unit: "t/yr".into(), basis: r.basis }
+    }
+}

@@ -1,0 +1,163 @@
+//! Chemical elements with their IUPAC standard atomic weights.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use super::MaterialError;
+
+macro_rules! elements {
+    ($( $(#[$doc:meta])* $variant:ident, $symbol:literal, $name:literal, $z:literal, $weight:literal; )*) => {
+        /// A chemical element, with its IUPAC standard atomic weight.
+        ///
+        /// Atomic weights are the IUPAC *abridged* standard atomic weights (CIAAW 2021, as
+        /// tabulated by IUPAC; for elements with an interval, the conventional value): Li 6.94,
+        /// C 12.011, O 15.999, H 1.008 and so on. These are the values from which every
+        /// conversion factor of this crate is derived (Li -> LCE = 73.888 / (2 x 6.94) = 5.323).
+        ///
+        /// Serialized as its symbol (`"Li"`); parsed case-sensitively from the symbol, or
+        /// case-insensitively from the English name.
+        ///
+        /// # Example
+        ///
+        /// ```
+        /// use critical_minerals::material::Element;
+        ///
+        /// let li: Element = "Li".parse()?;
+        /// assert_eq!(li.atomic_weight(), 6.94);
+        /// assert_eq!(li.name(), "lithium");
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        #[non_exhaustive]
+        pub enum Element {
+            $( $(#[$doc])* #[doc = concat!($name, " (", $symbol, ", Z = ", $z, ", ", $weight, " g/mol)")] $variant, )*
+        }
+
+        impl Element {
+            /// Every element this crate knows, in order of atomic number.
+            pub const ALL: &'static [Element] = &[$(Element::$variant),*];
+
+            /// The element's symbol, e.g. `"Li"`.
+            pub const fn symbol(self) -> &'static str {
+                match self { $(Element::$variant => $symbol),* }
+            }
+
+            /// The element's English name in lower case, e.g. `"lithium"`.
+            pub const fn name(self) -> &'static str {
+                match self { $(Element::$variant => $name),* }
+            }
+
+            /// Atomic number.
+            pub const fn atomic_number(self) -> u8 {
+                match self { $(Element::$variant => $z),* }
+            }
+
+            /// IUPAC standard atomic weight (abridged / conventional value), g/mol.
+            pub const fn atomic_weight(self) -> f64 {
+                match self { $(Element::$variant => $weight),* }
+            }
+        }
+    };
+}
+
+elements! {
+    H, "H", "hydrogen", 1, 1.008;
+    Li, "Li", "lithium", 3, 6.94;
+    B, "B", "boron", 5, 10.81;
+    C, "C", "carbon", 6, 12.011;
+    N, "N", "nitrogen", 7, 14.007;
+    O, "O", "oxygen", 8, 15.999;
+    F, "F", "fluorine", 9, 18.998;
+    Na, "Na", "sodium", 11, 22.990;
+    Mg, "Mg", "magnesium", 12, 24.305;
+    Al, "Al", "aluminium", 13, 26.982;
+    Si, "Si", "silicon", 14, 28.085;
+    P, "P", "phosphorus", 15, 30.974;
+    S, "S", "sulfur", 16, 32.06;
+    Cl, "Cl", "chlorine", 17, 35.45;
+    K, "K", "potassium", 19, 39.098;
+    Ca, "Ca", "calcium", 20, 40.078;
+    Ti, "Ti", "titanium", 22, 47.867;
+    Mn, "Mn", "manganese", 25, 54.938;
+    Fe, "Fe", "iron", 26, 55.845;
+    Co, "Co", "cobalt", 27, 58.933;
+    Ni, "Ni", "nickel", 28, 58.693;
+    Cu, "Cu", "copper", 29, 63.546;
+    Zn, "Zn", "zinc", 30, 65.38;
+    Rb, "Rb", "rubidium", 37, 85.468;
+    Cs, "Cs", "caesium", 55, 132.91;
+}
+
+impl Element {
+    /// Looks an element up by its symbol (case-sensitive, `"Co"` is cobalt) or by its English
+    /// name (case-insensitive, `"cobalt"`).
+    ///
+    /// # Errors
+    ///
+    /// [`MaterialError::UnknownElement`] naming the input.
+    pub fn from_symbol_or_name(s: &str) -> Result<Element, MaterialError> {
+        let t = s.trim();
+        Element::ALL
+            .iter()
+            .copied()
+            .find(|e| e.symbol() == t)
+            .or_else(|| {
+                Element::ALL.iter().copied().find(|e| {
+                    e.name().eq_ignore_ascii_case(t)
+                        || (t.eq_ignore_ascii_case("aluminum") && *e == Element::Al)
+                        || (t.eq_ignore_ascii_case("cesium") && *e == Element::Cs)
+                })
+            })
+            .ok_or_else(|| MaterialError::UnknownElement { input: s.to_string() })
+    }
+}
+
+impl fmt::Display for Element {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.symbol())
+    }
+}
+
+impl FromStr for Element {
+    type Err = MaterialError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Element::from_symbol_or_name(s)
+    }
+}
+
+impl TryFrom<String> for Element {
+    type Error = MaterialError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl From<Element> for String {
+    fn from(e: Element) -> String {
+        e.symbol().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbols_and_names_round_trip() {
+        for e in Element::ALL {
+            assert_eq!(Element::from_symbol_or_name(e.symbol()).ok(), Some(*e));
+            assert_eq!(Element::from_symbol_or_name(&e.name().to_uppercase()).ok(), Some(*e));
+        }
+        assert!(Element::from_symbol_or_name("Xx").is_err());
+        // symbols are case-sensitive: "CO" is not cobalt
+        assert!(Element::from_symbol_or_name("CO").is_err());
+    }
+
+    #[test]
+    fn atomic_numbers_are_ordered() {
+        assert!(Element::ALL.windows(2).all(|w| w[0].atomic_number() < w[1].atomic_number()));
+    }
+}

@@ -1,0 +1,241 @@
+//! Provenance: where a figure comes from ([`Source`]) and how exact it is ([`Estimate`]).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Errors of the provenance model.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ProvenanceError {
+    /// A NaN or infinite bound.
+    #[error("estimate bound {value} is not finite")]
+    NotFinite {
+        /// The value.
+        value: f64,
+    },
+    /// A range whose low end is above its high end.
+    #[error("estimate range {low}..{high} has low > high")]
+    Inverted {
+        /// Low end given.
+        low: f64,
+        /// High end given.
+        high: f64,
+    },
+    /// A source without a publisher or title.
+    #[error("source {id:?} lacks a {field}")]
+    MissingField {
+        /// The source's id.
+        id: String,
+        /// The missing field.
+        field: &'static str,
+    },
+}
+
+/// A published source: publisher, title, edition or year, table or page, and address.
+///
+/// # Example
+///
+/// ```
+/// use critical_minerals::provenance::Source;
+///
+/// let mcs = Source::new("usgs-mcs-2025-lithium", "U.S. Geological Survey", "Mineral Commodity Summaries 2025: Lithium")?
+///     .edition("January 2025")
+///     .table("World mine production and reserves, pp. 110-111")
+///     .url("https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-lithium.pdf");
+/// assert_eq!(mcs.publisher, "U.S. Geological Survey");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Source {
+    /// Short identifier that data rows cite (`usgs-mcs-2025-lithium`).
+    pub id: String,
+    /// Publisher (`U.S. Geological Survey`).
+    pub publisher: String,
+    /// Title.
+    pub title: String,
+    /// Edition or year of publication.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<String>,
+    /// Table, figure or page the figure is read from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
+    /// Address of the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl Source {
+    /// A source with an id, publisher and title.
+    ///
+    /// # Errors
+    ///
+    /// [`ProvenanceError::MissingField`] when the publisher or title is blank.
+    pub fn new(id: &str, publisher: &str, title: &str) -> Result<Source, ProvenanceError> {
+        if publisher.trim().is_empty() {
+            return Err(ProvenanceError::MissingField { id: id.to_string(), field: "publisher" });
+        }
+        if title.trim().is_empty() {
+            return Err(ProvenanceError::MissingField { id: id.to_string(), field: "title" });
+        }
+        Ok(Source {
+            id: id.trim().to_string(),
+            publisher: publisher.trim().to_string(),
+            title: title.trim().to_string(),
+            edition: None,
+            table: None,
+            url: None,
+        })
+    }
+
+    /// Sets the edition or year.
+    pub fn edition(mut self, edition: &str) -> Source {
+        self.edition = Some(edition.to_string());
+        self
+    }
+
+    /// Sets the table, figure or page.
+    pub fn table(mut self, table: &str) -> Source {
+        self.table = Some(table.to_string());
+        self
+    }
+
+    /// Sets the address.
+    pub fn url(mut self, url: &str) -> Source {
+        self.url = Some(url.to_string());
+        self
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}, {}", self.publisher, self.title)?;
+        if let Some(e) = &self.edition {
+            write!(f, " ({e})")?;
+        }
+        if let Some(t) = &self.table {
+            write!(f, ", {t}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A figure that is a point or a range `low..=high` ("40,000 to 60,000 tonnes").
+///
+/// Serialized as a number for a point and as `{"low": .., "high": ..}` for a range.
+///
+/// # Example
+///
+/// ```
+/// use critical_minerals::provenance::Estimate;
+///
+/// let metal = Estimate::range(40_000.0, 60_000.0)?;
+/// assert_eq!(metal.mid(), 50_000.0);
+/// assert!(metal.contains(45_000.0));
+/// assert!(Estimate::range(60_000.0, 40_000.0).is_err());
+/// assert_eq!(Estimate::point(7.0)?.width(), 0.0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "EstimateWire", into = "EstimateWire")]
+pub struct Estimate {
+    low: f64,
+    high: f64,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum EstimateWire {
+    Point(f64),
+    Range { low: f64, high: f64 },
+}
+
+impl TryFrom<EstimateWire> for Estimate {
+    type Error = ProvenanceError;
+    fn try_from(w: EstimateWire) -> Result<Self, Self::Error> {
+        match w {
+            EstimateWire::Point(v) => Estimate::point(v),
+            EstimateWire::Range { low, high } => Estimate::range(low, high),
+        }
+    }
+}
+
+impl From<Estimate> for EstimateWire {
+    fn from(e: Estimate) -> Self {
+        if e.is_point() { EstimateWire::Point(e.low) } else { EstimateWire::Range { low: e.low, high: e.high } }
+    }
+}
+
+impl Estimate {
+    /// A point value.
+    ///
+    /// # Errors
+    ///
+    /// [`ProvenanceError::NotFinite`] for NaN or infinity.
+    pub fn point(v: f64) -> Result<Estimate, ProvenanceError> {
+        Estimate::range(v, v)
+    }
+
+    /// A range; `low` must not exceed `high`.
+    ///
+    /// # Errors
+    ///
+    /// [`ProvenanceError::NotFinite`] for a NaN or infinite bound, [`ProvenanceError::Inverted`]
+    /// when `low > high`.
+    pub fn range(low: f64, high: f64) -> Result<Estimate, ProvenanceError> {
+        for v in [low, high] {
+            if !v.is_finite() {
+                return Err(ProvenanceError::NotFinite { value: v });
+            }
+        }
+        if low > high {
+            return Err(ProvenanceError::Inverted { low, high });
+        }
+        Ok(Estimate { low, high })
+    }
+
+    /// Low end (the value, for a point).
+    pub fn low(&self) -> f64 {
+        self.low
+    }
+
+    /// High end (the value, for a point).
+    pub fn high(&self) -> f64 {
+        self.high
+    }
+
+    /// Midpoint.
+    pub fn mid(&self) -> f64 {
+        self.low + (self.high - self.low) / 2.0
+    }
+
+    /// `high - low` (0 for a point).
+    pub fn width(&self) -> f64 {
+        self.high - self.low
+    }
+
+    /// Whether this is a point.
+    pub fn is_point(&self) -> bool {
+        self.low == self.high
+    }
+
+    /// Whether `v` lies in `low..=high`.
+    pub fn contains(&self, v: f64) -> bool {
+        self.low <= v && v <= self.high
+    }
+
+    /// Applies a monotone non-decreasing function to both ends.
+    ///
+    /// # Errors
+    ///
+    /// As [`Estimate::range`] when `f` gives a non-finite value or is not non-decreasing.
+    pub fn map_monotone(&self, f: impl Fn(f64) -> f64) -> Result<Estimate, ProvenanceError> {
+        Estimate::range(f(self.low), f(self.high))
+    }
+}
+
+impl fmt::Display for Estimate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_point() { write!(f, "{}", self.low) } else { write!(f, "{}–{}", self.low, self.high) }
+    }
+}
