@@ -1,6 +1,17 @@
 //! Calculators, one file each: the formula, the scale of the output, the source and a worked
 //! example open each file.
 
+pub mod concentration;
+pub mod cost_curve;
+pub mod criticality;
+pub mod disruption;
+pub mod exposure;
+pub mod growth;
+pub mod localization;
+pub mod reliance;
+pub mod route;
+pub mod share;
+
 /// Errors of the calculators. Each message names the offending value and where it came from.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
