@@ -113,4 +113,45 @@ pub enum AnalysisError {
     /// An error of the geography model (an unknown country).
     #[error(transparent)]
     Geo(#[from] crate::geo::GeoError),
+    // reliance / criticality
+    /// Apparent consumption (production + imports − exports ± stock adjustment) that is zero or
+    /// negative, so no net import reliance can be formed.
+    #[error(
+        "{what}: apparent consumption {apparent_consumption} t = production {production} + imports {imports} \
+         - exports {exports} + stock adjustment {stock_adjustment}, expected a positive number"
+    )]
+    NonPositiveApparentConsumption {
+        /// What was being computed.
+        what: String,
+        /// Production, tonnes.
+        production: f64,
+        /// Imports, tonnes.
+        imports: f64,
+        /// Exports, tonnes.
+        exports: f64,
+        /// Stock adjustment (positive = stocks drawn down), tonnes.
+        stock_adjustment: f64,
+        /// The resulting apparent consumption, tonnes.
+        apparent_consumption: f64,
+    },
+    /// A published table cell or band that could not be read.
+    #[error("{what}: cannot read {input:?}, expected {expected}")]
+    UnreadableFigure {
+        /// Where the text came from.
+        what: String,
+        /// The text, as written.
+        input: String,
+        /// What is accepted, in words.
+        expected: String,
+    },
+    /// Shares that should add up to one but do not.
+    #[error("{what}: shares add up to {sum}, expected 1 within {tolerance}")]
+    SharesDoNotSumToOne {
+        /// What the shares are.
+        what: String,
+        /// Their sum.
+        sum: f64,
+        /// The accepted distance from 1.
+        tolerance: f64,
+    },
 }
