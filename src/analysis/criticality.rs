@@ -45,6 +45,15 @@
 //! (this module takes IR as input), and whether the WGI used is the mean of all six dimensions.
 //! The thresholds 1.0 and 2.8 are the ones both implementations use.
 //!
+//! # What is checked against published figures
+//!
+//! No published per-country inputs (supply shares with their scaled WGI and `t_c`, sector value
+//! added) were found for any material, so `HHI_WGI,t`, SR and EI are **not** reproduced from
+//! published inputs; their examples are computed by hand at the ends of the scales. What is
+//! reproduced from published results (`tests/analysis_criticality_eu.rs`) is the bottleneck rule
+//! (the material's SR is the larger stage SR, and the stage named) and the verdict with the
+//! thresholds against list membership, for cobalt, lithium, natural graphite, nickel and copper.
+//!
 //! # Worked example (published results: EU CRM study 2023, cobalt)
 //!
 //! The 2023 EU assessment published cobalt's SR at extraction 2.8 and at processing 0.5, and EI

@@ -31,6 +31,15 @@
 //! output is exported as concentrate); nickel's NIR includes scrap. The `production` passed here
 //! is whatever production the chapter's apparent-consumption definition counts.
 //!
+//! Reproduced in `tests/conformance_usgs_reliance.rs` (MCS 2025 salient statistics): natural
+//! graphite 2020–2024 (100 %), cobalt 2020–2024 (within ±1 percentage point, with the stock
+//! adjustment from the published year-end industry stocks), lithium 2020–2024 (production `W`:
+//! the bound `(0, 100]`, not contradicting the published `>50`/`>25`). Nickel is not
+//! reproducible: refinery byproduct production is withheld and the NIR footnote counts scrap; the
+//! net of all listed imports and exports for 2024e (70,010 t) is 39 % of the published total
+//! apparent consumption (180,000 t) against a published NIR of 48 %, so nickel is only checked
+//! for consistency with the withheld bound.
+//!
 //! USGS symbols are read by [`Figure::parse_usgs`]: `W` (withheld to avoid disclosing company
 //! proprietary data), `—` (zero), `NA` (not available). Published NIR cells, which may be bands
 //! such as `>50`, are read by [`PublishedNir`] and compared with a computed value by
