@@ -197,7 +197,7 @@ impl Us30dRule {
         let irs = source(
             "irs-clean-vehicle-credits",
             "Internal Revenue Service",
-            "Credits for new clean vehicles purchased in 2023 or after / clean vehicle tax credits",
+            "Clean vehicle tax credits",
             "not available for vehicles acquired after Sept. 30, 2025",
             Some("https://www.irs.gov/clean-vehicle-tax-credits"),
         );
