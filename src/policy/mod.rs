@@ -1,0 +1,258 @@
+//! Policy rules with effective dates, evaluated as of a date.
+//!
+//! | item | what it is |
+//! |---|---|
+//! | [`crma`] | EU Critical Raw Materials Act, Regulation (EU) 2024/1252: the 2030 benchmarks (extraction 10 %, processing 40 %, recycling 25 %, at most 65 % from one third country) checked against localization figures |
+//! | [`crma::CrmaRule`], [`crma::StageLocalization`], [`crma::CrmaAssessment`] | the rule table, the per-stage input, the per-benchmark result |
+//! | [`us_30d`] | US clean-vehicle credit, 26 U.S.C. §30D: critical-mineral and battery-component percentages by placed-in-service date, FEOC exclusions, termination for vehicles acquired after 2025-09-30 |
+//! | [`us_30d::Us30dRule`], [`us_30d::Vehicle`], [`us_30d::VehicleAssessment`] | the rule table, the vehicle, the eligibility with reasons |
+//! | [`us_45x`] | US advanced manufacturing production credit, 26 U.S.C. §45X: battery cells $35/kWh, modules $10/kWh, phase-down after 2029, cost-based components, cell conditions |
+//! | [`us_45x::Us45xRule`], [`us_45x::Credit45x`], [`us_45x::CellCheck`] | the rule table, a computed credit, the cell-condition checks |
+//! | [`Citation`], [`Confidence`] | a [`Source`] with how sure the embedded figure is (\[P\]/\[S\]/\[D\]/\[U\] in the crate's reference notes) |
+//! | [`PolicyError`] | every way an evaluation can refuse its input |
+//!
+//! Dates are [`chrono::NaiveDate`] (calendar days, no time zone): the statutes and regulations
+//! are written in calendar days. A date before a rule existed is an error
+//! ([`PolicyError::BeforeRule`]), never a silent default.
+//!
+//! Dollar amounts are plain `f64` fields whose names carry the unit (`credit_usd`,
+//! `usd_per_kwh`); they are nominal US dollars. (A crate-wide `Money` type is being written
+//! separately; these fields can be wrapped in it later.)
+//!
+//! Shares are fractions in `0..=1` (0.65 is 65 %), never percent.
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use critical_minerals::chain::Stage;
+//! use critical_minerals::geo::Country;
+//! use critical_minerals::policy::crma::{CrmaRule, StageLocalization};
+//!
+//! let rule = CrmaRule::regulation_2024_1252();
+//! // refining: 20 % of EU consumption refined in the EU, 70 % from China
+//! let refining = StageLocalization::new(Stage::Refining, 0.20, Some((Country::from_code("CN")?, 0.70)))?;
+//! let check = rule.evaluate(NaiveDate::from_ymd_opt(2025, 6, 1).ok_or("date")?, &[refining])?;
+//! assert!(!check.all_met());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::provenance::Source;
+
+pub mod crma;
+pub mod us_30d;
+pub mod us_45x;
+
+/// Errors of policy evaluation. Each message names the offending value.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PolicyError {
+    /// A date before the rule existed.
+    #[error("rule {rule} did not exist on {date}")]
+    BeforeRule {
+        /// The rule.
+        rule: String,
+        /// The date asked about.
+        date: chrono::NaiveDate,
+    },
+    /// A year before the rule applied (rules that are evaluated per year, such as §45X sales).
+    #[error("rule {rule} does not apply to {year}: it applies from {first_year}")]
+    YearBeforeRule {
+        /// The rule.
+        rule: String,
+        /// The year asked about.
+        year: i32,
+        /// The first year the rule applies to.
+        first_year: i32,
+    },
+    /// A share that is NaN, infinite, negative or above 1.
+    #[error("{what} is {value}, expected a fraction from 0 to 1")]
+    BadShare {
+        /// What the share is.
+        what: String,
+        /// The value.
+        value: f64,
+    },
+    /// A quantity that is NaN, infinite or negative.
+    #[error("{what} is {value}, expected a finite non-negative number")]
+    BadQuantity {
+        /// What the quantity is.
+        what: String,
+        /// The value, in the unit named in `what`.
+        value: f64,
+    },
+    /// No input where at least one item is needed.
+    #[error("{what}: empty input")]
+    Empty {
+        /// What was empty.
+        what: String,
+    },
+    /// The same chain stage given twice in one evaluation.
+    #[error("stage {stage} is given more than once")]
+    DuplicateStage {
+        /// The stage.
+        stage: crate::chain::Stage,
+    },
+    /// Shares of one stage that add up to more than the whole.
+    #[error("{what}: shares add up to {total}, more than 1")]
+    SharesExceedWhole {
+        /// Which shares.
+        what: String,
+        /// Their sum.
+        total: f64,
+    },
+    /// An outside supplier that is a member of the region (an EU member given as a "third country").
+    #[error("{country} is given as a third-country supplier but is a member of {region}")]
+    NotAThirdCountry {
+        /// The country given.
+        country: crate::geo::Country,
+        /// The region it belongs to.
+        region: &'static str,
+    },
+    /// Dates in an impossible order (a vehicle placed in service before it was acquired).
+    #[error("{later_what} {later} is before {earlier_what} {earlier}")]
+    DatesOutOfOrder {
+        /// The date that must come first.
+        earlier_what: &'static str,
+        /// Its value.
+        earlier: chrono::NaiveDate,
+        /// The date that must not come before it.
+        later_what: &'static str,
+        /// Its value.
+        later: chrono::NaiveDate,
+    },
+}
+
+/// How sure an embedded figure is, in the crate's reference-note tags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Confidence {
+    /// `[P]`: read in the primary document (statute, regulation, official page).
+    Primary,
+    /// `[S]`: read in a secondary source restating the primary one.
+    Secondary,
+    /// `[D]`: derived from primary or secondary figures; the derivation is in the docs.
+    Derived,
+    /// `[U]`: unconfirmed; recalled or inferred, not found in a source.
+    Unconfirmed,
+}
+
+impl Confidence {
+    /// The tag used in the reference notes (`"[P]"`).
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Confidence::Primary => "[P]",
+            Confidence::Secondary => "[S]",
+            Confidence::Derived => "[D]",
+            Confidence::Unconfirmed => "[U]",
+        }
+    }
+}
+
+impl fmt::Display for Confidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+/// A [`Source`] for one embedded figure or date, with its [`Confidence`] and what it supports.
+///
+/// # Example
+///
+/// ```
+/// use critical_minerals::policy::{Confidence, us_45x::Us45xRule};
+///
+/// let rule = Us45xRule::ira();
+/// let cell = rule.citations.iter().find(|c| c.supports.contains("cell")).ok_or("no citation")?;
+/// assert_eq!(cell.confidence, Confidence::Primary);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    /// What the citation supports (`"battery cell rate $35/kWh"`).
+    pub supports: String,
+    /// The source.
+    pub source: Source,
+    /// How sure the figure is.
+    pub confidence: Confidence,
+}
+
+impl Citation {
+    pub(crate) fn new(supports: &str, source: Source, confidence: Confidence) -> Citation {
+        Citation { supports: supports.to_string(), source, confidence }
+    }
+}
+
+/// Builds a [`Source`] without the blank-field check (the embedded sources are literals).
+pub(crate) fn source(id: &str, publisher: &str, title: &str, table: &str, url: Option<&str>) -> Source {
+    Source {
+        id: id.to_string(),
+        publisher: publisher.to_string(),
+        title: title.to_string(),
+        edition: None,
+        table: Some(table.to_string()),
+        url: url.map(str::to_string),
+    }
+}
+
+/// A calendar date from literals, usable in `const`. An impossible date gives
+/// [`NaiveDate::MIN`]; the unit test `embedded_dates_are_real` checks no constant is one.
+pub(crate) const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(d) => d,
+        None => NaiveDate::MIN,
+    }
+}
+
+/// Checks a share in `0..=1`.
+pub(crate) fn check_share(what: impl FnOnce() -> String, value: f64) -> Result<f64, PolicyError> {
+    if value.is_finite() && (0.0..=1.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(PolicyError::BadShare { what: what(), value })
+    }
+}
+
+/// Checks a finite non-negative quantity.
+pub(crate) fn check_quantity(what: impl FnOnce() -> String, value: f64) -> Result<f64, PolicyError> {
+    if value.is_finite() && value >= 0.0 { Ok(value) } else { Err(PolicyError::BadQuantity { what: what(), value }) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_dates_are_real() {
+        let all = [
+            crma::IN_FORCE,
+            crma::PROPOSAL_DATE,
+            us_30d::SOURCING_FROM,
+            us_30d::LAST_ACQUISITION_DAY,
+            us_30d::FEOC_COMPONENTS_AFTER,
+            us_30d::FEOC_MINERALS_AFTER,
+            us_30d::GRAPHITE_TRANSITION_UNTIL,
+            us_45x::FOREIGN_ENTITY_TAX_YEARS_AFTER,
+        ];
+        for d in all {
+            assert_ne!(d, NaiveDate::MIN);
+        }
+        assert_eq!(ymd(2023, 2, 30), NaiveDate::MIN);
+    }
+
+    #[test]
+    fn checks_reject_bad_numbers() {
+        assert!(check_share(|| "s".into(), f64::NAN).is_err());
+        assert!(check_share(|| "s".into(), -0.1).is_err());
+        assert!(check_share(|| "s".into(), 1.1).is_err());
+        assert_eq!(check_share(|| "s".into(), 1.0), Ok(1.0));
+        assert!(check_quantity(|| "q".into(), f64::INFINITY).is_err());
+        assert!(check_quantity(|| "q".into(), -1.0).is_err());
+    }
+}
