@@ -193,7 +193,9 @@ impl CostCurve {
                 value: price,
             });
         }
-        let above: f64 = self.points.iter().filter(|p| p.producer.unit_cost > price).map(|p| p.producer.volume_t).sum();
+        // fold from +0.0: an empty float sum is -0.0, which would print as "-0 %"
+        let above =
+            self.points.iter().filter(|p| p.producer.unit_cost > price).fold(0.0, |a, p| a + p.producer.volume_t);
         Ok(above / self.total_t)
     }
 

@@ -450,7 +450,7 @@ impl Route {
         let kcz = Source {
             id: "kczhly-202507040136".into(),
             publisher: "Multipurpose Utilization of Mineral Resources (journal)".into(),
-            title: "Beneficiation study of a lithium-mica (lithium porcelain clay) ore from Jiangxi Province".into(),
+            title: "Article DOI 10.12476/kczhly.202507040136 (title not retrieved; abstract: flotation of a lithium-mica ore, 0.46 % Li2O, from Jiangxi Province)".into(),
             edition: Some("2025".into()),
             table: Some("abstract, closed-circuit flotation result".into()),
             url: Some("http://www.kczhly.com/article/doi/10.12476/kczhly.202507040136".into()),
