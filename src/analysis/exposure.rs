@@ -1,1 +1,529 @@
-//! (being written)
+//! Exposure through a multi-stage supply network: where the upstream steps of a country's output
+//! happened.
+//!
+//! # Formula
+//!
+//! A network is a chain of stages (mining -> refining -> cells, say). At each stage `k` each
+//! country `j` produces `P_k(j)`; `T_k(i, j)` is country `i`'s output of the upstream stage `u`
+//! shipped to `j` as input to stage `k`. What `j` keeps of its own upstream output is
+//! `D_u(j) = P_u(j) - sum_{i != j} T_k(j, i)`.
+//!
+//! Under **proportional sourcing** (a country's output at a stage mixes its inputs in proportion
+//! to where they came from), the input-mix matrix of stage `k` is
+//!
+//! ```text
+//! A_k(j, i) = w(i, j) / sum_i' w(i', j),    w(i, j) = T_k(i, j) for i != j,   w(j, j) = D_u(j)
+//! ```
+//!
+//! (row `j`: a producer at `k`, column `i`: a producer at `u`; each row sums to 1). The share of
+//! `j`'s stage-`k` output whose stage-`m` step (m upstream of k) happened in each country is the
+//! row `e_j` times the product of the matrices along the chain:
+//!
+//! ```text
+//! origin_{k<-m}(j) = e_j A_k A_{k-1} ... A_{m+1}
+//! ```
+//!
+//! For a region, the rows of its member producers are averaged with weights `P_k(j)`.
+//!
+//! **Scale**: shares are fractions in [0, 1] that sum to 1 over origin countries. Tonnages may be
+//! on any one basis per stage (the shares do not depend on it), but within a stage production and
+//! shipments must be on the same basis.
+//!
+//! **Source**: the method is the input-output attribution used for supply-chain exposure
+//! (proportionality assumption); the numbers are the user's.
+//!
+//! # Worked example (the network of the tests)
+//!
+//! Mining: Australia 60, Chile 40. Refining: China 80 (imports Australia 50, Chile 30), Korea 20
+//! (imports Australia 10, Chile 10). Cells: China 50, Korea 30; Korea imports 15 of China's
+//! refined output and keeps its own 20. Korea's cell inputs: 20 Korean + 15 Chinese, so
+//! `15 / 35 = 42.9 %` of Korea's cell output was refined in China.
+//!
+//! ```
+//! use critical_minerals::analysis::exposure::NetworkBuilder;
+//! use critical_minerals::geo::Country;
+//!
+//! let c = |s| Country::from_code(s);
+//! let mut b = NetworkBuilder::new();
+//! b.add_stage("mining", None)?;
+//! b.add_stage("refining", Some("mining"))?;
+//! b.add_stage("cells", Some("refining"))?;
+//! b.add_production("mining", c("AU")?, 60.0)?;
+//! b.add_production("mining", c("CL")?, 40.0)?;
+//! b.add_production("refining", c("CN")?, 80.0)?;
+//! b.add_production("refining", c("KR")?, 20.0)?;
+//! b.add_production("cells", c("CN")?, 50.0)?;
+//! b.add_production("cells", c("KR")?, 30.0)?;
+//! for (from, to, t) in [("AU", "CN", 50.0), ("CL", "CN", 30.0), ("AU", "KR", 10.0), ("CL", "KR", 10.0)] {
+//!     b.add_shipment("refining", c(from)?, c(to)?, t)?;
+//! }
+//! b.add_shipment("cells", c("CN")?, c("KR")?, 15.0)?;
+//! let net = b.build()?;
+//! let refined_in_china = net.origin_share("cells", c("KR")?, "refining", c("CN")?)?;
+//! assert!((refined_in_china - 15.0 / 35.0).abs() < 1e-12);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::collections::BTreeMap;
+
+use super::AnalysisError;
+use crate::geo::{Country, Region};
+
+fn check_tonnes(what: impl Fn() -> String, v: f64) -> Result<f64, AnalysisError> {
+    if !v.is_finite() {
+        return Err(AnalysisError::NotFinite { what: what(), value: v });
+    }
+    if v < 0.0 {
+        return Err(AnalysisError::Negative { what: what(), value: v });
+    }
+    Ok(v)
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct RawStage {
+    name: String,
+    upstream: Option<String>,
+    production: BTreeMap<Country, f64>,
+    /// (exporter, importer) -> tonnes of the upstream output shipped for this stage's input
+    shipments: BTreeMap<(Country, Country), f64>,
+}
+
+/// Collects stages, production and shipments; [`NetworkBuilder::build`] checks them and gives a
+/// [`SupplyNetwork`].
+///
+/// Every `add_` method checks its own row (a known stage, a finite non-negative tonnage, no
+/// duplicate) and names the row in its error; `build` checks the network as a whole.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NetworkBuilder {
+    stages: Vec<RawStage>,
+}
+
+impl NetworkBuilder {
+    /// An empty network.
+    pub fn new() -> NetworkBuilder {
+        NetworkBuilder::default()
+    }
+
+    fn stage_mut(&mut self, what: &str, stage: &str) -> Result<&mut RawStage, AnalysisError> {
+        self.stages
+            .iter_mut()
+            .find(|s| s.name == stage)
+            .ok_or_else(|| AnalysisError::UnknownStage { what: what.to_string(), stage: stage.to_string() })
+    }
+
+    /// Adds a stage fed by `upstream` (`None` for a first stage such as mining). The upstream
+    /// stage may be added later; `build` checks it exists.
+    ///
+    /// # Errors
+    ///
+    /// [`AnalysisError::Empty`] for a blank name, [`AnalysisError::DuplicateKey`] for a name
+    /// added twice.
+    pub fn add_stage(&mut self, name: &str, upstream: Option<&str>) -> Result<&mut Self, AnalysisError> {
+        if name.trim().is_empty() {
+            return Err(AnalysisError::Empty { what: "stage name".into() });
+        }
+        if self.stages.iter().any(|s| s.name == name) {
+            return Err(AnalysisError::DuplicateKey { what: "stages".into(), key: name.to_string() });
+        }
+        self.stages.push(RawStage {
+            name: name.to_string(),
+            upstream: upstream.map(str::to_string),
+            production: BTreeMap::new(),
+            shipments: BTreeMap::new(),
+        });
+        Ok(self)
+    }
+
+    /// Adds a country's output at a stage.
+    ///
+    /// # Errors
+    ///
+    /// [`AnalysisError::UnknownStage`], [`AnalysisError::NotFinite`], [`AnalysisError::Negative`],
+    /// or [`AnalysisError::DuplicateKey`] when the country already has output at the stage.
+    pub fn add_production(&mut self, stage: &str, country: Country, tonnes: f64) -> Result<&mut Self, AnalysisError> {
+        let what = || format!("production of {} at stage {stage:?}", country.alpha3());
+        let t = check_tonnes(what, tonnes)?;
+        let s = self.stage_mut(&what(), stage)?;
+        if s.production.insert(country, t).is_some() {
+            return Err(AnalysisError::DuplicateKey {
+                what: format!("production at stage {stage:?}"),
+                key: country.alpha3().to_string(),
+            });
+        }
+        Ok(self)
+    }
+
+    /// Adds a shipment of `exporter`'s upstream output to `importer`, as input to `stage` (the
+    /// receiving stage). What a country keeps of its own upstream output is implied (output
+    /// minus shipments), so `exporter` and `importer` must differ.
+    ///
+    /// # Errors
+    ///
+    /// [`AnalysisError::UnknownStage`], [`AnalysisError::NotFinite`], [`AnalysisError::Negative`],
+    /// [`AnalysisError::DuplicateKey`] for a pair given twice or a country shipping to itself.
+    pub fn add_shipment(
+        &mut self,
+        stage: &str,
+        exporter: Country,
+        importer: Country,
+        tonnes: f64,
+    ) -> Result<&mut Self, AnalysisError> {
+        let what = || format!("shipment {} -> {} for stage {stage:?}", exporter.alpha3(), importer.alpha3());
+        let t = check_tonnes(what, tonnes)?;
+        if exporter == importer {
+            return Err(AnalysisError::DuplicateKey {
+                what: format!("shipments for stage {stage:?} (own use is implied by own output)"),
+                key: format!("{} -> {}", exporter.alpha3(), importer.alpha3()),
+            });
+        }
+        let s = self.stage_mut(&what(), stage)?;
+        if s.shipments.insert((exporter, importer), t).is_some() {
+            return Err(AnalysisError::DuplicateKey {
+                what: format!("shipments for stage {stage:?}"),
+                key: format!("{} -> {}", exporter.alpha3(), importer.alpha3()),
+            });
+        }
+        Ok(self)
+    }
+
+    /// Checks the network and computes the input mixes.
+    ///
+    /// # Errors
+    ///
+    /// - [`AnalysisError::Empty`]: no stage;
+    /// - [`AnalysisError::UnknownStage`]: an upstream stage that is not defined;
+    /// - [`AnalysisError::StageBranches`]: a stage feeding two stages;
+    /// - [`AnalysisError::Cycle`]: upstream links that loop;
+    /// - [`AnalysisError::NoProducers`]: a stage with no output above zero;
+    /// - [`AnalysisError::ShipmentsExceedOutput`]: a country shipping more than it produced;
+    /// - [`AnalysisError::ImporterNotProducing`]: a shipment to a country with no output at the
+    ///   receiving stage (or from one with no upstream output);
+    /// - [`AnalysisError::NoInputs`]: a producer with neither own upstream output nor imports.
+    pub fn build(&self) -> Result<SupplyNetwork, AnalysisError> {
+        if self.stages.is_empty() {
+            return Err(AnalysisError::Empty { what: "stages of the supply network".into() });
+        }
+        let index: BTreeMap<&str, usize> = self.stages.iter().enumerate().map(|(i, s)| (s.name.as_str(), i)).collect();
+        let mut upstream = Vec::with_capacity(self.stages.len());
+        for s in &self.stages {
+            upstream.push(match &s.upstream {
+                None => None,
+                Some(u) => Some(*index.get(u.as_str()).ok_or_else(|| AnalysisError::UnknownStage {
+                    what: format!("upstream of stage {:?}", s.name),
+                    stage: u.clone(),
+                })?),
+            });
+        }
+        let order = topological_order(&upstream).map_err(|cycle| AnalysisError::Cycle {
+            stages: cycle.iter().map(|&i| self.stages[i].name.clone()).collect(),
+        })?;
+        let mut downstream: Vec<Option<usize>> = vec![None; self.stages.len()];
+        for (k, u) in upstream.iter().enumerate() {
+            if let Some(u) = *u {
+                if let Some(first) = downstream[u] {
+                    return Err(AnalysisError::StageBranches {
+                        stage: self.stages[u].name.clone(),
+                        first: self.stages[first].name.clone(),
+                        second: self.stages[k].name.clone(),
+                    });
+                }
+                downstream[u] = Some(k);
+            }
+        }
+        let mut nodes: Vec<StageNode> = Vec::with_capacity(self.stages.len());
+        for &k in &order {
+            let s = &self.stages[k];
+            let production: BTreeMap<Country, f64> =
+                s.production.iter().filter(|(_, t)| **t > 0.0).map(|(c, t)| (*c, *t)).collect();
+            if production.is_empty() {
+                return Err(AnalysisError::NoProducers { stage: s.name.clone() });
+            }
+            nodes.push(StageNode {
+                name: s.name.clone(),
+                upstream: None,
+                downstream: None,
+                production,
+                inputs: BTreeMap::new(),
+            });
+        }
+        // positions in `nodes` (topological order)
+        let pos: BTreeMap<usize, usize> = order.iter().enumerate().map(|(p, &k)| (k, p)).collect();
+        for (p, &k) in order.iter().enumerate() {
+            nodes[p].upstream = upstream[k].and_then(|u| pos.get(&u).copied());
+            nodes[p].downstream = downstream[k].and_then(|d| pos.get(&d).copied());
+        }
+        for p in 0..nodes.len() {
+            let raw = &self.stages[order[p]];
+            let Some(u) = nodes[p].upstream else {
+                if let Some(((e, i), _)) = raw.shipments.iter().next() {
+                    return Err(AnalysisError::UnknownStage {
+                        what: format!("shipment {} -> {} into first stage {:?}", e.alpha3(), i.alpha3(), raw.name),
+                        stage: "(no upstream stage)".into(),
+                    });
+                }
+                continue;
+            };
+            let up_name = nodes[u].name.clone();
+            let up_prod = nodes[u].production.clone();
+            let mut shipped: BTreeMap<Country, f64> = BTreeMap::new();
+            let mut inputs: BTreeMap<Country, BTreeMap<Country, f64>> = BTreeMap::new();
+            for (&(e, i), &t) in &raw.shipments {
+                if t == 0.0 {
+                    continue;
+                }
+                let not_producing = |who: Country| AnalysisError::ImporterNotProducing {
+                    stage: raw.name.clone(),
+                    upstream: up_name.clone(),
+                    exporter: e.alpha3().to_string(),
+                    importer: who.alpha3().to_string(),
+                };
+                if !nodes[p].production.contains_key(&i) {
+                    return Err(not_producing(i));
+                }
+                *shipped.entry(e).or_insert(0.0) += t;
+                *inputs.entry(i).or_default().entry(e).or_insert(0.0) += t;
+            }
+            for (e, t) in &shipped {
+                let produced = up_prod.get(e).copied().unwrap_or(0.0);
+                if *t > produced * (1.0 + 1e-12) {
+                    return Err(AnalysisError::ShipmentsExceedOutput {
+                        stage: up_name.clone(),
+                        country: e.alpha3().to_string(),
+                        shipped: *t,
+                        produced,
+                    });
+                }
+            }
+            for (c, _) in nodes[p].production.clone() {
+                let kept = up_prod.get(&c).copied().unwrap_or(0.0) - shipped.get(&c).copied().unwrap_or(0.0);
+                if kept > 0.0 {
+                    inputs.entry(c).or_default().insert(c, kept);
+                }
+                if inputs.get(&c).is_none_or(|m| m.values().sum::<f64>() <= 0.0) {
+                    return Err(AnalysisError::NoInputs {
+                        stage: raw.name.clone(),
+                        upstream: up_name.clone(),
+                        country: c.alpha3().to_string(),
+                    });
+                }
+            }
+            nodes[p].inputs = inputs;
+        }
+        Ok(SupplyNetwork { nodes })
+    }
+}
+
+/// Topological order of nodes linked to at most one upstream node each (upstream first), or the
+/// nodes of a cycle (in upstream order) when the links loop.
+fn topological_order(upstream: &[Option<usize>]) -> Result<Vec<usize>, Vec<usize>> {
+    let n = upstream.len();
+    // Kahn's algorithm on edges upstream -> node
+    let mut indegree: Vec<usize> = upstream.iter().map(|u| usize::from(u.is_some())).collect();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (k, u) in upstream.iter().enumerate() {
+        if let Some(u) = *u {
+            children[u].push(k);
+        }
+    }
+    let mut ready: Vec<usize> = (0..n).filter(|&k| indegree[k] == 0).rev().collect();
+    let mut order = Vec::with_capacity(n);
+    while let Some(k) = ready.pop() {
+        order.push(k);
+        for &c in children[k].iter().rev() {
+            indegree[c] -= 1;
+            if indegree[c] == 0 {
+                ready.push(c);
+            }
+        }
+    }
+    if order.len() == n {
+        return Ok(order);
+    }
+    // a node left over lies on or below a cycle: walk upstream until a node repeats
+    let start = (0..n).find(|&k| indegree[k] > 0).unwrap_or(0);
+    let mut seen = vec![usize::MAX; n];
+    let mut path = Vec::new();
+    let mut k = start;
+    while seen[k] == usize::MAX {
+        seen[k] = path.len();
+        path.push(k);
+        match upstream[k] {
+            Some(u) => k = u,
+            None => return Err(path),
+        }
+    }
+    let mut cycle: Vec<usize> = path[seen[k]..].to_vec();
+    cycle.reverse();
+    Err(cycle)
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct StageNode {
+    pub(crate) name: String,
+    pub(crate) upstream: Option<usize>,
+    pub(crate) downstream: Option<usize>,
+    /// producers with output above zero
+    pub(crate) production: BTreeMap<Country, f64>,
+    /// importer -> origin (producer at the upstream stage) -> tonnes, own use included
+    pub(crate) inputs: BTreeMap<Country, BTreeMap<Country, f64>>,
+}
+
+/// A checked supply network: stages in chain order, with each producer's input mix.
+///
+/// Built by [`NetworkBuilder::build`]; see the [module documentation](self) for the formula and
+/// a worked example.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SupplyNetwork {
+    pub(crate) nodes: Vec<StageNode>,
+}
+
+/// Origin shares: country -> fraction in [0, 1], summing to 1.
+pub type OriginShares = BTreeMap<Country, f64>;
+
+impl SupplyNetwork {
+    /// Stage names, upstream first (a topological order).
+    pub fn stages(&self) -> Vec<&str> {
+        self.nodes.iter().map(|n| n.name.as_str()).collect()
+    }
+
+    pub(crate) fn position(&self, what: &str, stage: &str) -> Result<usize, AnalysisError> {
+        self.nodes
+            .iter()
+            .position(|n| n.name == stage)
+            .ok_or_else(|| AnalysisError::UnknownStage { what: what.to_string(), stage: stage.to_string() })
+    }
+
+    /// Output by country at a stage (countries with output above zero).
+    ///
+    /// # Errors
+    ///
+    /// [`AnalysisError::UnknownStage`].
+    pub fn production(&self, stage: &str) -> Result<&BTreeMap<Country, f64>, AnalysisError> {
+        let p = self.position("production query", stage)?;
+        Ok(&self.nodes[p].production)
+    }
+
+    /// The input mix of `country` at `stage`: the share of its input from each producer of the
+    /// upstream stage (a row of `A_k`). For a first stage, the country itself with share 1.
+    ///
+    /// # Errors
+    ///
+    /// [`AnalysisError::UnknownStage`], or [`AnalysisError::NoOutput`] when the country does not
+    /// produce at the stage.
+    pub fn input_mix(&self, stage: &str, country: Country) -> Result<OriginShares, AnalysisError> {
+        let p = self.position("input-mix query", stage)?;
+        self.mix_at(p, country)
+    }
+
+    fn mix_at(&self, p: usize, country: Country) -> Result<OriginShares, AnalysisError> {
+        let node = &self.nodes[p];
+        if !node.production.contains_key(&country) {
+            return Err(AnalysisError::NoOutput { who: country.alpha3().to_string(), stage: node.name.clone() });
+        }
+        if node.upstream.is_none() {
+            return Ok(BTreeMap::from([(country, 1.0)]));
+        }
+        let row = node.inputs.get(&country).cloned().unwrap_or_default();
+        let total: f64 = row.values().sum();
+        Ok(row.into_iter().map(|(c, t)| (c, t / total)).collect())
+    }
+
+    /// Share of `country`'s output at `stage` whose `origin_stage` step happened in each
+    /// country: `e_j A_k ... A_{m+1}`. With `origin_stage == stage` the answer is the country
+    /// itself.
+    ///
+    /// # Errors
+    ///
+    /// [`AnalysisError::UnknownStage`], [`AnalysisError::NotUpstream`] when `origin_stage` is
+    /// not `stage` or upstream of it, [`AnalysisError::NoOutput`] when the country does not
+    /// produce at `stage`.
+    pub fn origin_shares(
+        &self,
+        stage: &str,
+        country: Country,
+        origin_stage: &str,
+    ) -> Result<OriginShares, AnalysisError> {
+        let p = self.position("exposure query", stage)?;
+        if !self.nodes[p].production.contains_key(&country) {
+            return Err(AnalysisError::NoOutput { who: country.alpha3().to_string(), stage: stage.to_string() });
+        }
+        self.propagate(p, BTreeMap::from([(country, 1.0)]), origin_stage)
+    }
+
+    fn propagate(&self, mut p: usize, mut v: OriginShares, origin_stage: &str) -> Result<OriginShares, AnalysisError> {
+        let m = self.position("origin stage", origin_stage)?;
+        let stage = self.nodes[p].name.clone();
+        while p != m {
+            let Some(u) = self.nodes[p].upstream else {
+                return Err(AnalysisError::NotUpstream { stage, origin: origin_stage.to_string() });
+            };
+            let mut next: OriginShares = BTreeMap::new();
+            for (c, w) in &v {
+                for (o, s) in self.mix_at(p, *c)? {
+                    *next.entry(o).or_insert(0.0) += w * s;
+                }
+            }
+            v = next;
+            p = u;
+        }
+        Ok(v)
+    }
+
+    /// The share of `country`'s `stage` output whose `origin_stage` step happened in
+    /// `origin_country` (0 when none did): "the share of Korea's cell output refined in China".
+    ///
+    /// # Errors
+    ///
+    /// As [`SupplyNetwork::origin_shares`].
+    pub fn origin_share(
+        &self,
+        stage: &str,
+        country: Country,
+        origin_stage: &str,
+        origin_country: Country,
+    ) -> Result<f64, AnalysisError> {
+        Ok(self.origin_shares(stage, country, origin_stage)?.get(&origin_country).copied().unwrap_or(0.0))
+    }
+
+    /// Origin shares of a region's output at `stage`: the members' shares weighted by their
+    /// output at `stage`.
+    ///
+    /// # Errors
+    ///
+    /// As [`SupplyNetwork::origin_shares`], and [`AnalysisError::NoOutput`] when no member
+    /// produces at `stage`.
+    pub fn region_origin_shares(
+        &self,
+        stage: &str,
+        region: &Region,
+        origin_stage: &str,
+    ) -> Result<OriginShares, AnalysisError> {
+        let p = self.position("exposure query", stage)?;
+        let members: Vec<(Country, f64)> =
+            self.nodes[p].production.iter().filter(|(c, _)| region.contains(**c)).map(|(c, t)| (*c, *t)).collect();
+        let total: f64 = members.iter().map(|(_, t)| t).sum();
+        if members.is_empty() || total <= 0.0 {
+            return Err(AnalysisError::NoOutput { who: region.name().to_string(), stage: stage.to_string() });
+        }
+        let v: OriginShares = members.into_iter().map(|(c, t)| (c, t / total)).collect();
+        self.propagate(p, v, origin_stage)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topological_order_finds_cycles() {
+        assert_eq!(topological_order(&[None, Some(0), Some(1)]), Ok(vec![0, 1, 2]));
+        assert_eq!(topological_order(&[Some(2), None, Some(1)]), Ok(vec![1, 2, 0]));
+        let cycle = topological_order(&[Some(1), Some(0), None]).unwrap_err();
+        assert_eq!(cycle.len(), 2);
+        let mut tail = topological_order(&[Some(1), Some(2), Some(1)]).unwrap_err();
+        tail.sort();
+        assert_eq!(tail, vec![1, 2]);
+        // 1 feeds 2, 2 feeds 0, 0 feeds 1: reported upstream first
+        assert_eq!(topological_order(&[Some(2), Some(0), Some(1)]).unwrap_err(), vec![1, 2, 0]);
+    }
+}

@@ -154,4 +154,128 @@ pub enum AnalysisError {
         /// The accepted distance from 1.
         tolerance: f64,
     },
+    // chain analytics
+    /// An error of the chain model (a recovery above 100 %, a blank process name).
+    #[error(transparent)]
+    Chain(#[from] crate::chain::ChainError),
+    /// A stage chain whose upstream links loop back on themselves.
+    #[error("stage chain has a cycle through {}", stages.join(" -> "))]
+    Cycle {
+        /// The stages on the cycle, in upstream order.
+        stages: Vec<String>,
+    },
+    /// A stage named in a link or a query that the network does not define.
+    #[error("{what}: unknown stage {stage:?}")]
+    UnknownStage {
+        /// Where the name came from.
+        what: String,
+        /// The stage name.
+        stage: String,
+    },
+    /// A stage with no producing country.
+    #[error("stage {stage:?} has no producer with output above zero")]
+    NoProducers {
+        /// The stage.
+        stage: String,
+    },
+    /// A stage that feeds more than one stage, where a chain is needed.
+    #[error("stage {stage:?} feeds both {first:?} and {second:?}; each stage may feed at most one stage")]
+    StageBranches {
+        /// The upstream stage.
+        stage: String,
+        /// One downstream stage.
+        first: String,
+        /// Another downstream stage.
+        second: String,
+    },
+    /// A country producing at a stage with no input from the upstream stage (neither its own
+    /// upstream output nor imports), so the origin of its output is unknown.
+    #[error(
+        "{country} produces at stage {stage:?} but has no input from stage {upstream:?} (no own output, no imports)"
+    )]
+    NoInputs {
+        /// The stage.
+        stage: String,
+        /// The upstream stage.
+        upstream: String,
+        /// The country, alpha-3.
+        country: String,
+    },
+    /// A country shipping more of a stage's output than it produces.
+    #[error("{country} ships {shipped} of its stage {stage:?} output but produces only {produced}")]
+    ShipmentsExceedOutput {
+        /// The stage whose output is shipped.
+        stage: String,
+        /// The country, alpha-3.
+        country: String,
+        /// Total shipped to other countries.
+        shipped: f64,
+        /// Output at the stage.
+        produced: f64,
+    },
+    /// A shipment to a country that does not produce at the receiving stage.
+    #[error("shipment of {exporter}'s {upstream:?} output to {importer}, which does not produce at stage {stage:?}")]
+    ImporterNotProducing {
+        /// The receiving stage.
+        stage: String,
+        /// The upstream stage.
+        upstream: String,
+        /// Exporter, alpha-3.
+        exporter: String,
+        /// Importer, alpha-3.
+        importer: String,
+    },
+    /// A query for the origin at a stage that is not upstream of (or equal to) the queried stage.
+    #[error("stage {origin:?} is not upstream of stage {stage:?}")]
+    NotUpstream {
+        /// The queried stage.
+        stage: String,
+        /// The origin stage asked for.
+        origin: String,
+    },
+    /// A country or region with no output at the queried stage.
+    #[error("{who} has no output at stage {stage:?}")]
+    NoOutput {
+        /// The country (alpha-3) or region name.
+        who: String,
+        /// The stage.
+        stage: String,
+    },
+    /// A process route whose steps do not connect (a step's input form differs from the previous
+    /// step's output).
+    #[error("route {route:?}, step {step} ({name:?}): {reason}")]
+    RouteMismatch {
+        /// The route.
+        route: String,
+        /// Step number, from 1.
+        step: usize,
+        /// Step name.
+        name: String,
+        /// What does not fit.
+        reason: String,
+    },
+    /// A route step whose contained element does not balance: in != out + losses.
+    #[error(
+        "route {route:?}, step {step} ({name:?}): {element} does not balance: in {input_t} t, out {output_t} t, losses {losses_t} t, off by {imbalance_t} t (tolerance {tolerance_t} t)"
+    )]
+    MassBalance {
+        /// The route.
+        route: String,
+        /// Step number, from 1.
+        step: usize,
+        /// Step name.
+        name: String,
+        /// The element balanced.
+        element: String,
+        /// Element in, tonnes.
+        input_t: f64,
+        /// Element out in the product, tonnes.
+        output_t: f64,
+        /// Element in the losses (tailings, residues), tonnes.
+        losses_t: f64,
+        /// in - out - losses, tonnes.
+        imbalance_t: f64,
+        /// Allowed absolute imbalance, tonnes.
+        tolerance_t: f64,
+    },
 }
