@@ -222,3 +222,23 @@ fn bad_json_is_refused() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+proptest::proptest! {
+    /// Arbitrary text (any Unicode, and text built from the characters the parsers look at)
+    /// gives a value or an error from every text entry point, never a panic.
+    #[test]
+    fn text_parsers_never_panic(s in proptest::prop_oneof![
+        proptest::prelude::any::<String>(),
+        "[0-9 .,'$€¥£A-Za-z+\\-−()\\[\\]]{0,16}",
+    ]) {
+        let _ = Money::parse(&s);
+        let _ = critical_minerals::money::MoneyUnit::parse(&s);
+        let _ = Currency::from_code(&s);
+        let _ = HsCode::parse(&s);
+        let _ = HsCode::from_national_line(&s);
+        let _ = Period::parse(&s);
+        let _ = s.parse::<Basis>();
+        let _ = Compound::new(&s);
+        let _ = Country::from_code(&s);
+    }
+}
