@@ -90,17 +90,19 @@ impl Amount {
     ///
     /// # Errors
     ///
-    /// [`MaterialError::NotConvertible`] when the bases share no element or a content is unknown.
+    /// [`MaterialError::NotConvertible`] when the bases share no element or a content is unknown;
+    /// [`MaterialError::NotFinite`] when the converted mass overflows.
     pub fn convert_to(&self, target: &Basis) -> Result<Amount, MaterialError> {
         let k = self.basis.factor_to(target)?;
-        Ok(Amount { mass: self.mass * k, basis: target.clone() })
+        Amount::new(self.mass * k, target.clone())
     }
 
     /// The sum of two amounts on the same basis.
     ///
     /// # Errors
     ///
-    /// [`MaterialError::BasisMismatch`] naming both bases.
+    /// [`MaterialError::BasisMismatch`] naming both bases; [`MaterialError::NotFinite`] when the
+    /// sum overflows.
     pub fn try_add(&self, other: &Amount) -> Result<Amount, MaterialError> {
         if self.basis != other.basis {
             return Err(MaterialError::BasisMismatch {
@@ -109,7 +111,7 @@ impl Amount {
                 operation: "add",
             });
         }
-        Ok(Amount { mass: self.mass + other.mass, basis: self.basis.clone() })
+        Amount::new(self.mass + other.mass, self.basis.clone())
     }
 
     /// The sum of amounts that must all be on `basis` (an empty iterator gives zero).
@@ -125,10 +127,11 @@ impl Amount {
     ///
     /// # Errors
     ///
-    /// [`MaterialError::NotFinite`] or [`MaterialError::Negative`] for a bad factor.
+    /// [`MaterialError::NotFinite`] or [`MaterialError::Negative`] for a bad factor or an
+    /// overflowing result.
     pub fn scale(&self, factor: f64) -> Result<Amount, MaterialError> {
         check("scale factor", factor)?;
-        Ok(Amount { mass: self.mass * factor, basis: self.basis.clone() })
+        Amount::new(self.mass * factor, self.basis.clone())
     }
 }
 
@@ -242,14 +245,15 @@ impl Rate {
     /// As [`Amount::convert_to`].
     pub fn convert_to(&self, target: &Basis) -> Result<Rate, MaterialError> {
         let k = self.basis.factor_to(target)?;
-        Ok(Rate { rate: self.rate * k, basis: target.clone() })
+        Rate::new(self.rate * k, target.clone())
     }
 
     /// The sum of two rates on the same basis.
     ///
     /// # Errors
     ///
-    /// [`MaterialError::BasisMismatch`] naming both bases.
+    /// [`MaterialError::BasisMismatch`] naming both bases; [`MaterialError::NotFinite`] when the
+    /// sum overflows.
     pub fn try_add(&self, other: &Rate) -> Result<Rate, MaterialError> {
         if self.basis != other.basis {
             return Err(MaterialError::BasisMismatch {
@@ -258,7 +262,7 @@ impl Rate {
                 operation: "add",
             });
         }
-        Ok(Rate { rate: self.rate + other.rate, basis: self.basis.clone() })
+        Rate::new(self.rate + other.rate, self.basis.clone())
     }
 
     /// The amount produced over `years` years at this rate.

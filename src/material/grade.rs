@@ -52,9 +52,34 @@ impl GradeClass {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "GradeWire", into = "GradeWire")]
 pub struct Grade {
     class: GradeClass,
     min_purity: Option<f64>,
+}
+
+/// Serialized form of [`Grade`], checked on the way in like [`Grade::with_min_purity_percent`].
+#[derive(Serialize, Deserialize)]
+struct GradeWire {
+    class: GradeClass,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    min_purity: Option<f64>,
+}
+
+impl TryFrom<GradeWire> for Grade {
+    type Error = MaterialError;
+    fn try_from(w: GradeWire) -> Result<Self, Self::Error> {
+        match w.min_purity {
+            Some(f) => Grade::with_min_purity_fraction(w.class, f),
+            None => Ok(Grade::new(w.class)),
+        }
+    }
+}
+
+impl From<Grade> for GradeWire {
+    fn from(g: Grade) -> Self {
+        GradeWire { class: g.class, min_purity: g.min_purity }
+    }
 }
 
 impl Grade {
@@ -69,7 +94,10 @@ impl Grade {
     ///
     /// [`MaterialError::FractionOutOfRange`] for NaN, infinity, zero, negatives or above 100 %.
     pub fn with_min_purity_percent(class: GradeClass, pct: f64) -> Result<Grade, MaterialError> {
-        let f = pct / 100.0;
+        Grade::with_min_purity_fraction(class, pct / 100.0)
+    }
+
+    fn with_min_purity_fraction(class: GradeClass, f: f64) -> Result<Grade, MaterialError> {
         if !(f.is_finite() && f > 0.0 && f <= 1.0) {
             return Err(MaterialError::FractionOutOfRange {
                 what: format!("minimum purity of {} grade", class.name()),
