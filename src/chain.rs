@@ -171,6 +171,7 @@ fn check_quantity(what: &str, v: f64) -> Result<f64, ChainError> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "ProcessWire")]
 pub struct Process {
     name: String,
     input: Form,
@@ -180,6 +181,34 @@ pub struct Process {
     energy_kwh_per_tonne: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     waste_tonnes_per_tonne: Option<f64>,
+}
+
+/// Unchecked mirror of [`Process`] for deserializing; converted through the validating
+/// constructors so a file cannot smuggle in a recovery above 100 %.
+#[derive(Deserialize)]
+struct ProcessWire {
+    name: String,
+    input: Form,
+    output: Form,
+    recovery: f64,
+    #[serde(default)]
+    energy_kwh_per_tonne: Option<f64>,
+    #[serde(default)]
+    waste_tonnes_per_tonne: Option<f64>,
+}
+
+impl TryFrom<ProcessWire> for Process {
+    type Error = ChainError;
+    fn try_from(w: ProcessWire) -> Result<Self, Self::Error> {
+        let mut p = Process::new(&w.name, w.input, w.output, w.recovery)?;
+        if let Some(kwh) = w.energy_kwh_per_tonne {
+            p = p.with_energy_per_tonne(units::kilowatt_hours(kwh))?;
+        }
+        if let Some(t) = w.waste_tonnes_per_tonne {
+            p = p.with_waste_tonnes_per_tonne(t)?;
+        }
+        Ok(p)
+    }
 }
 
 impl Process {
@@ -357,12 +386,27 @@ impl fmt::Display for Capacity {
 
 /// A company and its home country.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "CompanyWire")]
 pub struct Company {
     /// Name.
     pub name: String,
     /// Country of headquarters, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<Country>,
+}
+
+#[derive(Deserialize)]
+struct CompanyWire {
+    name: String,
+    #[serde(default)]
+    country: Option<Country>,
+}
+
+impl TryFrom<CompanyWire> for Company {
+    type Error = ChainError;
+    fn try_from(w: CompanyWire) -> Result<Self, Self::Error> {
+        Company::new(&w.name, w.country)
+    }
 }
 
 impl Company {
@@ -384,6 +428,7 @@ impl Company {
 /// Only `id`, `name`, `country` and `stage` are required; the rest is filled where a source
 /// gives it (the builder methods).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "FacilityWire")]
 pub struct Facility {
     /// Stable identifier.
     pub id: String,
@@ -417,6 +462,48 @@ pub struct Facility {
     /// Id of the source the facility's facts come from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct FacilityWire {
+    id: String,
+    name: String,
+    #[serde(default)]
+    owners: Vec<Company>,
+    country: Country,
+    #[serde(default)]
+    place: Option<String>,
+    stage: Stage,
+    #[serde(default)]
+    process: Option<Process>,
+    #[serde(default)]
+    product: Option<Form>,
+    #[serde(default)]
+    capacity: Option<Capacity>,
+    #[serde(default)]
+    status: Option<FacilityStatus>,
+    #[serde(default)]
+    start_year: Option<i32>,
+    #[serde(default)]
+    source: Option<String>,
+}
+
+impl TryFrom<FacilityWire> for Facility {
+    type Error = ChainError;
+    fn try_from(w: FacilityWire) -> Result<Self, Self::Error> {
+        let base = Facility::new(&w.id, &w.name, w.country, w.stage)?;
+        Ok(Facility {
+            owners: w.owners,
+            place: w.place,
+            process: w.process,
+            product: w.product,
+            capacity: w.capacity,
+            status: w.status,
+            start_year: w.start_year,
+            source: w.source,
+            ..base
+        })
+    }
 }
 
 impl Facility {
@@ -517,5 +604,18 @@ mod tests {
         assert!(p.clone().with_waste_tonnes_per_tonne(-1.0).is_err());
         assert!(p.with_energy_per_tonne(units::kilowatt_hours(f64::NAN)).is_err());
         assert!(Capacity::gwh_per_year(-5.0).is_err());
+    }
+
+    #[test]
+    fn deserializing_validates_like_the_constructors() {
+        let bad_recovery = r#"{"name":"x","input":"spodumene","output":"spodumene-concentrate","recovery":1.2}"#;
+        assert!(serde_json::from_str::<Process>(bad_recovery).is_err());
+        let good = r#"{"name":"x","input":"spodumene","output":"spodumene-concentrate","recovery":0.8}"#;
+        assert!(serde_json::from_str::<Process>(good).is_ok());
+        assert!(serde_json::from_str::<Company>(r#"{"name":"  "}"#).is_err());
+        let blank_id = r#"{"id":"","name":"n","country":"DEU","stage":"refining"}"#;
+        assert!(serde_json::from_str::<Facility>(blank_id).is_err());
+        let ok = r#"{"id":"f","name":"n","country":"DEU","stage":"refining"}"#;
+        assert!(serde_json::from_str::<Facility>(ok).is_ok());
     }
 }

@@ -55,9 +55,12 @@ pub use error::{Error, Result};
 
 /// What a typical program needs, in one `use`.
 pub mod prelude {
+    pub use crate::chain::{Capacity, Facility, FacilityStatus, Process, Stage};
     pub use crate::error::{Error, Result};
     pub use crate::geo::{Country, Region};
     pub use crate::material::{Amount, Assay, Basis, Compound, Element, Form, Grade, GradeClass, Mineral, Rate};
+    pub use crate::money::{Currency, Money, Price, Scale};
     pub use crate::provenance::{Estimate, Source};
+    pub use crate::trade::{HsCode, Period, TradeFlow};
     pub use crate::units::{self, Mass, MassRate, kilotonnes, tonnes};
 }

@@ -47,6 +47,7 @@ pub enum ProvenanceError {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "SourceWire")]
 pub struct Source {
     /// Short identifier that data rows cite (`usgs-mcs-2025-lithium`).
     pub id: String,
@@ -63,6 +64,27 @@ pub struct Source {
     /// Address of the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct SourceWire {
+    id: String,
+    publisher: String,
+    title: String,
+    #[serde(default)]
+    edition: Option<String>,
+    #[serde(default)]
+    table: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+impl TryFrom<SourceWire> for Source {
+    type Error = ProvenanceError;
+    fn try_from(w: SourceWire) -> Result<Self, Self::Error> {
+        let s = Source::new(&w.id, &w.publisher, &w.title)?;
+        Ok(Source { edition: w.edition, table: w.table, url: w.url, ..s })
+    }
 }
 
 impl Source {
