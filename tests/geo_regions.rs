@@ -212,3 +212,36 @@ fn bad_input_table() {
     );
     assert!(matches!(Region::builtin("Atlantis"), Err(GeoError::UnknownRegion { input }) if input == "Atlantis"));
 }
+
+/// USGS Mineral Commodity Summaries 2025, lithium, mine production 2024e (t of contained Li),
+/// the country rows as USGS spells them. The rows sum to 235,380 t (the published world total,
+/// 240,000 t, is rounded and excludes withheld U.S. production).
+#[test]
+fn usgs_lithium_2024_by_market_region() {
+    let rows = [
+        ("Argentina", 18_000.0),
+        ("Australia", 88_000.0),
+        ("Brazil", 10_000.0),
+        ("Canada", 4_300.0),
+        ("Chile", 49_000.0),
+        ("China", 41_000.0),
+        ("Namibia", 2_700.0),
+        ("Portugal", 380.0),
+        ("Zimbabwe", 22_000.0),
+    ];
+    let rows: Vec<(Country, f64)> = rows.iter().map(|(n, t)| (Country::from_name(n).unwrap(), *t)).collect();
+    let agg = Partition::market_report().unwrap().aggregate(rows).unwrap();
+    let totals: Vec<_> = agg.regions().iter().map(|r| (r.name(), r.total())).collect();
+    assert_eq!(
+        totals,
+        [
+            ("North America", 4_300.0),
+            ("Europe", 380.0),
+            ("Asia-Pacific", 129_000.0),
+            ("Latin America", 77_000.0),
+            ("Middle East & Africa", 24_700.0),
+        ]
+    );
+    assert!(agg.unassigned().countries().is_empty());
+    assert_eq!(agg.grand_total(), 235_380.0);
+}

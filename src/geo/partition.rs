@@ -165,7 +165,7 @@ impl Partition {
     /// ```
     /// use critical_minerals::geo::{Country, Partition};
     ///
-    /// // USGS MCS 2025, lithium mine production 2024 (t of contained Li), a few countries
+    /// // USGS MCS 2025, lithium mine production 2024e (t of contained Li), five of the countries
     /// let rows = [("AU", 88_000.0), ("CL", 49_000.0), ("CN", 41_000.0), ("ZW", 22_000.0), ("AR", 18_000.0)];
     /// let rows = rows.iter().map(|(c, t)| Ok((Country::from_code(c)?, *t)))
     ///     .collect::<Result<Vec<_>, critical_minerals::geo::GeoError>>()?;
