@@ -8,7 +8,10 @@ use super::{Country, GeoError};
 
 /// A set of countries, stored as a 256-bit set (ISO 3166-1 has 249 entries): membership,
 /// union and intersection are a few word operations.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+///
+/// Serialized as a list of alpha-3 codes ordered by alpha-2 (`["ARG", "AUS"]`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(from = "Vec<Country>", into = "Vec<Country>")]
 pub struct CountrySet([u64; 4]);
 
 impl CountrySet {
@@ -69,6 +72,18 @@ impl FromIterator<Country> for CountrySet {
             s.insert(c);
         }
         s
+    }
+}
+
+impl From<Vec<Country>> for CountrySet {
+    fn from(v: Vec<Country>) -> Self {
+        v.into_iter().collect()
+    }
+}
+
+impl From<CountrySet> for Vec<Country> {
+    fn from(s: CountrySet) -> Self {
+        s.iter().collect()
     }
 }
 
