@@ -32,7 +32,7 @@
 //! Column values:
 //!
 //! - `commodity`: [`Commodity`] (`lithium`, `cobalt`, `nickel`, `natural-graphite`, `li-ion-batteries`);
-//!   `stage`: [`Stage`](crate::chain::Stage) (`mining`, `refining`, `cells`, ...);
+//!   `stage`: [`Stage`] (`mining`, `refining`, `cells`, ...);
 //!   `measure`: `production` or `reserves`.
 //! - `country`: an ISO 3166-1 code ([`Area`]); files use alpha-3 (`NAM`), alpha-2 `NA` is read as
 //!   Namibia, never as "not available"; `WORLD` is the published world total and `OTHER` the
@@ -261,7 +261,8 @@ struct Locs {
 ///
 /// let data = Dataset::builtin()?;
 /// let rows = data.production(Commodity::Cobalt, 2024, Measure::Production);
-/// let drc = rows.iter().find(|r| r.area.country() == Some(Country::from_code("CD")?));
+/// let congo = Country::from_code("CD")?;
+/// let drc = rows.iter().find(|r| r.area.country() == Some(congo));
 /// assert_eq!(drc.and_then(|r| r.tonnes()), Some(220_000.0));
 /// let china = Country::from_code("CN")?;
 /// let li_refining = data.stage_share_range(Commodity::Lithium, Stage::Refining, china.into());
@@ -440,10 +441,10 @@ impl Dataset {
     /// std::fs::write(
     ///     dir.join("production.csv"),
     ///     "commodity,stage,measure,country,year,value_t,basis,flags,source\n\
-    ///      lithium,mining,production,NA,2024,1200,Li,,mine-report\n",
+    ///      lithium,mining,production,NA,2025,1200,Li,,mine-report\n",
     /// )?;
     /// let mine = Dataset::from_dir(&dir)?;
-    /// let row = &mine.production(Commodity::Lithium, 2024, Measure::Production)[0];
+    /// let row = &mine.production(Commodity::Lithium, 2025, Measure::Production)[0];
     /// assert_eq!(row.area.to_string(), "NAM"); // "NA" is Namibia
     /// let all = Dataset::builtin()?.merge(mine)?;
     /// assert!(all.source("mine-report").is_some());

@@ -102,6 +102,9 @@ pub(crate) fn source_fields(r: &SourceRecord) -> Vec<String> {
 }
 
 fn basis_for(row: &Row<'_>, column: &str, commodity: Commodity) -> Result<Basis, DatasetError> {
+    if row.text(column).is_empty() {
+        return Err(row.bad(column, "a tonnage needs a basis (Li, Co, Ni, natural-graphite, LCE, ...)"));
+    }
     let basis: Basis = row.parse(column)?;
     if !commodity.accepts_basis(&basis) {
         return Err(row.bad(column, format!("basis {basis} does not count {commodity}")));
@@ -163,12 +166,7 @@ pub(crate) fn salient(row: &Row<'_>, ids: &SourceIds) -> Result<SalientRecord, D
     let item: SalientItem = row.parse("item")?;
     let year = row.year("year")?.ok_or_else(|| row.bad("year", "a value is required"))?;
     let unit = match row.required("unit")? {
-        "t" => {
-            if row.text("basis").is_empty() {
-                return Err(row.bad("basis", "a tonnage needs a basis (Li, Co, Ni, natural-graphite, ...)"));
-            }
-            SalientUnit::Tonnes(basis_for(row, "basis", commodity)?)
-        }
+        "t" => SalientUnit::Tonnes(basis_for(row, "basis", commodity)?),
         other => {
             let unit = match other {
                 "%" => SalientUnit::Percent,
