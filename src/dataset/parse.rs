@@ -1,0 +1,537 @@
+//! Typing and writing each table: text rows <-> records, with every check of the loaders.
+
+use std::collections::HashSet;
+
+use super::DatasetError;
+use super::records::{
+    Area, Bound, Claim, ClaimKind, ClaimUnit, Commodity, FacilityRecord, Flag, Measure, Period, PricePoint,
+    ProductionRecord, SalientItem, SalientRecord, SalientUnit, SourceRecord, StageShareRecord, grade_class,
+};
+use super::table::{Row, fmt_num};
+use crate::chain::{Capacity, Company, Facility, FacilityStatus, Stage};
+use crate::geo::Country;
+use crate::material::{Amount, Basis, Form, Rate};
+use crate::provenance::{Estimate, Source};
+use crate::units;
+
+/// The source ids a table may cite.
+pub(crate) type SourceIds = HashSet<String>;
+
+fn check_source(row: &Row<'_>, ids: &SourceIds) -> Result<String, DatasetError> {
+    let id = row.required("source")?;
+    if ids.contains(id) {
+        Ok(id.to_string())
+    } else {
+        Err(DatasetError::UnknownSource {
+            file: row.file.to_string(),
+            row: row.row,
+            column: "source".to_string(),
+            value: id.to_string(),
+        })
+    }
+}
+
+fn flags(row: &Row<'_>, column: &str) -> Result<Vec<Flag>, DatasetError> {
+    let mut out = Vec::new();
+    for part in row.text(column).split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        let f: Flag = part.parse().map_err(|e: DatasetError| row.bad(column, e.to_string()))?;
+        if out.contains(&f) {
+            return Err(row.bad(column, format!("flag {f} is given twice")));
+        }
+        out.push(f);
+    }
+    Ok(out)
+}
+
+fn join_flags(flags: &[Flag]) -> String {
+    flags.iter().map(|f| f.name()).collect::<Vec<_>>().join(";")
+}
+
+fn opt_text<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(ToString::to_string).unwrap_or_default()
+}
+
+/// Checks a value column against its flags: an empty value needs a no-value flag, a value must
+/// not carry one, `zero` needs 0, and a negative value is refused unless `allow_negative`.
+fn value_with_flags(
+    row: &Row<'_>,
+    column: &str,
+    flags: &[Flag],
+    allow_negative: bool,
+) -> Result<Option<f64>, DatasetError> {
+    let no_value = flags.iter().find(|f| f.means_no_value());
+    match (row.number(column)?, no_value) {
+        (None, Some(_)) => Ok(None),
+        (None, None) => Err(row.bad(column, "the value is empty: give it, or flag it W, NA or in-world-total")),
+        (Some(_), Some(f)) => Err(row.bad(column, format!("a value is given but the row is flagged {f}"))),
+        (Some(v), None) => {
+            if v < 0.0 && !allow_negative {
+                return Err(row.bad(column, "a tonnage cannot be negative"));
+            }
+            if flags.contains(&Flag::Zero) && v != 0.0 {
+                return Err(row.bad(column, "the row is flagged zero but the value is not 0"));
+            }
+            Ok(Some(v))
+        }
+    }
+}
+
+pub(crate) fn source(row: &Row<'_>) -> Result<SourceRecord, DatasetError> {
+    let id = row.required("id")?;
+    let mut s = Source::new(id, row.text("publisher"), row.text("title")).map_err(|e| match e {
+        crate::provenance::ProvenanceError::MissingField { field, .. } => row.bad(field, "a value is required"),
+        other => row.bad("id", other.to_string()),
+    })?;
+    s.edition = Some(row.owned("edition")).filter(|t| !t.is_empty());
+    s.table = Some(row.owned("table_or_page")).filter(|t| !t.is_empty());
+    s.url = Some(row.owned("url")).filter(|t| !t.is_empty());
+    Ok(SourceRecord { source: s, tag: row.parse("tag")? })
+}
+
+pub(crate) fn source_fields(r: &SourceRecord) -> Vec<String> {
+    let s = &r.source;
+    vec![
+        s.id.clone(),
+        s.publisher.clone(),
+        s.title.clone(),
+        opt_text(&s.edition),
+        opt_text(&s.table),
+        opt_text(&s.url),
+        r.tag.name().to_string(),
+    ]
+}
+
+fn basis_for(row: &Row<'_>, column: &str, commodity: Commodity) -> Result<Basis, DatasetError> {
+    if row.text(column).is_empty() {
+        return Err(row.bad(column, "a tonnage needs a basis (Li, Co, Ni, natural-graphite, LCE, ...)"));
+    }
+    let basis: Basis = row.parse(column)?;
+    if !commodity.accepts_basis(&basis) {
+        return Err(row.bad(column, format!("basis {basis} does not count {commodity}")));
+    }
+    Ok(basis)
+}
+
+pub(crate) fn production(row: &Row<'_>, ids: &SourceIds) -> Result<ProductionRecord, DatasetError> {
+    let commodity: Commodity = row.parse("commodity")?;
+    let stage: Stage = row.parse("stage")?;
+    let measure: Measure = row.parse("measure")?;
+    let area: Area = row.parse("country")?;
+    let year = row.year("year")?.ok_or_else(|| row.bad("year", "a value is required"))?;
+    let basis = basis_for(row, "basis", commodity)?;
+    let flags = flags(row, "flags")?;
+    let value = value_with_flags(row, "value_t", &flags, false)?
+        .map(|v| Amount::tonnes(v, basis.clone()).map_err(|e| row.bad("value_t", e.to_string())))
+        .transpose()?;
+    Ok(ProductionRecord {
+        commodity,
+        stage,
+        measure,
+        area,
+        country_as_published: row.owned("country_as_published"),
+        year,
+        value,
+        basis,
+        flags,
+        source: check_source(row, ids)?,
+        note: row.owned("note"),
+    })
+}
+
+pub(crate) fn production_fields(r: &ProductionRecord) -> Vec<String> {
+    vec![
+        r.commodity.to_string(),
+        r.stage.to_string(),
+        r.measure.to_string(),
+        r.area.to_string(),
+        r.country_as_published.clone(),
+        r.year.to_string(),
+        r.value.as_ref().map(|a| fmt_num(a.in_tonnes())).unwrap_or_default(),
+        r.basis.to_string(),
+        join_flags(&r.flags),
+        r.source.clone(),
+        r.note.clone(),
+    ]
+}
+
+pub(crate) fn production_key(r: &ProductionRecord) -> String {
+    format!(
+        "(commodity, stage, measure, country, year) = ({}, {}, {}, {}, {})",
+        r.commodity, r.stage, r.measure, r.area, r.year
+    )
+}
+
+pub(crate) fn salient(row: &Row<'_>, ids: &SourceIds) -> Result<SalientRecord, DatasetError> {
+    let commodity: Commodity = row.parse("commodity")?;
+    let item: SalientItem = row.parse("item")?;
+    let year = row.year("year")?.ok_or_else(|| row.bad("year", "a value is required"))?;
+    let unit = match row.required("unit")? {
+        "t" => SalientUnit::Tonnes(basis_for(row, "basis", commodity)?),
+        other => {
+            let unit = match other {
+                "%" => SalientUnit::Percent,
+                "USD/t" => SalientUnit::UsdPerTonne,
+                "persons" => SalientUnit::Persons,
+                _ => return Err(row.bad("unit", "expected t, %, USD/t or persons")),
+            };
+            if !row.text("basis").is_empty() {
+                return Err(row.bad("basis", format!("a basis only goes with tonnes, not {other}")));
+            }
+            unit
+        }
+    };
+    let flags = flags(row, "flags")?;
+    let value = value_with_flags(row, "value", &flags, item == SalientItem::NetImportReliance)?;
+    Ok(SalientRecord {
+        commodity,
+        item,
+        year,
+        value,
+        unit,
+        flags,
+        source: check_source(row, ids)?,
+        note: row.owned("note"),
+    })
+}
+
+pub(crate) fn salient_fields(r: &SalientRecord) -> Vec<String> {
+    let basis = match &r.unit {
+        SalientUnit::Tonnes(b) => b.to_string(),
+        _ => String::new(),
+    };
+    vec![
+        r.commodity.to_string(),
+        r.item.to_string(),
+        r.year.to_string(),
+        r.value.map(fmt_num).unwrap_or_default(),
+        r.unit.name().to_string(),
+        basis,
+        join_flags(&r.flags),
+        r.source.clone(),
+        r.note.clone(),
+    ]
+}
+
+pub(crate) fn salient_key(r: &SalientRecord) -> String {
+    format!("(commodity, item, year) = ({}, {}, {})", r.commodity, r.item, r.year)
+}
+
+fn percent(row: &Row<'_>, column: &str) -> Result<f64, DatasetError> {
+    let v = row.number(column)?.ok_or_else(|| row.bad(column, "a value is required"))?;
+    if (0.0..=100.0).contains(&v) { Ok(v) } else { Err(row.bad(column, "a share must be between 0 and 100 %")) }
+}
+
+pub(crate) fn stage_share(row: &Row<'_>, ids: &SourceIds) -> Result<StageShareRecord, DatasetError> {
+    let low = percent(row, "share_low_pct")?;
+    let high = percent(row, "share_high_pct")?;
+    let estimate = Estimate::range(low, high).map_err(|e| row.bad("share_high_pct", e.to_string()))?;
+    Ok(StageShareRecord {
+        commodity: row.parse("commodity")?,
+        stage: row.parse("stage")?,
+        area: row.parse("country")?,
+        year: row.year("year")?,
+        estimate,
+        qualifier: row.owned("qualifier"),
+        as_published: row.owned("as_published"),
+        metric: row.required("metric")?.to_string(),
+        source: check_source(row, ids)?,
+        note: row.owned("note"),
+    })
+}
+
+pub(crate) fn stage_share_fields(r: &StageShareRecord) -> Vec<String> {
+    vec![
+        r.commodity.to_string(),
+        r.stage.to_string(),
+        r.area.to_string(),
+        opt_text(&r.year),
+        fmt_num(r.estimate.low()),
+        fmt_num(r.estimate.high()),
+        r.qualifier.clone(),
+        r.as_published.clone(),
+        r.metric.clone(),
+        r.source.clone(),
+        r.note.clone(),
+    ]
+}
+
+pub(crate) fn stage_share_key(r: &StageShareRecord) -> String {
+    format!(
+        "(commodity, stage, country, year, metric, source) = ({}, {}, {}, {}, {}, {})",
+        r.commodity,
+        r.stage,
+        r.area,
+        opt_text(&r.year),
+        r.metric,
+        r.source
+    )
+}
+
+pub(crate) fn claim(row: &Row<'_>, ids: &SourceIds) -> Result<Claim, DatasetError> {
+    let id = row.required("id")?.to_string();
+    let kind: ClaimKind = row.parse("kind")?;
+    let bound: Bound = row.parse("bound")?;
+    let unit: ClaimUnit = row.parse("unit")?;
+    let value = row.number("value")?.ok_or_else(|| row.bad("value", "a value is required"))?;
+    let high = row.number("value_high")?;
+    let estimate = match (bound, high) {
+        (Bound::Range, Some(h)) => Estimate::range(value, h).map_err(|e| row.bad("value_high", e.to_string()))?,
+        (Bound::Range, None) => return Err(row.bad("value_high", "a range needs value_high")),
+        (_, Some(_)) => {
+            return Err(row.bad("value_high", format!("only a range has value_high, this claim is {bound}")));
+        }
+        (_, None) => Estimate::point(value).map_err(|e| row.bad("value", e.to_string()))?,
+    };
+    let unit_ok = match kind {
+        ClaimKind::Quantity => unit == ClaimUnit::Tonnes,
+        ClaimKind::Share | ClaimKind::PercentChange => unit == ClaimUnit::Percent,
+        ClaimKind::Cagr => unit == ClaimUnit::PercentPerYear,
+        ClaimKind::Multiple => unit == ClaimUnit::Times,
+        ClaimKind::MarketSize => matches!(unit, ClaimUnit::Money { .. }),
+    };
+    if !unit_ok {
+        return Err(row.bad("unit", format!("unit {unit} does not fit a {kind} claim")));
+    }
+    let (lo, hi) = (estimate.low(), estimate.high());
+    let range_ok = match kind {
+        ClaimKind::Share => lo >= 0.0 && hi <= 100.0,
+        ClaimKind::PercentChange => lo >= -100.0,
+        ClaimKind::Multiple => lo > 0.0,
+        ClaimKind::Cagr => lo > -100.0,
+        ClaimKind::Quantity | ClaimKind::MarketSize => lo >= 0.0,
+    };
+    if !range_ok {
+        return Err(row.bad("value", format!("out of range for a {kind} claim")));
+    }
+    let basis = row.parse_opt::<Basis>("basis")?;
+    if basis.is_some() && unit != ClaimUnit::Tonnes {
+        return Err(row.bad("basis", "a basis only goes with a tonnage (unit t)"));
+    }
+    let period_start: Option<Period> = row.parse_opt("period_start")?;
+    let period_end: Option<Period> = row.parse_opt("period_end")?;
+    if let (Some(s), Some(e)) = (period_start, period_end)
+        && s.first_day() > e.last_day()
+    {
+        return Err(row.bad("period_end", format!("ends before the period starts ({s})")));
+    }
+    Ok(Claim {
+        id,
+        kind,
+        bound,
+        estimate,
+        unit,
+        basis,
+        subject: row.required("subject")?.to_string(),
+        region: row.parse("region")?,
+        period_start,
+        period_end,
+        qualifier: row.owned("qualifier"),
+        source: check_source(row, ids)?,
+        note: row.owned("note"),
+    })
+}
+
+pub(crate) fn claim_fields(c: &Claim) -> Vec<String> {
+    let high = if c.bound == Bound::Range { fmt_num(c.estimate.high()) } else { String::new() };
+    vec![
+        c.id.clone(),
+        c.kind.to_string(),
+        c.bound.to_string(),
+        fmt_num(c.estimate.low()),
+        high,
+        c.unit.to_string(),
+        opt_text(&c.basis),
+        c.subject.clone(),
+        c.region.to_string(),
+        opt_text(&c.period_start),
+        opt_text(&c.period_end),
+        c.qualifier.clone(),
+        c.source.clone(),
+        c.note.clone(),
+    ]
+}
+
+pub(crate) fn claim_key(c: &Claim) -> String {
+    format!("(id) = ({})", c.id)
+}
+
+pub(crate) fn price(row: &Row<'_>, ids: &SourceIds) -> Result<PricePoint, DatasetError> {
+    let value = row.number("value")?.ok_or_else(|| row.bad("value", "a value is required"))?;
+    if value <= 0.0 {
+        return Err(row.bad("value", "a price must be positive"));
+    }
+    if row.required("per")? != "t" {
+        return Err(row.bad("per", "prices are per tonne of product: write t"));
+    }
+    let currency = row.required("currency")?;
+    if !super::records::CURRENCIES.contains(&currency) {
+        return Err(row.bad("currency", "expected an ISO 4217 code such as USD, EUR or CNY"));
+    }
+    let grade = if row.text("grade").is_empty() {
+        None
+    } else {
+        Some(grade_class(row.text("grade")).map_err(|e| row.bad("grade", e.to_string()))?)
+    };
+    Ok(PricePoint {
+        commodity: row.parse("commodity")?,
+        product: row.parse::<Form>("product")?,
+        grade,
+        market: row.required("market")?.to_string(),
+        date: row.parse("date")?,
+        statistic: row.parse("statistic")?,
+        value,
+        currency: currency.to_string(),
+        qualifier: row.owned("qualifier"),
+        source: check_source(row, ids)?,
+        note: row.owned("note"),
+    })
+}
+
+pub(crate) fn price_fields(p: &PricePoint) -> Vec<String> {
+    vec![
+        p.commodity.to_string(),
+        p.product.to_string(),
+        p.grade.map(|g| g.name().to_string()).unwrap_or_default(),
+        p.market.clone(),
+        p.date.to_string(),
+        p.statistic.to_string(),
+        fmt_num(p.value),
+        p.currency.clone(),
+        "t".to_string(),
+        p.qualifier.clone(),
+        p.source.clone(),
+        p.note.clone(),
+    ]
+}
+
+pub(crate) fn price_key(p: &PricePoint) -> String {
+    format!(
+        "(commodity, product, grade, market, date, statistic, source) = ({}, {}, {}, {}, {}, {}, {})",
+        p.commodity,
+        p.product,
+        p.grade.map(|g| g.name()).unwrap_or(""),
+        p.market,
+        p.date,
+        p.statistic,
+        p.source
+    )
+}
+
+pub(crate) fn facility(row: &Row<'_>, ids: &SourceIds) -> Result<FacilityRecord, DatasetError> {
+    let country: Country = row.parse("country")?;
+    let stage: Stage = row.parse("stage")?;
+    let mut f = Facility::new(row.required("id")?, row.required("name")?, country, stage)
+        .map_err(|e| row.bad("id", e.to_string()))?;
+    let owners: Vec<&str> = row.text("owners").split(';').map(str::trim).filter(|s| !s.is_empty()).collect();
+    let owner_countries: Vec<&str> = if row.text("owner_countries").is_empty() {
+        Vec::new()
+    } else {
+        row.text("owner_countries").split(';').map(str::trim).collect()
+    };
+    if !owner_countries.is_empty() && owner_countries.len() != owners.len() {
+        return Err(row.bad(
+            "owner_countries",
+            format!(
+                "{} entries for {} owners (separate with ';', leave an entry empty if unknown)",
+                owner_countries.len(),
+                owners.len()
+            ),
+        ));
+    }
+    for (i, name) in owners.iter().enumerate() {
+        let c = match owner_countries.get(i) {
+            Some(code) if !code.is_empty() => Some(
+                Country::from_code(code).map_err(|e| row.bad("owner_countries", format!("entry {}: {e}", i + 1)))?,
+            ),
+            _ => None,
+        };
+        f = f.owner(Company::new(name, c).map_err(|e| row.bad("owners", e.to_string()))?);
+    }
+    if !row.text("place").is_empty() {
+        f = f.place(row.text("place"));
+    }
+    if let Some(p) = row.parse_opt::<Form>("product")? {
+        f = f.product(p);
+    }
+    let capacity = row.number("capacity")?;
+    let unit = row.text("capacity_unit");
+    let basis = row.text("capacity_basis");
+    match capacity {
+        None => {
+            if !unit.is_empty() {
+                return Err(row.bad("capacity_unit", "a unit without a capacity"));
+            }
+            if !basis.is_empty() {
+                return Err(row.bad("capacity_basis", "a basis without a capacity"));
+            }
+        }
+        Some(v) => {
+            let cap = match unit {
+                "t/yr" => {
+                    let b: Basis = row.parse("capacity_basis")?;
+                    Capacity::Mass(Rate::tonnes_per_year(v, b).map_err(|e| row.bad("capacity", e.to_string()))?)
+                }
+                "GWh/yr" => {
+                    if !basis.is_empty() {
+                        return Err(row.bad("capacity_basis", "GWh/yr takes no basis"));
+                    }
+                    Capacity::gwh_per_year(v).map_err(|e| row.bad("capacity", e.to_string()))?
+                }
+                _ => return Err(row.bad("capacity_unit", "expected t/yr or GWh/yr")),
+            };
+            f = f.capacity(cap);
+        }
+    }
+    if let Some(s) = row.parse_opt::<FacilityStatus>("status")? {
+        f = f.status(s);
+    }
+    if let Some(y) = row.year("start_year")? {
+        f = f.start_year(y);
+    }
+    f = f.source(&check_source(row, ids)?);
+    Ok(FacilityRecord { facility: f, status_as_of: row.parse_opt("status_as_of")?, note: row.owned("note") })
+}
+
+pub(crate) fn facility_fields(r: &FacilityRecord) -> Vec<String> {
+    let f = &r.facility;
+    let (cap, unit, basis) = match &f.capacity {
+        Some(Capacity::Mass(rate)) => {
+            (fmt_num(rate.in_tonnes_per_year()), "t/yr".to_string(), rate.basis().to_string())
+        }
+        Some(Capacity::GwhPerYear(p)) => {
+            (fmt_num(units::as_gigawatt_hours_per_year(*p)), "GWh/yr".to_string(), String::new())
+        }
+        _ => (String::new(), String::new(), String::new()),
+    };
+    let owner_countries = if f.owners.iter().all(|o| o.country.is_none()) {
+        String::new()
+    } else {
+        f.owners.iter().map(|o| o.country.map(|c| c.alpha3()).unwrap_or("")).collect::<Vec<_>>().join(";")
+    };
+    vec![
+        f.id.clone(),
+        f.name.clone(),
+        f.owners.iter().map(|o| o.name.as_str()).collect::<Vec<_>>().join(";"),
+        owner_countries,
+        f.country.alpha3().to_string(),
+        f.place.clone().unwrap_or_default(),
+        f.stage.to_string(),
+        opt_text(&f.product),
+        cap,
+        unit,
+        basis,
+        opt_text(&f.status),
+        opt_text(&r.status_as_of),
+        opt_text(&f.start_year),
+        f.source.clone().unwrap_or_default(),
+        r.note.clone(),
+    ]
+}
+
+pub(crate) fn facility_key(r: &FacilityRecord) -> String {
+    format!("(id) = ({})", r.facility.id)
+}
+
+pub(crate) fn source_key(r: &SourceRecord) -> String {
+    format!("(id) = ({})", r.source.id)
+}

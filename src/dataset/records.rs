@@ -1,0 +1,918 @@
+//! Typed records of the dataset tables and the small vocabularies their columns use.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::DatasetError;
+use crate::chain::{Facility, Stage};
+use crate::geo::Country;
+use crate::material::{Amount, Basis, Element, Form, GradeClass, GraphiteKind, Mineral};
+use crate::provenance::{Estimate, Source};
+
+fn parse_err(what: &'static str, input: &str, expected: &'static str) -> DatasetError {
+    DatasetError::Parse { what, input: input.to_string(), expected }
+}
+
+/// Implements `Display` from a `name()` method, `FromStr` from a name table, and serde through
+/// the text form.
+macro_rules! text_enum {
+    ($ty:ident, $what:literal, $expected:literal, { $($variant:ident => $name:literal $(| $alias:literal)*),+ $(,)? }) => {
+        impl $ty {
+            /// Every value, in file order.
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+
+            /// The text used in files.
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $name),+
+                }
+            }
+        }
+
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+
+        impl FromStr for $ty {
+            type Err = DatasetError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                let t = s.trim();
+                $(
+                    if t.eq_ignore_ascii_case($name) $(|| t.eq_ignore_ascii_case($alias))* {
+                        return Ok($ty::$variant);
+                    }
+                )+
+                Err(parse_err($what, s, $expected))
+            }
+        }
+
+        impl TryFrom<String> for $ty {
+            type Error = DatasetError;
+            fn try_from(s: String) -> Result<Self, Self::Error> {
+                s.parse()
+            }
+        }
+
+        impl From<$ty> for String {
+            fn from(v: $ty) -> String {
+                v.name().to_string()
+            }
+        }
+    };
+}
+
+/// A commodity of the dataset, with the basis its tonnages are counted on by default.
+///
+/// # Example
+///
+/// ```
+/// use critical_minerals::dataset::Commodity;
+/// use critical_minerals::material::Basis;
+///
+/// let g: Commodity = "natural-graphite".parse()?;
+/// assert_eq!(g.default_basis(), Some("natural-graphite".parse::<Basis>()?));
+/// assert_eq!(Commodity::Lithium.default_basis(), Some("Li".parse::<Basis>()?));
+/// assert!(Commodity::Cobalt.accepts_basis(&"Co".parse()?));
+/// assert!(!Commodity::Cobalt.accepts_basis(&"LCE".parse()?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+#[non_exhaustive]
+pub enum Commodity {
+    /// Lithium (USGS counts lithium content).
+    Lithium,
+    /// Cobalt (cobalt content).
+    Cobalt,
+    /// Nickel (nickel content).
+    Nickel,
+    /// Natural graphite (gross weight of graphite).
+    NaturalGraphite,
+    /// Lithium-ion batteries (cells and packs), for stage shares and claims.
+    LiIonBatteries,
+}
+
+text_enum!(Commodity, "commodity", "lithium, cobalt, nickel, natural-graphite or li-ion-batteries", {
+    Lithium => "lithium",
+    Cobalt => "cobalt",
+    Nickel => "nickel",
+    NaturalGraphite => "natural-graphite" | "graphite-natural" | "graphite (natural)",
+    LiIonBatteries => "li-ion-batteries" | "lithium-ion batteries",
+});
+
+impl Commodity {
+    /// The basis USGS counts this commodity's tonnages on: contained Li, Co or Ni, gross natural
+    /// graphite; `None` for batteries (counted in GWh, not tonnes).
+    pub fn default_basis(self) -> Option<Basis> {
+        match self {
+            Commodity::Lithium => Some(Basis::contained(Element::Li)),
+            Commodity::Cobalt => Some(Basis::contained(Element::Co)),
+            Commodity::Nickel => Some(Basis::contained(Element::Ni)),
+            Commodity::NaturalGraphite => Some(Basis::gross(Form::Ore(Mineral::NaturalGraphite))),
+            Commodity::LiIonBatteries => None,
+        }
+    }
+
+    /// Whether a tonnage of this commodity may be counted on `basis`: a basis that counts the
+    /// commodity's element (Li, LCE, SC6 for lithium), or for natural graphite a gross natural
+    /// graphite form or contained carbon. Batteries accept no mass basis.
+    pub fn accepts_basis(self, basis: &Basis) -> bool {
+        match self {
+            Commodity::Lithium => basis.element() == Some(Element::Li),
+            Commodity::Cobalt => basis.element() == Some(Element::Co),
+            Commodity::Nickel => basis.element() == Some(Element::Ni),
+            Commodity::NaturalGraphite => match basis {
+                Basis::Contained(e) => *e == Element::C,
+                Basis::Gross { form, .. } => matches!(
+                    form,
+                    Form::Ore(Mineral::NaturalGraphite)
+                        | Form::Concentrate(Mineral::NaturalGraphite)
+                        | Form::AnodeGraphite(GraphiteKind::Natural)
+                ),
+                _ => false,
+            },
+            Commodity::LiIonBatteries => false,
+        }
+    }
+}
+
+/// What a production-table row measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+#[non_exhaustive]
+pub enum Measure {
+    /// Output in a year.
+    Production,
+    /// Reserves (a stock, as published in the edition's table).
+    Reserves,
+}
+
+text_enum!(Measure, "measure", "production or reserves", {
+    Production => "production",
+    Reserves => "reserves",
+});
+
+/// The place a row is about: a country, the world total, or the "Other countries" remainder.
+///
+/// Text form: an ISO 3166-1 code (alpha-3 is written; alpha-2 and numeric are read, so `NA` is
+/// Namibia), `WORLD` or `OTHER`.
+///
+/// # Example
+///
+/// ```
+/// use critical_minerals::dataset::Area;
+/// use critical_minerals::geo::Country;
+///
+/// assert_eq!("NA".parse::<Area>()?, Area::Country(Country::from_code("NAM")?));
+/// assert_eq!("WORLD".parse::<Area>()?, Area::World);
+/// assert_eq!(Area::Other.to_string(), "OTHER");
+/// assert!("XX".parse::<Area>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum Area {
+    /// One country.
+    Country(Country),
+    /// The world total as published.
+    World,
+    /// The publisher's "Other countries" row.
+    Other,
+}
+
+impl Area {
+    /// The country, if this is one.
+    pub fn country(self) -> Option<Country> {
+        match self {
+            Area::Country(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Area {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Area::Country(c) => f.write_str(c.alpha3()),
+            Area::World => f.write_str("WORLD"),
+            Area::Other => f.write_str("OTHER"),
+        }
+    }
+}
+
+impl FromStr for Area {
+    type Err = DatasetError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim();
+        if t.eq_ignore_ascii_case("WORLD") {
+            return Ok(Area::World);
+        }
+        if t.eq_ignore_ascii_case("OTHER") {
+            return Ok(Area::Other);
+        }
+        Country::from_code(t)
+            .map(Area::Country)
+            .map_err(|_| parse_err("country", s, "an ISO 3166-1 code (alpha-3 preferred), WORLD or OTHER"))
+    }
+}
+
+impl TryFrom<String> for Area {
+    type Error = DatasetError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl From<Area> for String {
+    fn from(a: Area) -> String {
+        a.to_string()
+    }
+}
+
+/// A published flag on a figure (USGS symbols and table conventions).
+///
+/// | text | meaning | value column |
+/// |---|---|---|
+/// | `W` | withheld to avoid disclosing company proprietary data | empty |
+/// | `e` | estimated | any |
+/// | `rounded` | a rounded total | any |
+/// | `zero` (also `—`) | published as a dash: zero | `0` |
+/// | `NA` | not available | empty |
+/// | `in-world-total` | no separate figure, counted in the world total | empty |
+/// | `gt` (also `>`) | published as "more than" the value (a lower bound) | the bound |
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+#[non_exhaustive]
+pub enum Flag {
+    /// `W`: withheld.
+    Withheld,
+    /// `e`: estimated.
+    Estimated,
+    /// `rounded`: a rounded total.
+    Rounded,
+    /// `zero`: published as a dash, meaning zero.
+    Zero,
+    /// `NA`: not available.
+    NotAvailable,
+    /// `in-world-total`: no separate figure; included in the world total.
+    InWorldTotal,
+    /// `gt`: published as "more than" the value.
+    GreaterThan,
+}
+
+text_enum!(Flag, "flag", "W, e, rounded, zero, NA, in-world-total or gt", {
+    Withheld => "W",
+    Estimated => "e",
+    Rounded => "rounded",
+    Zero => "zero" | "—" | "-",
+    NotAvailable => "NA",
+    InWorldTotal => "in-world-total",
+    GreaterThan => "gt" | ">",
+});
+
+impl Flag {
+    /// Whether the flag stands in for a missing value (`W`, `NA`, `in-world-total`).
+    pub fn means_no_value(self) -> bool {
+        matches!(self, Flag::Withheld | Flag::NotAvailable | Flag::InWorldTotal)
+    }
+}
+
+/// How sure a source is, the tags of the project's reference notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+#[non_exhaustive]
+pub enum Tag {
+    /// `P`: the primary document's own text.
+    Primary,
+    /// `S`: a secondary source restating the primary one.
+    Secondary,
+    /// `D`: derived from primary or secondary figures.
+    Derived,
+    /// `U`: unconfirmed. Accepted in user data so that it can be reported; the built-in data has none.
+    Unconfirmed,
+    /// `seed`: a document whose figures are recorded as claims to be checked, not as facts.
+    Seed,
+}
+
+text_enum!(Tag, "tag", "P, S, D, U or seed", {
+    Primary => "P",
+    Secondary => "S",
+    Derived => "D",
+    Unconfirmed => "U",
+    Seed => "seed",
+});
+
+/// A row of `sources.csv`: a [`Source`] and how sure it is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceRecord {
+    /// The source (its `id` is what data rows cite).
+    pub source: Source,
+    /// Its tag.
+    pub tag: Tag,
+}
+
+/// A row of `production.csv`: mine production or reserves of a commodity in a country.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductionRecord {
+    /// Commodity.
+    pub commodity: Commodity,
+    /// Stage of the chain (USGS tables are mine production: `mining`).
+    pub stage: Stage,
+    /// Production or reserves.
+    pub measure: Measure,
+    /// Country, world total or "Other countries".
+    pub area: Area,
+    /// The row label as published (`Congo (Kinshasa)`).
+    pub country_as_published: String,
+    /// Data year (for reserves: the year of the edition's data).
+    pub year: i32,
+    /// The figure, `None` when withheld, not available or only in the world total.
+    pub value: Option<Amount>,
+    /// The basis of the figure (kept when the value is missing).
+    pub basis: Basis,
+    /// Published flags, in file order.
+    pub flags: Vec<Flag>,
+    /// Source id.
+    pub source: String,
+    /// Footnotes and remarks.
+    pub note: String,
+}
+
+impl ProductionRecord {
+    /// Whether the row carries `flag`.
+    pub fn has_flag(&self, flag: Flag) -> bool {
+        self.flags.contains(&flag)
+    }
+
+    /// The value in tonnes on the row's basis.
+    pub fn tonnes(&self) -> Option<f64> {
+        self.value.as_ref().map(Amount::in_tonnes)
+    }
+}
+
+/// What a US salient-statistics row reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+#[non_exhaustive]
+pub enum SalientItem {
+    /// US production.
+    Production,
+    /// Imports for consumption.
+    Imports,
+    /// Exports.
+    Exports,
+    /// Apparent consumption (production + imports - exports +/- stock changes).
+    ApparentConsumption,
+    /// Net import reliance, % of apparent consumption.
+    NetImportReliance,
+    /// A price series named in the note.
+    Price,
+    /// Employment.
+    Employment,
+}
+
+text_enum!(SalientItem, "salient item", "production, imports, exports, apparent-consumption, net-import-reliance, price or employment", {
+    Production => "production",
+    Imports => "imports",
+    Exports => "exports",
+    ApparentConsumption => "apparent-consumption",
+    NetImportReliance => "net-import-reliance",
+    Price => "price",
+    Employment => "employment",
+});
+
+/// The unit of a salient-statistics value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SalientUnit {
+    /// Tonnes on a basis (`t`).
+    Tonnes(Basis),
+    /// Percent (`%`).
+    Percent,
+    /// US dollars per tonne (`USD/t`).
+    UsdPerTonne,
+    /// Persons (`persons`).
+    Persons,
+}
+
+impl SalientUnit {
+    /// The text of the `unit` column.
+    pub fn name(&self) -> &'static str {
+        match self {
+            SalientUnit::Tonnes(_) => "t",
+            SalientUnit::Percent => "%",
+            SalientUnit::UsdPerTonne => "USD/t",
+            SalientUnit::Persons => "persons",
+        }
+    }
+}
+
+/// A row of `us_salient.csv`: one USGS salient statistic of the United States in a year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SalientRecord {
+    /// Commodity.
+    pub commodity: Commodity,
+    /// What is reported.
+    pub item: SalientItem,
+    /// Year.
+    pub year: i32,
+    /// The figure; `None` when withheld. With [`Flag::GreaterThan`] it is a lower bound (">50").
+    pub value: Option<f64>,
+    /// Its unit.
+    pub unit: SalientUnit,
+    /// Published flags.
+    pub flags: Vec<Flag>,
+    /// Source id.
+    pub source: String,
+    /// Definitions and remarks.
+    pub note: String,
+}
+
+impl SalientRecord {
+    /// Whether the row carries `flag`.
+    pub fn has_flag(&self, flag: Flag) -> bool {
+        self.flags.contains(&flag)
+    }
+
+    /// The value as an [`Amount`] when the unit is tonnes.
+    pub fn amount(&self) -> Option<Amount> {
+        match (&self.unit, self.value) {
+            (SalientUnit::Tonnes(b), Some(v)) => Amount::tonnes(v, b.clone()).ok(),
+            _ => None,
+        }
+    }
+}
+
+/// A row of `stage_shares.csv`: one source's statement of a country's share of a stage.
+///
+/// The share is an [`Estimate`] in percent: a point ("almost 80%" is 80 with the qualifier
+/// "almost") or a range ("more than 90%" is 90–100).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StageShareRecord {
+    /// Commodity.
+    pub commodity: Commodity,
+    /// Stage.
+    pub stage: Stage,
+    /// The country (or area) holding the share.
+    pub area: Area,
+    /// Reference year, when the source states one.
+    pub year: Option<i32>,
+    /// Share in percent.
+    pub estimate: Estimate,
+    /// The hedge word as published (`almost`, `nearly`, `more than`), empty if none.
+    pub qualifier: String,
+    /// The figure as the source words it (`almost two-thirds`).
+    pub as_published: String,
+    /// What the share is of (`share of lithium processing`).
+    pub metric: String,
+    /// Source id.
+    pub source: String,
+    /// Remarks.
+    pub note: String,
+}
+
+/// A point in time at year, month or day precision: `2025`, `2022-11`, `2025-06-18`.
+///
+/// # Example
+///
+/// ```
+/// use critical_minerals::dataset::Period;
+///
+/// let p: Period = "2022-11".parse()?;
+/// assert_eq!(p.to_string(), "2022-11");
+/// assert!(p.first_day() < "2025-06-18".parse::<Period>()?.first_day());
+/// assert!("2022-13".parse::<Period>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum Period {
+    /// A calendar year.
+    Year(i32),
+    /// A month of a year.
+    Month(i32, u32),
+    /// A day.
+    Day(NaiveDate),
+}
+
+impl Period {
+    /// The first day the period covers.
+    pub fn first_day(self) -> NaiveDate {
+        match self {
+            Period::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(NaiveDate::MIN),
+            Period::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MIN),
+            Period::Day(d) => d,
+        }
+    }
+
+    /// The last day the period covers.
+    pub fn last_day(self) -> NaiveDate {
+        match self {
+            Period::Year(y) => NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(NaiveDate::MAX),
+            Period::Month(y, m) => {
+                let next =
+                    if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
+                next.and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
+            }
+            Period::Day(d) => d,
+        }
+    }
+
+    /// The calendar year.
+    pub fn year(self) -> i32 {
+        match self {
+            Period::Year(y) | Period::Month(y, _) => y,
+            Period::Day(d) => d.year(),
+        }
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Period::Year(y) => write!(f, "{y:04}"),
+            Period::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            Period::Day(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        }
+    }
+}
+
+impl FromStr for Period {
+    type Err = DatasetError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || parse_err("period", s, "a year (2025), a month (2022-11) or a date (2025-06-18)");
+        let parts: Vec<&str> = s.trim().split('-').collect();
+        let num = |p: &str, len: usize| -> Result<u32, DatasetError> {
+            if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
+                p.parse().map_err(|_| bad())
+            } else {
+                Err(bad())
+            }
+        };
+        match parts.as_slice() {
+            [y] => Ok(Period::Year(num(y, 4)? as i32)),
+            [y, m] => {
+                let (y, m) = (num(y, 4)? as i32, num(m, 2)?);
+                if (1..=12).contains(&m) { Ok(Period::Month(y, m)) } else { Err(bad()) }
+            }
+            [y, m, d] => {
+                NaiveDate::from_ymd_opt(num(y, 4)? as i32, num(m, 2)?, num(d, 2)?).map(Period::Day).ok_or_else(bad)
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
+impl TryFrom<String> for Period {
+    type Error = DatasetError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl From<Period> for String {
+    fn from(p: Period) -> String {
+        p.to_string()
+    }
+}
+
+/// What kind of figure a claim states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+#[non_exhaustive]
+pub enum ClaimKind {
+    /// A tonnage (unit `t`).
+    Quantity,
+    /// A share in percent (unit `%`, 0–100).
+    Share,
+    /// A compound annual growth rate (unit `%/yr`).
+    Cagr,
+    /// A change in percent between two times (unit `%`, at least -100).
+    PercentChange,
+    /// A ratio of a later to an earlier value ("20 times", "double"; unit `x`).
+    Multiple,
+    /// A market size in money (unit `<currency> <scale>`, e.g. `USD billion`).
+    MarketSize,
+}
+
+text_enum!(ClaimKind, "claim kind", "quantity, share, cagr, percent-change, multiple or market-size", {
+    Quantity => "quantity",
+    Share => "share",
+    Cagr => "cagr",
+    PercentChange => "percent-change",
+    Multiple => "multiple",
+    MarketSize => "market-size",
+});
+
+/// How a claim bounds its figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+#[non_exhaustive]
+pub enum Bound {
+    /// Stated as a number.
+    Exact,
+    /// "About", "around", "nearly".
+    About,
+    /// "Or more", "more than", "exceeding": a lower bound.
+    AtLeast,
+    /// "Up to", "less than": an upper bound.
+    AtMost,
+    /// "From .. to ..": a range (`value` to `value_high`).
+    Range,
+}
+
+text_enum!(Bound, "bound", "exact, about, at-least, at-most or range", {
+    Exact => "exact",
+    About => "about",
+    AtLeast => "at-least",
+    AtMost => "at-most",
+    Range => "range",
+});
+
+/// The scale word of a money amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+#[non_exhaustive]
+pub enum Scale {
+    /// Units.
+    One,
+    /// Thousands.
+    Thousand,
+    /// Millions.
+    Million,
+    /// Billions (10⁹).
+    Billion,
+    /// Trillions (10¹²).
+    Trillion,
+}
+
+text_enum!(Scale, "scale", "thousand, million, billion or trillion", {
+    One => "one",
+    Thousand => "thousand",
+    Million => "million",
+    Billion => "billion",
+    Trillion => "trillion",
+});
+
+impl Scale {
+    /// The factor: 1, 10³, 10⁶, 10⁹, 10¹².
+    pub fn factor(self) -> f64 {
+        match self {
+            Scale::One => 1.0,
+            Scale::Thousand => 1.0e3,
+            Scale::Million => 1.0e6,
+            Scale::Billion => 1.0e9,
+            Scale::Trillion => 1.0e12,
+        }
+    }
+}
+
+/// ISO 4217 codes the loaders accept for money figures.
+pub const CURRENCIES: &[&str] = &["USD", "EUR", "CNY", "GBP", "JPY", "KRW", "AUD", "CAD", "CLP", "ARS", "INR", "IDR"];
+
+fn currency(s: &str) -> Result<String, DatasetError> {
+    let t = s.trim();
+    CURRENCIES
+        .iter()
+        .find(|c| **c == t)
+        .map(|c| c.to_string())
+        .ok_or_else(|| parse_err("currency", s, "an ISO 4217 code such as USD, EUR or CNY"))
+}
+
+/// The unit of a claim's figure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+#[non_exhaustive]
+pub enum ClaimUnit {
+    /// Tonnes (`t`).
+    Tonnes,
+    /// Percent (`%`).
+    Percent,
+    /// Percent per year (`%/yr`).
+    PercentPerYear,
+    /// A multiple (`x`).
+    Times,
+    /// Money with its scale (`USD billion`).
+    Money {
+        /// ISO 4217 code.
+        currency: String,
+        /// Scale word.
+        scale: Scale,
+    },
+}
+
+impl fmt::Display for ClaimUnit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ClaimUnit::Tonnes => f.write_str("t"),
+            ClaimUnit::Percent => f.write_str("%"),
+            ClaimUnit::PercentPerYear => f.write_str("%/yr"),
+            ClaimUnit::Times => f.write_str("x"),
+            ClaimUnit::Money { currency, scale: Scale::One } => f.write_str(currency),
+            ClaimUnit::Money { currency, scale } => write!(f, "{currency} {scale}"),
+        }
+    }
+}
+
+impl FromStr for ClaimUnit {
+    type Err = DatasetError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim() {
+            "t" => Ok(ClaimUnit::Tonnes),
+            "%" => Ok(ClaimUnit::Percent),
+            "%/yr" => Ok(ClaimUnit::PercentPerYear),
+            "x" => Ok(ClaimUnit::Times),
+            t => {
+                let (cur, scale) = match t.split_once(' ') {
+                    Some((c, sc)) => (c, sc.trim().parse::<Scale>()?),
+                    None => (t, Scale::One),
+                };
+                let currency = currency(cur)
+                    .map_err(|_| parse_err("unit", s, "t, %, %/yr, x, or a currency with a scale (USD billion)"))?;
+                Ok(ClaimUnit::Money { currency, scale })
+            }
+        }
+    }
+}
+
+impl TryFrom<String> for ClaimUnit {
+    type Error = DatasetError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl From<ClaimUnit> for String {
+    fn from(u: ClaimUnit) -> String {
+        u.to_string()
+    }
+}
+
+/// Where a claim is about: the world, a country, or a named region of the claiming document
+/// (`north-america`), kept by name because documents draw regions differently.
+///
+/// Text: `WORLD`; a 2–3 character ISO code in any case (`NA` is Namibia); otherwise a
+/// lower-case kebab-case region name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum ClaimRegion {
+    /// The world.
+    World,
+    /// One country.
+    Country(Country),
+    /// A region named by the document.
+    Named(String),
+}
+
+impl fmt::Display for ClaimRegion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ClaimRegion::World => f.write_str("WORLD"),
+            ClaimRegion::Country(c) => f.write_str(c.alpha3()),
+            ClaimRegion::Named(n) => f.write_str(n),
+        }
+    }
+}
+
+impl FromStr for ClaimRegion {
+    type Err = DatasetError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim();
+        if t.eq_ignore_ascii_case("WORLD") {
+            return Ok(ClaimRegion::World);
+        }
+        if (2..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Country::from_code(t)
+                .map(ClaimRegion::Country)
+                .map_err(|_| parse_err("region", s, "WORLD, an ISO 3166-1 code or a kebab-case region name"));
+        }
+        let kebab = t.len() > 3
+            && t.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && t.starts_with(|c: char| c.is_ascii_lowercase());
+        if kebab {
+            Ok(ClaimRegion::Named(t.to_string()))
+        } else {
+            Err(parse_err("region", s, "WORLD, an ISO 3166-1 code or a kebab-case region name"))
+        }
+    }
+}
+
+impl TryFrom<String> for ClaimRegion {
+    type Error = DatasetError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl From<ClaimRegion> for String {
+    fn from(r: ClaimRegion) -> String {
+        r.to_string()
+    }
+}
+
+/// A row of `claims.csv`: a figure a document states, recorded so that it can be checked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Stable identifier.
+    pub id: String,
+    /// What kind of figure.
+    pub kind: ClaimKind,
+    /// How it is bounded.
+    pub bound: Bound,
+    /// The figure: a point, or `value..=value_high` for [`Bound::Range`].
+    pub estimate: Estimate,
+    /// Its unit.
+    pub unit: ClaimUnit,
+    /// Basis of a tonnage, when the claim has one.
+    pub basis: Option<Basis>,
+    /// What the figure is about.
+    pub subject: String,
+    /// Where.
+    pub region: ClaimRegion,
+    /// Start of the period (or the single period).
+    pub period_start: Option<Period>,
+    /// End of the period.
+    pub period_end: Option<Period>,
+    /// The hedge words as published (`approximately`, `or more`).
+    pub qualifier: String,
+    /// Source id.
+    pub source: String,
+    /// Remarks.
+    pub note: String,
+}
+
+/// Which statistic of a price series a price point is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+#[non_exhaustive]
+pub enum PriceStatistic {
+    /// A spot quote.
+    Spot,
+    /// An average (daily, monthly or annual).
+    Average,
+    /// The lowest quote of the period.
+    Low,
+    /// The highest quote of the period.
+    High,
+    /// The peak of a cycle.
+    Peak,
+}
+
+text_enum!(PriceStatistic, "statistic", "spot, average, low, high or peak", {
+    Spot => "spot",
+    Average => "average",
+    Low => "low",
+    High => "high",
+    Peak => "peak",
+});
+
+/// A row of `prices.csv`: one price of a product at a date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PricePoint {
+    /// Commodity.
+    pub commodity: Commodity,
+    /// The product priced (`chemical:Li2CO3`).
+    pub product: Form,
+    /// Its grade class, when stated.
+    pub grade: Option<GradeClass>,
+    /// Market or assessment (`China spot`).
+    pub market: String,
+    /// Date.
+    pub date: Period,
+    /// Which statistic.
+    pub statistic: PriceStatistic,
+    /// Price per tonne of product, in `currency` (positive).
+    pub value: f64,
+    /// ISO 4217 code.
+    pub currency: String,
+    /// The hedge word as published (`about`), empty if none.
+    pub qualifier: String,
+    /// Source id.
+    pub source: String,
+    /// Remarks.
+    pub note: String,
+}
+
+/// A row of `facilities.csv`: a [`Facility`] with the date its status refers to and a note.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FacilityRecord {
+    /// The facility (its `source` is always set).
+    pub facility: Facility,
+    /// When the status was reported.
+    pub status_as_of: Option<Period>,
+    /// Remarks.
+    pub note: String,
+}
+
+pub(crate) fn grade_class(s: &str) -> Result<GradeClass, DatasetError> {
+    [GradeClass::Battery, GradeClass::Technical, GradeClass::Alloy, GradeClass::Research]
+        .into_iter()
+        .find(|g| g.name().eq_ignore_ascii_case(s.trim()))
+        .ok_or_else(|| parse_err("grade", s, "battery, technical, alloy or research"))
+}

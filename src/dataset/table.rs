@@ -1,0 +1,414 @@
+//! Raw tables: rows of text fields read from CSV or JSON, before typing.
+
+use serde::ser::{SerializeMap, Serializer};
+use serde_json::Value;
+
+use super::DatasetError;
+
+/// A column of a table schema.
+pub(crate) struct Col {
+    pub name: &'static str,
+    /// Must appear in a CSV header (its value may still be allowed empty).
+    pub required: bool,
+    /// Written as a JSON number when not empty.
+    pub numeric: bool,
+}
+
+const fn col(name: &'static str) -> Col {
+    Col { name, required: true, numeric: false }
+}
+const fn num(name: &'static str) -> Col {
+    Col { name, required: true, numeric: true }
+}
+const fn opt(name: &'static str) -> Col {
+    Col { name, required: false, numeric: false }
+}
+
+/// The schema of one file.
+pub(crate) struct Schema {
+    /// File name in a data directory.
+    pub file: &'static str,
+    /// Key in the JSON form.
+    pub key: &'static str,
+    pub columns: &'static [Col],
+}
+
+pub(crate) const SOURCES: Schema = Schema {
+    file: "sources.csv",
+    key: "sources",
+    columns: &[col("id"), col("publisher"), col("title"), opt("edition"), opt("table_or_page"), opt("url"), col("tag")],
+};
+
+pub(crate) const PRODUCTION: Schema = Schema {
+    file: "production.csv",
+    key: "production",
+    columns: &[
+        col("commodity"),
+        col("stage"),
+        col("measure"),
+        col("country"),
+        opt("country_as_published"),
+        num("year"),
+        num("value_t"),
+        col("basis"),
+        col("flags"),
+        col("source"),
+        opt("note"),
+    ],
+};
+
+pub(crate) const SALIENT: Schema = Schema {
+    file: "us_salient.csv",
+    key: "us_salient",
+    columns: &[
+        col("commodity"),
+        col("item"),
+        num("year"),
+        num("value"),
+        col("unit"),
+        col("basis"),
+        col("flags"),
+        col("source"),
+        opt("note"),
+    ],
+};
+
+pub(crate) const STAGE_SHARES: Schema = Schema {
+    file: "stage_shares.csv",
+    key: "stage_shares",
+    columns: &[
+        col("commodity"),
+        col("stage"),
+        col("country"),
+        num("year"),
+        num("share_low_pct"),
+        num("share_high_pct"),
+        opt("qualifier"),
+        opt("as_published"),
+        col("metric"),
+        col("source"),
+        opt("note"),
+    ],
+};
+
+pub(crate) const CLAIMS: Schema = Schema {
+    file: "claims.csv",
+    key: "claims",
+    columns: &[
+        col("id"),
+        col("kind"),
+        col("bound"),
+        num("value"),
+        num("value_high"),
+        col("unit"),
+        col("basis"),
+        col("subject"),
+        col("region"),
+        col("period_start"),
+        col("period_end"),
+        opt("qualifier"),
+        col("source"),
+        opt("note"),
+    ],
+};
+
+pub(crate) const PRICES: Schema = Schema {
+    file: "prices.csv",
+    key: "prices",
+    columns: &[
+        col("commodity"),
+        col("product"),
+        opt("grade"),
+        col("market"),
+        col("date"),
+        col("statistic"),
+        num("value"),
+        col("currency"),
+        col("per"),
+        opt("qualifier"),
+        col("source"),
+        opt("note"),
+    ],
+};
+
+pub(crate) const FACILITIES: Schema = Schema {
+    file: "facilities.csv",
+    key: "facilities",
+    columns: &[
+        col("id"),
+        col("name"),
+        opt("owners"),
+        opt("owner_countries"),
+        col("country"),
+        opt("place"),
+        col("stage"),
+        opt("product"),
+        num("capacity"),
+        opt("capacity_unit"),
+        opt("capacity_basis"),
+        opt("status"),
+        opt("status_as_of"),
+        num("start_year"),
+        col("source"),
+        opt("note"),
+    ],
+};
+
+/// Every schema, in load order (sources first: the other tables cite them).
+pub(crate) const ALL: [&Schema; 7] = [&SOURCES, &PRODUCTION, &SALIENT, &STAGE_SHARES, &CLAIMS, &PRICES, &FACILITIES];
+
+/// A table of text fields in schema column order; absent optional columns are empty.
+pub(crate) struct RawTable {
+    /// File label used in errors (`<builtin>/production.csv`, a path, `<json>/production`).
+    pub file: String,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// One row of a raw table with its position, for typed access and errors.
+pub(crate) struct Row<'a> {
+    pub file: &'a str,
+    /// 1-based data row.
+    pub row: usize,
+    pub schema: &'a Schema,
+    pub fields: &'a [String],
+}
+
+impl Row<'_> {
+    /// The trimmed text of a column ("" for an unknown name, which the schema rules out).
+    pub fn text(&self, column: &str) -> &str {
+        self.schema
+            .columns
+            .iter()
+            .position(|c| c.name == column)
+            .and_then(|i| self.fields.get(i))
+            .map(|s| s.trim())
+            .unwrap_or("")
+    }
+
+    /// An error about `column` of this row.
+    pub fn bad(&self, column: &str, reason: impl Into<String>) -> DatasetError {
+        DatasetError::BadField {
+            file: self.file.to_string(),
+            row: self.row,
+            column: column.to_string(),
+            value: self.text(column).to_string(),
+            reason: reason.into(),
+        }
+    }
+
+    /// A non-empty value.
+    pub fn required(&self, column: &str) -> Result<&str, DatasetError> {
+        let t = self.text(column);
+        if t.is_empty() { Err(self.bad(column, "a value is required")) } else { Ok(t) }
+    }
+
+    /// A required value parsed with `FromStr`; the parse error becomes the reason.
+    pub fn parse<T>(&self, column: &str) -> Result<T, DatasetError>
+    where
+        T: std::str::FromStr,
+        T::Err: std::fmt::Display,
+    {
+        self.required(column)?.parse::<T>().map_err(|e| self.bad(column, e.to_string()))
+    }
+
+    /// An optional value parsed with `FromStr`.
+    pub fn parse_opt<T>(&self, column: &str) -> Result<Option<T>, DatasetError>
+    where
+        T: std::str::FromStr,
+        T::Err: std::fmt::Display,
+    {
+        if self.text(column).is_empty() { Ok(None) } else { self.parse(column).map(Some) }
+    }
+
+    /// An optional finite number.
+    pub fn number(&self, column: &str) -> Result<Option<f64>, DatasetError> {
+        let t = self.text(column);
+        if t.is_empty() {
+            return Ok(None);
+        }
+        let v: f64 = t.replace('_', "").parse().map_err(|_| {
+            self.bad(
+                column,
+                "not a number (write plain digits without thousands separators; flags go in their own column)",
+            )
+        })?;
+        if !v.is_finite() {
+            return Err(self.bad(column, "not a finite number"));
+        }
+        Ok(Some(v))
+    }
+
+    /// An optional year in 1800..=2200.
+    pub fn year(&self, column: &str) -> Result<Option<i32>, DatasetError> {
+        let t = self.text(column);
+        if t.is_empty() {
+            return Ok(None);
+        }
+        match t.parse::<i32>() {
+            Ok(y) if (1800..=2200).contains(&y) => Ok(Some(y)),
+            _ => Err(self.bad(column, "expected a year such as 2024")),
+        }
+    }
+
+    /// The text of a column, owned.
+    pub fn owned(&self, column: &str) -> String {
+        self.text(column).to_string()
+    }
+}
+
+impl RawTable {
+    /// The rows with their positions.
+    pub fn rows<'a>(&'a self, schema: &'a Schema) -> impl Iterator<Item = Row<'a>> + 'a {
+        self.rows.iter().enumerate().map(move |(i, fields)| Row { file: &self.file, row: i + 1, schema, fields })
+    }
+
+    /// Reads CSV text with a header row; every required column must be present, no unknown or
+    /// repeated column is accepted, and every row must have as many fields as the header.
+    pub fn from_csv(file: &str, text: &str, schema: &Schema) -> Result<RawTable, DatasetError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(text.as_bytes());
+        let header: Vec<String> = reader
+            .headers()
+            .map_err(|e| DatasetError::BadRow { file: file.to_string(), row: 0, reason: e.to_string() })?
+            .iter()
+            .map(|h| h.trim().to_string())
+            .collect();
+        let mut index = Vec::with_capacity(header.len());
+        for (i, h) in header.iter().enumerate() {
+            let Some(pos) = schema.columns.iter().position(|c| c.name == h) else {
+                return Err(DatasetError::UnknownColumn {
+                    file: file.to_string(),
+                    column: h.clone(),
+                    expected: schema.columns.iter().map(|c| c.name).collect::<Vec<_>>().join(", "),
+                });
+            };
+            if header[..i].contains(h) {
+                return Err(DatasetError::DuplicateColumn { file: file.to_string(), column: h.clone() });
+            }
+            index.push(pos);
+        }
+        if let Some(c) = schema.columns.iter().find(|c| c.required && !header.iter().any(|h| h == c.name)) {
+            return Err(DatasetError::MissingColumn { file: file.to_string(), column: c.name.to_string() });
+        }
+        let mut rows = Vec::new();
+        for (i, record) in reader.records().enumerate() {
+            let row = i + 1;
+            let record =
+                record.map_err(|e| DatasetError::BadRow { file: file.to_string(), row, reason: e.to_string() })?;
+            if record.len() != header.len() {
+                return Err(DatasetError::BadRow {
+                    file: file.to_string(),
+                    row,
+                    reason: format!("{} fields, but the header has {}", record.len(), header.len()),
+                });
+            }
+            let mut fields = vec![String::new(); schema.columns.len()];
+            for (value, &pos) in record.iter().zip(&index) {
+                fields[pos] = value.trim().to_string();
+            }
+            rows.push(fields);
+        }
+        Ok(RawTable { file: file.to_string(), rows })
+    }
+
+    /// Reads a JSON array of row objects whose keys are column names; numbers are read as their
+    /// text, `null` as empty.
+    pub fn from_json(file: &str, value: &Value, schema: &Schema) -> Result<RawTable, DatasetError> {
+        let Value::Array(items) = value else {
+            return Err(DatasetError::BadRow {
+                file: file.to_string(),
+                row: 0,
+                reason: "expected an array of row objects".into(),
+            });
+        };
+        let mut rows = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let row = i + 1;
+            let Value::Object(map) = item else {
+                return Err(DatasetError::BadRow { file: file.to_string(), row, reason: "expected an object".into() });
+            };
+            let mut fields = vec![String::new(); schema.columns.len()];
+            for (key, v) in map {
+                let Some(pos) = schema.columns.iter().position(|c| c.name == key) else {
+                    return Err(DatasetError::BadField {
+                        file: file.to_string(),
+                        row,
+                        column: key.clone(),
+                        value: v.to_string(),
+                        reason: format!(
+                            "unknown column (expected {})",
+                            schema.columns.iter().map(|c| c.name).collect::<Vec<_>>().join(", ")
+                        ),
+                    });
+                };
+                fields[pos] = match v {
+                    Value::String(s) => s.trim().to_string(),
+                    Value::Number(n) => n.to_string(),
+                    Value::Null => String::new(),
+                    other => {
+                        return Err(DatasetError::BadField {
+                            file: file.to_string(),
+                            row,
+                            column: key.clone(),
+                            value: other.to_string(),
+                            reason: "expected a string, a number or null".into(),
+                        });
+                    }
+                };
+            }
+            rows.push(fields);
+        }
+        Ok(RawTable { file: file.to_string(), rows })
+    }
+}
+
+/// Writes rows as CSV text with the schema's header.
+pub(crate) fn to_csv(schema: &Schema, rows: &[Vec<String>]) -> Result<String, DatasetError> {
+    let io = |e: csv::Error| DatasetError::Io { path: schema.file.to_string(), reason: e.to_string() };
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    w.write_record(schema.columns.iter().map(|c| c.name)).map_err(io)?;
+    for r in rows {
+        w.write_record(r).map_err(io)?;
+    }
+    let bytes =
+        w.into_inner().map_err(|e| DatasetError::Io { path: schema.file.to_string(), reason: e.to_string() })?;
+    String::from_utf8(bytes).map_err(|e| DatasetError::Io { path: schema.file.to_string(), reason: e.to_string() })
+}
+
+/// One row serialized as a JSON object: empty fields are left out, numeric columns are numbers.
+pub(crate) struct JsonRow<'a> {
+    pub schema: &'a Schema,
+    pub fields: Vec<String>,
+}
+
+impl serde::Serialize for JsonRow<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let present = self.fields.iter().filter(|f| !f.is_empty()).count();
+        let mut map = s.serialize_map(Some(present))?;
+        for (c, f) in self.schema.columns.iter().zip(&self.fields) {
+            if f.is_empty() {
+                continue;
+            }
+            if c.numeric {
+                if let Ok(i) = f.parse::<i64>() {
+                    map.serialize_entry(c.name, &i)?;
+                    continue;
+                }
+                if let Ok(x) = f.parse::<f64>() {
+                    map.serialize_entry(c.name, &x)?;
+                    continue;
+                }
+            }
+            map.serialize_entry(c.name, f)?;
+        }
+        map.end()
+    }
+}
+
+/// Formats a number for a file: integers without a fraction, others with up to 9 decimals
+/// (which also undoes unit-conversion noise such as 23999.999999999996).
+pub(crate) fn fmt_num(v: f64) -> String {
+    let s = format!("{v:.9}");
+    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
+    if s == "-0" { "0".to_string() } else { s }
+}
