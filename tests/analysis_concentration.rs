@@ -206,7 +206,9 @@ proptest! {
         let eq = vec![q; n];
         let he = hhi_of_weights(&eq).unwrap();
         prop_assert!((he.fraction() - 1.0 / n as f64).abs() < 1e-12);
-        prop_assert!(he.normalized(n).unwrap().abs() < 1e-9);
+        // equal shares are normalized to 0, except one supplier: a monopoly, 1 by convention
+        let expected = if n == 1 { 1.0 } else { 0.0 };
+        prop_assert!((he.normalized(n).unwrap() - expected).abs() < 1e-9);
         prop_assert!((he.effective_suppliers() - n as f64).abs() < 1e-9 * n as f64);
         let nh = hhi_of_weights(&w).unwrap().normalized(w.len()).unwrap();
         prop_assert!((0.0..=1.0).contains(&nh));

@@ -11,6 +11,9 @@
 //! - percent change `(to − from) / from` ([`percent_change`]);
 //! - doubling time `ln 2 / ln(1 + r)` years ([`doubling_time`]).
 //!
+//! Internally a rate is held as `ln(1 + r)` and the powers are taken through `exp`/`ln`, which
+//! is the same arithmetic without the underflow of `(1 + r)^t` for steep falls over short spans.
+//!
 //! A span between two years is their difference in whole years ([`Span::years`]); between two
 //! dates it is the number of days divided by **365.25** ([`Span::dates`]), the mean Julian year,
 //! so that four calendar years are exactly 4.0 whatever the leap days.
@@ -152,6 +155,10 @@ impl fmt::Display for Span {
 }
 
 /// A growth rate per year, as a fraction (`0.122` = 12.2 %/yr); above −1.
+///
+/// Held as the continuously compounded rate `k = ln(1 + r)`, so that steep rates over short spans
+/// (a fall to a millionth in one day is `r` = −1 + 10^−2190, which no `f64` holds) still project
+/// back to their end values; [`GrowthRate::fraction`] gives `r = e^k − 1`.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
 pub struct GrowthRate(f64);
 
@@ -170,7 +177,11 @@ impl GrowthRate {
                 expected: "above -1 (-100 %/yr)".to_string(),
             });
         }
-        Ok(GrowthRate(f))
+        Ok(GrowthRate(f.ln_1p()))
+    }
+
+    fn from_log(k: f64, what: impl FnOnce() -> String) -> Result<GrowthRate, AnalysisError> {
+        finite(what, k).map(GrowthRate)
     }
 
     /// A rate from percent per year (`12.2`).
@@ -182,14 +193,19 @@ impl GrowthRate {
         GrowthRate::from_fraction(p / 100.0)
     }
 
-    /// The rate as a fraction per year.
+    /// The rate as a fraction per year (`+inf` when `e^k` overflows; at least −1).
     pub fn fraction(self) -> f64 {
-        self.0
+        self.0.exp_m1()
     }
 
     /// The rate in percent per year.
     pub fn percent(self) -> f64 {
-        self.0 * 100.0
+        self.fraction() * 100.0
+    }
+
+    /// The continuously compounded rate per year, `ln(1 + r)`.
+    pub fn continuous(self) -> f64 {
+        self.0
     }
 }
 
@@ -245,7 +261,8 @@ impl fmt::Display for Change {
 pub fn cagr(start: f64, end: f64, span: &Span) -> Result<GrowthRate, AnalysisError> {
     positive(|| format!("start value ({})", span.start), start)?;
     positive(|| format!("end value ({})", span.end), end)?;
-    GrowthRate::from_fraction((end / start).powf(1.0 / span.years) - 1.0)
+    let k = (end.ln() - start.ln()) / span.years;
+    GrowthRate::from_log(k, || format!("growth rate from {start} to {end} over {span}"))
 }
 
 /// The annual rate implied by growing `multiple`-fold over `span`: `m^(1/t) − 1`
@@ -266,7 +283,7 @@ pub fn cagr(start: f64, end: f64, span: &Span) -> Result<GrowthRate, AnalysisErr
 /// [`AnalysisError::NotFinite`] or [`AnalysisError::NotPositive`] for the multiple.
 pub fn implied_rate(multiple: f64, span: &Span) -> Result<GrowthRate, AnalysisError> {
     positive(|| format!("growth multiple ({span})"), multiple)?;
-    GrowthRate::from_fraction(multiple.powf(1.0 / span.years) - 1.0)
+    GrowthRate::from_log(multiple.ln() / span.years, || format!("growth rate of x{multiple} over {span}"))
 }
 
 fn projection_input(value: f64, span: &Span) -> Result<f64, AnalysisError> {
@@ -296,7 +313,7 @@ fn projection_input(value: f64, span: &Span) -> Result<f64, AnalysisError> {
 /// [`AnalysisError::NotFinite`] when the projection overflows.
 pub fn project(value: f64, rate: GrowthRate, span: &Span) -> Result<f64, AnalysisError> {
     projection_input(value, span)?;
-    finite(|| format!("projected value ({span}, {rate})"), value * (1.0 + rate.0).powf(span.years))
+    finite(|| format!("projected value ({span}, {rate})"), value * (rate.0 * span.years).exp())
 }
 
 /// The value that grows into `value` at `rate` over `span`: `v / (1 + r)^t`.
@@ -318,7 +335,7 @@ pub fn project(value: f64, rate: GrowthRate, span: &Span) -> Result<f64, Analysi
 /// As [`project`].
 pub fn project_back(value: f64, rate: GrowthRate, span: &Span) -> Result<f64, AnalysisError> {
     projection_input(value, span)?;
-    finite(|| format!("back-projected value ({span}, {rate})"), value / (1.0 + rate.0).powf(span.years))
+    finite(|| format!("back-projected value ({span}, {rate})"), value * (-rate.0 * span.years).exp())
 }
 
 /// The relative change from `from` to `to`: `(to − from) / from`.
@@ -363,6 +380,6 @@ pub fn percent_change(from: f64, to: f64) -> Result<Change, AnalysisError> {
 ///
 /// [`AnalysisError::NotPositive`] for a zero or negative rate (nothing doubles).
 pub fn doubling_time(rate: GrowthRate) -> Result<f64, AnalysisError> {
-    positive(|| "growth rate for a doubling time".to_string(), rate.0)?;
-    Ok(std::f64::consts::LN_2 / rate.0.ln_1p())
+    positive(|| "growth rate for a doubling time".to_string(), rate.fraction())?;
+    Ok(std::f64::consts::LN_2 / rate.0)
 }
