@@ -152,6 +152,11 @@ fn bad_input_table() {
             Shares::new([("AU", 1.0)], Denominator::PublishedTotal(-1.0)),
             |e| matches!(e, AnalysisError::Negative { what, .. } if what.contains("published total")),
         ),
+        (
+            "rows overflow",
+            Shares::new([("AU", f64::MAX), ("CL", f64::MAX)], Denominator::SumOfRows),
+            |e| matches!(e, AnalysisError::NotFinite { what, .. } if what.contains("sum of share rows")),
+        ),
         ("duplicate key", Shares::new([("AU", 1.0), ("AU", 1.0)], Denominator::SumOfRows), |e| {
             matches!(e, AnalysisError::DuplicateKey { .. })
         }),

@@ -340,6 +340,12 @@ impl<K: Ord + fmt::Debug> Shares<K> {
         let n_rows = data.len();
         let data = sort_unique(data, dup, "share rows")?;
         let rows_total: f64 = data.iter().map(|r| r.1).sum();
+        if !rows_total.is_finite() {
+            return Err(AnalysisError::NotFinite {
+                what: format!("sum of share rows ({n_rows} rows)"),
+                value: rows_total,
+            });
+        }
         if rows_total <= 0.0 {
             return Err(AnalysisError::ZeroTotal { what: format!("share rows ({n_rows} rows)") });
         }
