@@ -1,1 +1,385 @@
-//! (being written)
+//! Growth: compound annual growth rates, projections, implied rates of a multiple, percent
+//! changes and doubling times.
+//!
+//! # Formulas
+//!
+//! With a span of `t` years ([`Span`]):
+//!
+//! - CAGR: `r = (end / start)^(1/t) − 1` ([`cagr`]);
+//! - rate implied by a multiple `m` over the span: `r = m^(1/t) − 1` ([`implied_rate`]);
+//! - projection forward `v·(1 + r)^t` ([`project`]) and back `v / (1 + r)^t` ([`project_back`]);
+//! - percent change `(to − from) / from` ([`percent_change`]);
+//! - doubling time `ln 2 / ln(1 + r)` years ([`doubling_time`]).
+//!
+//! Internally a rate is held as `ln(1 + r)` and the powers are taken through `exp`/`ln`, which
+//! is the same arithmetic without the underflow of `(1 + r)^t` for steep falls over short spans.
+//!
+//! A span between two years is their difference in whole years ([`Span::years`]); between two
+//! dates it is the number of days divided by **365.25** ([`Span::dates`]), the mean Julian year,
+//! so that four calendar years are exactly 4.0 whatever the leap days.
+//!
+//! # Scale
+//!
+//! [`GrowthRate`] is a fraction per year (`0.122` is 12.2 %/yr), [`Change`] a fraction of the
+//! start value (`−0.892` is −89.2 %); both have `.fraction()` and `.percent()`. Doubling times
+//! are in years.
+//!
+//! # Source and worked example
+//!
+//! USGS, Mineral Commodity Summaries 2025, Lithium: world mine production (excluding the U.S.)
+//! "rose 18 %" in 2024, to about 240,000 t from 204,000 t in 2023; 240/204 − 1 = 17.6 %.
+//!
+//! ```
+//! use critical_minerals::analysis::growth::{Span, cagr, implied_rate, percent_change};
+//!
+//! let one_year = Span::years(2023, 2024)?;
+//! let r = cagr(204_000.0, 240_000.0, &one_year)?;
+//! assert_eq!((r.percent() * 10.0).round() / 10.0, 17.6);
+//! // "demand doubles from 2024 to 2030": 2^(1/6) − 1
+//! assert_eq!((implied_rate(2.0, &Span::years(2024, 2030)?)?.percent() * 10.0).round() / 10.0, 12.2);
+//! // China battery-grade Li2CO3 spot, CNY/t (SMM): Nov 2022 peak 560,000, 18 June 2025 60,500
+//! assert_eq!((percent_change(560_000.0, 60_500.0)?.percent() * 10.0).round() / 10.0, -89.2);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Errors
+//!
+//! NaN or infinite inputs ([`AnalysisError::NotFinite`]), a non-positive start value (and end
+//! value for a CAGR, [`AnalysisError::NotPositive`]), an end before the start
+//! ([`AnalysisError::EndBeforeStart`]) and a zero-length span ([`AnalysisError::ZeroSpan`]) are
+//! typed errors naming the value.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::AnalysisError;
+
+/// Days per year for spans between dates: the mean Julian year.
+pub const DAYS_PER_YEAR: f64 = 365.25;
+
+fn finite(what: impl FnOnce() -> String, v: f64) -> Result<f64, AnalysisError> {
+    if v.is_finite() { Ok(v) } else { Err(AnalysisError::NotFinite { what: what(), value: v }) }
+}
+
+fn positive(what: impl Fn() -> String, v: f64) -> Result<f64, AnalysisError> {
+    finite(&what, v)?;
+    if v > 0.0 { Ok(v) } else { Err(AnalysisError::NotPositive { what: what(), value: v }) }
+}
+
+/// A positive length of time in years, with the endpoints it was made from (for messages).
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use critical_minerals::analysis::growth::Span;
+///
+/// assert_eq!(Span::years(2020, 2025)?.len_years(), 5.0);
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// // Nov 2022 peak to 18 June 2025 (the lithium carbonate price fall): 2.59 years
+/// let s = Span::dates(d(2022, 11, 15), d(2025, 6, 18))?;
+/// assert!((s.len_years() - 946.0 / 365.25).abs() < 1e-12);
+/// assert!(Span::years(2025, 2020).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Span {
+    years: f64,
+    start: String,
+    end: String,
+}
+
+impl Span {
+    /// The span from year `start` to year `end`: `end − start` whole years.
+    ///
+    /// # Errors
+    ///
+    /// [`AnalysisError::EndBeforeStart`] or [`AnalysisError::ZeroSpan`].
+    pub fn years(start: i32, end: i32) -> Result<Span, AnalysisError> {
+        Span::checked(f64::from(end) - f64::from(start), start.to_string(), end.to_string())
+    }
+
+    /// The span between two dates: days / 365.25.
+    ///
+    /// # Errors
+    ///
+    /// [`AnalysisError::EndBeforeStart`] or [`AnalysisError::ZeroSpan`].
+    pub fn dates(start: NaiveDate, end: NaiveDate) -> Result<Span, AnalysisError> {
+        let days = (end - start).num_days() as f64;
+        Span::checked(days / DAYS_PER_YEAR, start.to_string(), end.to_string())
+    }
+
+    /// A span of `years` years with no named endpoints ("over 2.5 years").
+    ///
+    /// # Errors
+    ///
+    /// [`AnalysisError::NotFinite`], [`AnalysisError::EndBeforeStart`] for a negative length,
+    /// [`AnalysisError::ZeroSpan`] for zero.
+    pub fn of_years(years: f64) -> Result<Span, AnalysisError> {
+        finite(|| "span length in years".to_string(), years)?;
+        Span::checked(years, "0".to_string(), format!("{years} years"))
+    }
+
+    fn checked(years: f64, start: String, end: String) -> Result<Span, AnalysisError> {
+        if years < 0.0 {
+            return Err(AnalysisError::EndBeforeStart { start, end });
+        }
+        if years == 0.0 {
+            return Err(AnalysisError::ZeroSpan { start, end });
+        }
+        Ok(Span { years, start, end })
+    }
+
+    /// The length in years (positive).
+    pub fn len_years(&self) -> f64 {
+        self.years
+    }
+
+    /// The start, as written.
+    pub fn start(&self) -> &str {
+        &self.start
+    }
+
+    /// The end, as written.
+    pub fn end(&self) -> &str {
+        &self.end
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} to {} ({} years)", self.start, self.end, self.years)
+    }
+}
+
+/// A growth rate per year, as a fraction (`0.122` = 12.2 %/yr); above −1.
+///
+/// Held as the continuously compounded rate `k = ln(1 + r)`, so that steep rates over short spans
+/// (a fall to a millionth in one day is `r` = −1 + 10^−2190, which no `f64` holds) still project
+/// back to their end values; [`GrowthRate::fraction`] gives `r = e^k − 1`.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
+pub struct GrowthRate(f64);
+
+impl GrowthRate {
+    /// A rate from a fraction per year.
+    ///
+    /// # Errors
+    ///
+    /// [`AnalysisError::NotFinite`]; [`AnalysisError::OutOfRange`] at or below −1 (−100 %/yr).
+    pub fn from_fraction(f: f64) -> Result<GrowthRate, AnalysisError> {
+        finite(|| "growth rate".to_string(), f)?;
+        if f <= -1.0 {
+            return Err(AnalysisError::OutOfRange {
+                what: "growth rate (fraction per year)".to_string(),
+                value: f,
+                expected: "above -1 (-100 %/yr)".to_string(),
+            });
+        }
+        Ok(GrowthRate(f.ln_1p()))
+    }
+
+    fn from_log(k: f64, what: impl FnOnce() -> String) -> Result<GrowthRate, AnalysisError> {
+        finite(what, k).map(GrowthRate)
+    }
+
+    /// A rate from percent per year (`12.2`).
+    ///
+    /// # Errors
+    ///
+    /// As [`GrowthRate::from_fraction`].
+    pub fn from_percent(p: f64) -> Result<GrowthRate, AnalysisError> {
+        GrowthRate::from_fraction(p / 100.0)
+    }
+
+    /// The rate as a fraction per year (`+inf` when `e^k` overflows; at least −1).
+    pub fn fraction(self) -> f64 {
+        self.0.exp_m1()
+    }
+
+    /// The rate in percent per year.
+    pub fn percent(self) -> f64 {
+        self.fraction() * 100.0
+    }
+
+    /// The continuously compounded rate per year, `ln(1 + r)`.
+    pub fn continuous(self) -> f64 {
+        self.0
+    }
+}
+
+impl fmt::Display for GrowthRate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:.1} %/yr", self.percent())
+    }
+}
+
+/// A relative change from a start value, as a fraction (`−0.892` = −89.2 %); at least −1.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
+pub struct Change(f64);
+
+impl Change {
+    /// The change as a fraction of the start value.
+    pub fn fraction(self) -> f64 {
+        self.0
+    }
+
+    /// The change in percent of the start value.
+    pub fn percent(self) -> f64 {
+        self.0 * 100.0
+    }
+
+    /// The multiple `to / from` (`1 + change`).
+    pub fn multiple(self) -> f64 {
+        1.0 + self.0
+    }
+}
+
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:+.1} %", self.percent())
+    }
+}
+
+/// Compound annual growth rate from `start` to `end` over `span`: `(end/start)^(1/t) − 1`.
+///
+/// # Example
+///
+/// ```
+/// use critical_minerals::analysis::growth::{Span, cagr};
+///
+/// // USGS MCS 2025 cobalt: world mine production 238,000 t (2023) -> 290,000 t (2024)
+/// let r = cagr(238_000.0, 290_000.0, &Span::years(2023, 2024)?)?;
+/// assert!((r.percent() - 21.85).abs() < 0.01);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// [`AnalysisError::NotFinite`] or [`AnalysisError::NotPositive`] naming the start or end value.
+pub fn cagr(start: f64, end: f64, span: &Span) -> Result<GrowthRate, AnalysisError> {
+    positive(|| format!("start value ({})", span.start), start)?;
+    positive(|| format!("end value ({})", span.end), end)?;
+    let k = (end.ln() - start.ln()) / span.years;
+    GrowthRate::from_log(k, || format!("growth rate from {start} to {end} over {span}"))
+}
+
+/// The annual rate implied by growing `multiple`-fold over `span`: `m^(1/t) − 1`
+/// ("x20 from 2020 to 2025" is 20^(1/5) − 1 = 82.1 %/yr).
+///
+/// # Example
+///
+/// ```
+/// use critical_minerals::analysis::growth::{Span, implied_rate};
+///
+/// let r = implied_rate(20.0, &Span::years(2020, 2025)?)?;
+/// assert!((r.percent() - 82.06).abs() < 0.01);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// [`AnalysisError::NotFinite`] or [`AnalysisError::NotPositive`] for the multiple.
+pub fn implied_rate(multiple: f64, span: &Span) -> Result<GrowthRate, AnalysisError> {
+    positive(|| format!("growth multiple ({span})"), multiple)?;
+    GrowthRate::from_log(multiple.ln() / span.years, || format!("growth rate of x{multiple} over {span}"))
+}
+
+fn projection_input(value: f64, span: &Span) -> Result<f64, AnalysisError> {
+    finite(|| format!("value to project ({span})"), value)?;
+    if value < 0.0 {
+        return Err(AnalysisError::Negative { what: format!("value to project ({span})"), value });
+    }
+    Ok(value)
+}
+
+/// `value` grown at `rate` for `span`: `v·(1 + r)^t`.
+///
+/// # Example
+///
+/// ```
+/// use critical_minerals::analysis::growth::{GrowthRate, Span, project};
+///
+/// // USGS MCS 2025 lithium, 240,000 t in 2024, at 10 %/yr to 2030
+/// let v = project(240_000.0, GrowthRate::from_percent(10.0)?, &Span::years(2024, 2030)?)?;
+/// assert!((v - 425_174.64).abs() < 0.01);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// [`AnalysisError::NotFinite`] or [`AnalysisError::Negative`] for the value, and
+/// [`AnalysisError::NotFinite`] when the projection overflows.
+pub fn project(value: f64, rate: GrowthRate, span: &Span) -> Result<f64, AnalysisError> {
+    projection_input(value, span)?;
+    finite(|| format!("projected value ({span}, {rate})"), value * (rate.0 * span.years).exp())
+}
+
+/// The value that grows into `value` at `rate` over `span`: `v / (1 + r)^t`.
+///
+/// # Example
+///
+/// ```
+/// use critical_minerals::analysis::growth::{Span, cagr, project_back};
+///
+/// // USGS MCS 2025 lithium: back from 240,000 t (2024) at the 2023-24 rate gives 204,000 t
+/// let span = Span::years(2023, 2024)?;
+/// let r = cagr(204_000.0, 240_000.0, &span)?;
+/// assert!((project_back(240_000.0, r, &span)? - 204_000.0).abs() < 1e-6);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`project`].
+pub fn project_back(value: f64, rate: GrowthRate, span: &Span) -> Result<f64, AnalysisError> {
+    projection_input(value, span)?;
+    finite(|| format!("back-projected value ({span}, {rate})"), value * (-rate.0 * span.years).exp())
+}
+
+/// The relative change from `from` to `to`: `(to − from) / from`.
+///
+/// # Example
+///
+/// ```
+/// use critical_minerals::analysis::growth::percent_change;
+///
+/// // USGS MCS 2025: U.S. battery-grade Li2CO3, $41,300/t (2023) -> $14,000/t (2024): "down 66 %"
+/// assert_eq!(percent_change(41_300.0, 14_000.0)?.percent().round(), -66.0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// [`AnalysisError::NotPositive`] for a zero or negative `from`, [`AnalysisError::Negative`] for
+/// a negative `to`, [`AnalysisError::NotFinite`] for either.
+pub fn percent_change(from: f64, to: f64) -> Result<Change, AnalysisError> {
+    positive(|| "start value of a change".to_string(), from)?;
+    finite(|| "end value of a change".to_string(), to)?;
+    if to < 0.0 {
+        return Err(AnalysisError::Negative { what: "end value of a change".to_string(), value: to });
+    }
+    Ok(Change((to - from) / from))
+}
+
+/// Years to double at `rate`: `ln 2 / ln(1 + r)`.
+///
+/// # Example
+///
+/// ```
+/// use critical_minerals::analysis::growth::{Span, doubling_time, implied_rate};
+///
+/// // "doubles from 2024 to 2030" -> the implied rate doubles in 6 years
+/// let r = implied_rate(2.0, &Span::years(2024, 2030)?)?;
+/// assert!((doubling_time(r)? - 6.0).abs() < 1e-9);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// [`AnalysisError::NotPositive`] for a zero or negative rate (nothing doubles).
+pub fn doubling_time(rate: GrowthRate) -> Result<f64, AnalysisError> {
+    positive(|| "growth rate for a doubling time".to_string(), rate.fraction())?;
+    Ok(std::f64::consts::LN_2 / rate.0)
+}

@@ -11,6 +11,7 @@ pub mod localization;
 pub mod reliance;
 pub mod route;
 pub mod share;
+pub mod weight;
 
 /// Errors of the calculators. Each message names the offending value and where it came from.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -277,5 +278,14 @@ pub enum AnalysisError {
         imbalance_t: f64,
         /// Allowed absolute imbalance, tonnes.
         tolerance_t: f64,
+    },
+    // share / growth / concentration
+    /// A key looked up in a result that does not hold it.
+    #[error("{what}: no row with key {key}")]
+    UnknownKey {
+        /// Where the key was looked up.
+        what: String,
+        /// The key, as written (`Debug`).
+        key: String,
     },
 }

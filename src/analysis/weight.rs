@@ -1,0 +1,128 @@
+//! What a share, an HHI or a concentration ratio can be computed *of*: any type whose values can be
+//! put on one scale and compared — plain numbers, masses, tonnages on one basis, and (once the money
+//! model lands) amounts of money in one currency.
+//!
+//! [`Weight::magnitude`] gives the value as an `f64` in the type's own canonical unit (tonnes for
+//! [`Mass`] and [`Amount`], tonnes per year for [`Rate`], the number itself for `f64`).
+//! [`Weight::check_compatible`] refuses to put two values on one scale when they are not on the
+//! same basis (tonnes of LCE and tonnes of contained lithium). Shares, HHI and concentration
+//! ratios are invariant under a common positive scale factor, so the choice of canonical unit
+//! does not change them; it only sets the unit of the quantities a result reports.
+//!
+//! Adding a weight type is one `impl` block: `Money` will implement `magnitude` as its amount and
+//! `check_compatible` as a currency comparison.
+//!
+//! # Example
+//!
+//! ```
+//! use critical_minerals::analysis::weight::Weight;
+//! use critical_minerals::material::{Amount, Basis, Element};
+//!
+//! // USGS MCS 2025, lithium: Australia 88,000 t and Chile 49,000 t of contained lithium (2024)
+//! let au = Amount::tonnes(88_000.0, Basis::contained(Element::Li))?;
+//! let cl = Amount::tonnes(49_000.0, Basis::contained(Element::Li))?;
+//! assert_eq!(au.magnitude(), 88_000.0);
+//! assert!(cl.check_compatible(&au).is_ok());
+//! // the same lithium counted as carbonate is not on the same scale
+//! let cl_lce = cl.convert_to(&Basis::lce())?;
+//! assert!(cl_lce.check_compatible(&au).is_err());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use super::AnalysisError;
+use crate::material::{Amount, MaterialError, Rate};
+use crate::units::{self, Mass, MassRate};
+
+/// A value that shares and concentration indices can be computed of.
+pub trait Weight {
+    /// The value in the type's canonical unit (tonnes for masses and amounts, tonnes per year for
+    /// rates). Calculators check that it is finite and non-negative.
+    fn magnitude(&self) -> f64;
+
+    /// `Ok` when `self` can be put on one scale with `first` (the first value of the same input).
+    /// The default accepts everything: right for plain numbers and bare masses.
+    ///
+    /// # Errors
+    ///
+    /// An [`AnalysisError`] naming both sides, e.g. [`MaterialError::BasisMismatch`] for amounts
+    /// on different bases.
+    fn check_compatible(&self, first: &Self) -> Result<(), AnalysisError> {
+        let _ = first;
+        Ok(())
+    }
+}
+
+impl Weight for f64 {
+    fn magnitude(&self) -> f64 {
+        *self
+    }
+}
+
+impl Weight for Mass {
+    fn magnitude(&self) -> f64 {
+        units::as_tonnes(*self)
+    }
+}
+
+impl Weight for MassRate {
+    fn magnitude(&self) -> f64 {
+        units::as_tonnes_per_year(*self)
+    }
+}
+
+impl Weight for Amount {
+    fn magnitude(&self) -> f64 {
+        self.in_tonnes()
+    }
+
+    fn check_compatible(&self, first: &Self) -> Result<(), AnalysisError> {
+        if self.basis() != first.basis() {
+            return Err(MaterialError::BasisMismatch {
+                left: first.basis().to_string(),
+                right: self.basis().to_string(),
+                operation: "weigh together (shares, HHI)",
+            }
+            .into());
+        }
+        Ok(())
+    }
+}
+
+impl Weight for Rate {
+    fn magnitude(&self) -> f64 {
+        self.in_tonnes_per_year()
+    }
+
+    fn check_compatible(&self, first: &Self) -> Result<(), AnalysisError> {
+        if self.basis() != first.basis() {
+            return Err(MaterialError::BasisMismatch {
+                left: first.basis().to_string(),
+                right: self.basis().to_string(),
+                operation: "weigh together (shares, HHI)",
+            }
+            .into());
+        }
+        Ok(())
+    }
+}
+
+impl<T: Weight + ?Sized> Weight for &T {
+    fn magnitude(&self) -> f64 {
+        (**self).magnitude()
+    }
+
+    fn check_compatible(&self, first: &Self) -> Result<(), AnalysisError> {
+        (**self).check_compatible(*first)
+    }
+}
+
+/// Checks one weight: finite and non-negative. `what` names where it came from.
+pub(crate) fn checked(what: impl FnOnce() -> String, v: f64) -> Result<f64, AnalysisError> {
+    if !v.is_finite() {
+        return Err(AnalysisError::NotFinite { what: what(), value: v });
+    }
+    if v < 0.0 {
+        return Err(AnalysisError::Negative { what: what(), value: v });
+    }
+    Ok(v)
+}
