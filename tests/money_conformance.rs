@@ -1,5 +1,5 @@
-//! Money read as analysts write it, and prices moved between bases with the factors of
-//! `facts.md` section 3.
+//! Money read as analysts write it, and prices moved between bases with the stoichiometric
+//! factor Li -> LCE 5.323.
 
 use std::cmp::Ordering;
 

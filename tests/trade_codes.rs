@@ -1,4 +1,4 @@
-//! HS codes of battery-mineral trade (`facts.md` section 10), periods and flows.
+//! HS codes of battery-mineral trade (WCO Harmonized System; US HTS lines from USGS MCS 2025), periods and flows.
 
 use critical_minerals::geo::Country;
 use critical_minerals::material::{Amount, Basis};
@@ -9,7 +9,7 @@ type R = Result<(), Box<dyn std::error::Error>>;
 
 #[test]
 fn the_named_codes_are_those_of_facts_section_10() -> R {
-    // as facts.md writes them (dotted), with the named constant each must read as
+    // as tariff tables write them (dotted), with the named constant each must read as
     let table = [
         ("2836.91", HsCode::LITHIUM_CARBONATE),
         ("2825.20", HsCode::LITHIUM_OXIDE_HYDROXIDE),

@@ -455,7 +455,7 @@ impl Route {
             table: Some("abstract, closed-circuit flotation result".into()),
             url: Some("http://www.kczhly.com/article/doi/10.12476/kczhly.202507040136".into()),
         };
-        let lab = "single laboratory test; lepidolite grades are unconfirmed in shared/reference/facts.md section 3";
+        let lab = "single laboratory test; no second source confirms these lepidolite grades";
         let route = Route::new(
             "lepidolite ore -> concentrate -> Li2CO3",
             Basis::gross_with_assay(ore.clone(), Assay::percent(0.46, li2o.clone())?),
@@ -591,7 +591,7 @@ fn srk_grade(name: &str, value: f64, unit: &str) -> CitedParameter {
             publisher: "SRK Consulting".into(),
             title: "Geology of Economic Natural Lithium Deposits".into(),
             edition: None,
-            table: Some("deposit grades in wt% Li, as transcribed in shared/reference/facts.md section 3".into()),
+            table: Some("deposit grades in wt% Li (Greenbushes, Pilgangoora, Salar de Atacama)".into()),
             url: None,
         },
         "deposit grade",

@@ -1,6 +1,6 @@
 //! What a share, an HHI or a concentration ratio can be computed *of*: any type whose values can be
-//! put on one scale and compared — plain numbers, masses, tonnages on one basis, and (once the money
-//! model lands) amounts of money in one currency.
+//! put on one scale and compared — plain numbers, masses, tonnages on one basis, and amounts of
+//! money in one currency and price year (shares by value).
 //!
 //! [`Weight::magnitude`] gives the value as an `f64` in the type's own canonical unit (tonnes for
 //! [`Mass`] and [`Amount`], tonnes per year for [`Rate`], the number itself for `f64`).
@@ -9,8 +9,8 @@
 //! ratios are invariant under a common positive scale factor, so the choice of canonical unit
 //! does not change them; it only sets the unit of the quantities a result reports.
 //!
-//! Adding a weight type is one `impl` block: `Money` will implement `magnitude` as its amount and
-//! `check_compatible` as a currency comparison.
+//! Adding a weight type is one `impl` block: [`Money`] implements `magnitude` as its amount and
+//! `check_compatible` as a comparison of currency and price year.
 //!
 //! # Example
 //!
@@ -31,6 +31,7 @@
 
 use super::AnalysisError;
 use crate::material::{Amount, MaterialError, Rate};
+use crate::money::{Money, MoneyError};
 use crate::units::{self, Mass, MassRate};
 
 /// A value that shares and concentration indices can be computed of.
@@ -106,6 +107,35 @@ impl Weight for Rate {
     }
 }
 
+/// Shares by value: amounts of money in one currency and one price year. Negative amounts are
+/// refused by the calculators like any negative weight.
+impl Weight for Money {
+    fn magnitude(&self) -> f64 {
+        self.amount()
+    }
+
+    fn check_compatible(&self, first: &Self) -> Result<(), AnalysisError> {
+        if self.currency() != first.currency() {
+            return Err(MoneyError::CurrencyMismatch {
+                operation: "weigh together (shares, HHI)",
+                left: first.currency().code(),
+                right: self.currency().code(),
+            }
+            .into());
+        }
+        if self.price_year() != first.price_year() {
+            let year = |y: Option<i32>| y.map_or_else(|| "unspecified".to_string(), |y| y.to_string());
+            return Err(MoneyError::PriceYearMismatch {
+                operation: "weigh together (shares, HHI)",
+                left: year(first.price_year()),
+                right: year(self.price_year()),
+            }
+            .into());
+        }
+        Ok(())
+    }
+}
+
 impl<T: Weight + ?Sized> Weight for &T {
     fn magnitude(&self) -> f64 {
         (**self).magnitude()
@@ -125,4 +155,28 @@ pub(crate) fn checked(what: impl FnOnce() -> String, v: f64) -> Result<f64, Anal
         return Err(AnalysisError::Negative { what: what(), value: v });
     }
     Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::share::{Denominator, Shares};
+    use crate::money::{Currency, Money};
+
+    fn usd(v: f64) -> Money {
+        Money::new(v, Currency::USD).expect("finite")
+    }
+
+    #[test]
+    fn shares_by_value_need_one_currency_and_price_year() {
+        let rows = vec![("exporter A", usd(30.0)), ("exporter B", usd(70.0))];
+        let s = Shares::new(rows, Denominator::SumOfRows).expect("same currency");
+        assert!((s.share_of("exporter A").unwrap_or(f64::NAN) - 0.3).abs() < 1e-12);
+
+        let eur = Money::new(70.0, Currency::EUR).expect("finite");
+        assert!(Shares::new(vec![("A", usd(30.0)), ("B", eur)], Denominator::SumOfRows).is_err());
+
+        let real_2024 = usd(70.0).with_price_year(2024).expect("valid year");
+        assert!(Shares::new(vec![("A", usd(30.0)), ("B", real_2024)], Denominator::SumOfRows).is_err());
+        assert!(Shares::new(vec![("A", usd(30.0)), ("B", usd(-1.0))], Denominator::SumOfRows).is_err());
+    }
 }

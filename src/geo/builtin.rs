@@ -10,6 +10,24 @@ const M49_SOURCE: &str = "UN Statistics Division, Standard country or area codes
      online edition exported after December 2023, https://unstats.un.org/unsd/methodology/m49/overview/ \
      (data/m49.csv)";
 
+/// EU-27 member states by ISO alpha-2 (since 1 February 2020; the Union's own member list,
+/// european-union.europa.eu). [`BuiltinRegion::Eu27`] is built from it.
+pub const EU27_ALPHA2: [&str; 27] = [
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT",
+    "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+];
+
+/// The 20 US free-trade-agreement partners by ISO alpha-2 (USTR list of FTAs in force; secondary restatement).
+/// [`BuiltinRegion::UsFtaPartners`] is built from it.
+pub const US_FTA_PARTNERS_ALPHA2: [&str; 20] = [
+    "AU", "BH", "CA", "CL", "CO", "CR", "DO", "SV", "GT", "HN", "IL", "JO", "KR", "MX", "MA", "NI", "OM", "PA", "PE",
+    "SG",
+];
+
+/// The US "foreign entity of concern" covered nations by ISO alpha-2 (10 U.S.C. 4872: China, Russia,
+/// North Korea, Iran; secondary restatement). [`BuiltinRegion::UsFeocNations`] is built from it.
+pub const US_FEOC_NATIONS_ALPHA2: [&str; 4] = ["CN", "RU", "KP", "IR"];
+
 /// A region this crate defines, with its source. Get its members with
 /// [`BuiltinRegion::region`], or look one up by name with [`Region::builtin`].
 ///
@@ -18,8 +36,8 @@ const M49_SOURCE: &str = "UN Statistics Division, Standard country or area codes
 /// - **UN M49** regions, sub-regions and intermediate regions, exactly as UNSD lists them in
 ///   `data/m49.csv`. M49 does not list Taiwan, so no M49 area contains it; Antarctica is in no
 ///   M49 region.
-/// - **Market-report regions**, the five of battery market reports (seed 002 of this project,
-///   see `facts.md` §11): [`NorthAmerica`](Self::NorthAmerica), [`Europe`](Self::Europe) (which
+/// - **Market-report regions**, the five of battery market reports (as the battery market report cited
+///   as `seed-002-market-report` in `data/sources.csv` lists them): [`NorthAmerica`](Self::NorthAmerica), [`Europe`](Self::Europe) (which
 ///   *is* M49 Europe, so it has one built-in), [`AsiaPacific`](Self::AsiaPacific),
 ///   [`LatinAmerica`](Self::LatinAmerica) and [`MiddleEastAfrica`](Self::MiddleEastAfrica).
 ///   They share no country ([`Partition::market_report`](super::Partition::market_report)).
@@ -265,23 +283,23 @@ impl BuiltinRegion {
     pub fn source(self) -> &'static str {
         match self {
             B::NorthAmerica => {
-                "Market-report region as listed in seed 002 (United States, Canada); facts.md section 11"
+                "Market-report region as the battery market report seed-002-market-report lists it (United States, Canada)"
             }
             B::AsiaPacific | B::LatinAmerica | B::MiddleEastAfrica => {
-                "Market-report region of seed 002 (facts.md section 11), defined here from UN M49 (data/m49.csv); \
+                "Market-report region of the battery market report seed-002-market-report, defined here from UN M49 (data/m49.csv); \
                  see the variant's documentation"
             }
             B::Eu27 => {
                 "Member states of the European Union since 1 February 2020, per the Union's own member list \
-                 (facts.md section 11)"
+                 (european-union.europa.eu)"
             }
             B::UsFtaPartners => {
                 "USTR list of the 20 countries with comprehensive free-trade agreements with the United States \
-                 in force (facts.md section 11)"
+                 in force (secondary restatement)"
             }
             B::UsFeocNations => {
                 "Covered nations of 10 U.S.C. 4872, referred to by the 26 U.S.C. 30D foreign-entity-of-concern \
-                 rules (facts.md section 11)"
+                 rules (secondary restatement)"
             }
             _ => M49_SOURCE,
         }
@@ -345,15 +363,9 @@ impl BuiltinRegion {
                 m.extend(B::WesternAsia.members()?);
                 Ok(m)
             }
-            B::Eu27 => codes(&[
-                "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT",
-                "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
-            ]),
-            B::UsFtaPartners => codes(&[
-                "AU", "BH", "CA", "CL", "CO", "CR", "DO", "SV", "GT", "HN", "IL", "JO", "KR", "MX", "MA", "NI", "OM",
-                "PA", "PE", "SG",
-            ]),
-            B::UsFeocNations => codes(&["CN", "RU", "KP", "IR"]),
+            B::Eu27 => codes(&EU27_ALPHA2),
+            B::UsFtaPartners => codes(&US_FTA_PARTNERS_ALPHA2),
+            B::UsFeocNations => codes(&US_FEOC_NATIONS_ALPHA2),
             // every M49 area returned above
             _ => Ok(Vec::new()),
         }

@@ -37,8 +37,8 @@ use super::iso_table::COUNTRIES;
 pub struct Country(u8);
 
 /// Reporter/partner codes used by UN Comtrade (and BACI, which follows it) that differ from the
-/// ISO 3166-1 numeric code of the same country. Source: UN Comtrade reference tables, as listed in
-/// `../shared/reference/facts.md` section 11.
+/// ISO 3166-1 numeric code of the same country. Source: UN Comtrade reporter and partner reference
+/// tables (also used by CEPII's BACI).
 pub const TRADE_CODE_EXCEPTIONS: &[(u16, &str, &str)] = &[
     (842, "US", "USA (ISO 840)"),
     (251, "FR", "France incl. Monaco (ISO 250)"),

@@ -54,7 +54,7 @@ mod names;
 mod partition;
 mod region;
 
-pub use builtin::BuiltinRegion;
+pub use builtin::{BuiltinRegion, EU27_ALPHA2, US_FEOC_NATIONS_ALPHA2, US_FTA_PARTNERS_ALPHA2};
 pub use country::{Country, TRADE_CODE_EXCEPTIONS};
 pub use names::COUNTRY_ALIASES;
 pub use partition::{Aggregation, Partition, RegionTotal, Unassigned};

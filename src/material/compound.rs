@@ -281,7 +281,7 @@ mod tests {
 
     #[test]
     fn molar_masses_match_the_reference_table() {
-        // reference: ../shared/reference/facts.md section 3 (derived from IUPAC weights)
+        // molar masses derived from IUPAC standard atomic weights (Li 6.94, C 12.011, O 15.999, H 1.008)
         assert!((mm("Li2CO3") - 73.888).abs() < 1e-9);
         assert!((mm("LiOH") - 23.947).abs() < 1e-9);
         assert!((mm("LiOH·H2O") - 41.962).abs() < 1e-9);

@@ -86,15 +86,9 @@ pub const PROPOSAL_DATE: NaiveDate = ymd(2023, 3, 16);
 /// billionth of the whole): absorbs the rounding of shares computed from quantities.
 pub const SHARE_TOLERANCE: f64 = 1e-9;
 
-/// EU-27 members by ISO alpha-2 (since 1 February 2020), used to refuse an EU member given as a
-/// third country.
-const EU27: [&str; 27] = [
-    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV",
-    "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
-];
-
+/// Whether `c` is an EU-27 member (used to refuse an EU member given as a third country).
 fn is_eu_member(c: Country) -> bool {
-    EU27.contains(&c.alpha2())
+    crate::geo::EU27_ALPHA2.contains(&c.alpha2())
 }
 
 /// Whether a rule table is law or a proposal.
@@ -613,7 +607,7 @@ mod tests {
 
     #[test]
     fn eu_list_has_27_known_members() {
-        for code in EU27 {
+        for code in crate::geo::EU27_ALPHA2 {
             assert!(Country::from_code(code).is_ok(), "{code}");
         }
         assert!(is_eu_member(Country::from_code("GR").unwrap()));
