@@ -9,16 +9,31 @@
 //! | module | holds |
 //! |---|---|
 //! | [`units`] | `uom` quantities (`Mass`, `MassRate`, `Energy`, ...) and the units uom lacks (kt, Mt, t/yr, GWh/yr) |
-//! | [`money`] | ISO 4217 currencies, money with its price year, prices per mass |
+//! | [`money`] | ISO 4217 currencies, money with its price year, prices per tonne on a basis; scale words read at input |
 //! | [`material`] | elements, compounds, forms, grades, and [`material::Basis`]: every tonnage has one |
-//! | [`geo`] | ISO 3166-1 countries by any code, trade-database codes, regions |
+//! | [`geo`] | ISO 3166-1 countries by any code or name, trade-database codes, M49 and market-report regions, partitions |
 //! | [`chain`] | stages, processes, facilities, companies |
-//! | [`trade`] | HS codes and trade flows |
+//! | [`trade`] | HS codes, periods and trade flows |
 //! | [`provenance`] | sources and estimates (points or ranges) |
-//! | [`analysis`] | the calculators, one file each |
-//! | [`policy`] | rules with effective dates |
-//! | [`dataset`] | the embedded reference dataset and loaders |
+//! | [`analysis`] | the calculators, one file each (below) |
+//! | [`policy`] | rules with effective dates: EU CRMA benchmarks, US 30D and 45X |
+//! | [`dataset`] | the embedded reference dataset (USGS, IEA, cited claims) and loaders for user data |
 //! | [`error`] | the crate-wide [`Error`] |
+//!
+//! ## Calculators
+//!
+//! | calculator | question |
+//! |---|---|
+//! | [`analysis::share`] | shares of a total, on the sum of rows or a published total, top-n, regrouping |
+//! | [`analysis::growth`] | CAGR, projection, implied rate of a multiple, percent change, doubling time |
+//! | [`analysis::concentration`] | HHI (fraction and points), CR-n, entropy, merger ΔHHI, guideline bands |
+//! | [`analysis::reliance`] | apparent consumption and net import reliance (USGS), import partners |
+//! | [`analysis::criticality`] | EU criticality: governance-weighted HHI, supply risk, economic importance |
+//! | [`analysis::route`] | process routes: ore and concentrate per tonne of product, waste, mass balance |
+//! | [`analysis::exposure`] | origin of a country's output at earlier stages (proportional sourcing) |
+//! | [`analysis::disruption`] | shortfall downstream of a cut, with and without rerouting |
+//! | [`analysis::cost_curve`] | cost curve, share of output under water, marginal producer |
+//! | [`analysis::localization`] | share of a region's consumption supplied from within |
 //!
 //! ## Example
 //!
