@@ -73,7 +73,7 @@
 
 use std::fmt;
 
-use super::AnalysisError;
+use super::{AnalysisError, finite, non_negative};
 
 /// Supply-risk threshold of the 2017 method: SR ≥ 1.0.
 pub const SR_THRESHOLD: f64 = 1.0;
@@ -84,18 +84,6 @@ pub const EI_THRESHOLD: f64 = 2.8;
 /// How far from 1 shares (supply shares, end-use shares) may add up: one percentage point, to
 /// allow for published shares rounded to whole percent.
 pub const SHARE_SUM_TOLERANCE: f64 = 0.01;
-
-fn finite(what: &str, v: f64) -> Result<f64, AnalysisError> {
-    if v.is_finite() { Ok(v) } else { Err(AnalysisError::NotFinite { what: what.to_string(), value: v }) }
-}
-
-fn non_negative(what: &str, v: f64) -> Result<f64, AnalysisError> {
-    finite(what, v)?;
-    if v < 0.0 {
-        return Err(AnalysisError::Negative { what: what.to_string(), value: v });
-    }
-    Ok(v)
-}
 
 fn in_range(what: &str, v: f64, lo: f64, hi: f64) -> Result<f64, AnalysisError> {
     finite(what, v)?;

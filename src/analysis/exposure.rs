@@ -66,18 +66,8 @@
 
 use std::collections::BTreeMap;
 
-use super::AnalysisError;
+use super::{AnalysisError, non_negative};
 use crate::geo::{Country, Region};
-
-fn check_tonnes(what: impl Fn() -> String, v: f64) -> Result<f64, AnalysisError> {
-    if !v.is_finite() {
-        return Err(AnalysisError::NotFinite { what: what(), value: v });
-    }
-    if v < 0.0 {
-        return Err(AnalysisError::Negative { what: what(), value: v });
-    }
-    Ok(v)
-}
 
 #[derive(Debug, Clone, PartialEq)]
 struct RawStage {
@@ -142,7 +132,7 @@ impl NetworkBuilder {
     /// or [`AnalysisError::DuplicateKey`] when the country already has output at the stage.
     pub fn add_production(&mut self, stage: &str, country: Country, tonnes: f64) -> Result<&mut Self, AnalysisError> {
         let what = || format!("production of {} at stage {stage:?}", country.alpha3());
-        let t = check_tonnes(what, tonnes)?;
+        let t = non_negative(what, tonnes)?;
         let s = self.stage_mut(&what(), stage)?;
         if s.production.insert(country, t).is_some() {
             return Err(AnalysisError::DuplicateKey {
@@ -169,7 +159,7 @@ impl NetworkBuilder {
         tonnes: f64,
     ) -> Result<&mut Self, AnalysisError> {
         let what = || format!("shipment {} -> {} for stage {stage:?}", exporter.alpha3(), importer.alpha3());
-        let t = check_tonnes(what, tonnes)?;
+        let t = non_negative(what, tonnes)?;
         if exporter == importer {
             return Err(AnalysisError::DuplicateKey {
                 what: format!("shipments for stage {stage:?} (own use is implied by own output)"),

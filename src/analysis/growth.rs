@@ -54,14 +54,10 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::AnalysisError;
+use super::{AnalysisError, finite};
 
 /// Days per year for spans between dates: the mean Julian year.
 pub const DAYS_PER_YEAR: f64 = 365.25;
-
-fn finite(what: impl FnOnce() -> String, v: f64) -> Result<f64, AnalysisError> {
-    if v.is_finite() { Ok(v) } else { Err(AnalysisError::NotFinite { what: what(), value: v }) }
-}
 
 fn positive(what: impl Fn() -> String, v: f64) -> Result<f64, AnalysisError> {
     finite(&what, v)?;

@@ -27,6 +27,47 @@ pub mod route;
 pub mod share;
 pub mod weight;
 
+/// Where a checked value came from: text, or a closure that builds the text only on error (for
+/// hot loops).
+pub(crate) trait What {
+    fn what(self) -> String;
+}
+
+impl What for &str {
+    fn what(self) -> String {
+        self.to_string()
+    }
+}
+
+impl What for &String {
+    fn what(self) -> String {
+        self.clone()
+    }
+}
+
+impl<F: FnOnce() -> String> What for F {
+    fn what(self) -> String {
+        self()
+    }
+}
+
+/// `v` if finite, else [`AnalysisError::NotFinite`] naming `what`.
+pub(crate) fn finite(what: impl What, v: f64) -> Result<f64, AnalysisError> {
+    if v.is_finite() { Ok(v) } else { Err(AnalysisError::NotFinite { what: what.what(), value: v }) }
+}
+
+/// `v` if finite and not negative, else [`AnalysisError::NotFinite`] or
+/// [`AnalysisError::Negative`] naming `what`.
+pub(crate) fn non_negative(what: impl What, v: f64) -> Result<f64, AnalysisError> {
+    if !v.is_finite() {
+        return Err(AnalysisError::NotFinite { what: what.what(), value: v });
+    }
+    if v < 0.0 {
+        return Err(AnalysisError::Negative { what: what.what(), value: v });
+    }
+    Ok(v)
+}
+
 /// Errors of the calculators. Each message names the offending value and where it came from.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]

@@ -76,7 +76,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
 
-use super::AnalysisError;
+use super::{AnalysisError, finite, non_negative};
 use crate::geo::Country;
 use crate::material::{Amount, Basis};
 
@@ -212,18 +212,6 @@ pub fn stock_drawdown(previous_yearend: f64, current_yearend: f64) -> Result<f64
     let p = non_negative("previous year-end stocks", previous_yearend)?;
     let c = non_negative("current year-end stocks", current_yearend)?;
     Ok(p - c)
-}
-
-fn finite(what: &str, v: f64) -> Result<f64, AnalysisError> {
-    if v.is_finite() { Ok(v) } else { Err(AnalysisError::NotFinite { what: what.to_string(), value: v }) }
-}
-
-fn non_negative(what: &str, v: f64) -> Result<f64, AnalysisError> {
-    finite(what, v)?;
-    if v < 0.0 {
-        return Err(AnalysisError::Negative { what: what.to_string(), value: v });
-    }
-    Ok(v)
 }
 
 fn check_figure(component: Component, f: Figure, signed: bool) -> Result<Figure, AnalysisError> {

@@ -30,7 +30,7 @@
 //! ```
 
 use super::AnalysisError;
-use crate::material::{Amount, MaterialError, Rate};
+use crate::material::{Amount, Basis, MaterialError, Rate};
 use crate::money::{Money, MoneyError};
 use crate::units::{self, Mass, MassRate};
 
@@ -71,21 +71,26 @@ impl Weight for MassRate {
     }
 }
 
+/// `Ok` when two weights are on one basis, else [`MaterialError::BasisMismatch`].
+fn same_basis(first: &Basis, this: &Basis) -> Result<(), AnalysisError> {
+    if this != first {
+        return Err(MaterialError::BasisMismatch {
+            left: first.to_string(),
+            right: this.to_string(),
+            operation: "weigh together (shares, HHI)",
+        }
+        .into());
+    }
+    Ok(())
+}
+
 impl Weight for Amount {
     fn magnitude(&self) -> f64 {
         self.in_tonnes()
     }
 
     fn check_compatible(&self, first: &Self) -> Result<(), AnalysisError> {
-        if self.basis() != first.basis() {
-            return Err(MaterialError::BasisMismatch {
-                left: first.basis().to_string(),
-                right: self.basis().to_string(),
-                operation: "weigh together (shares, HHI)",
-            }
-            .into());
-        }
-        Ok(())
+        same_basis(first.basis(), self.basis())
     }
 }
 
@@ -95,15 +100,7 @@ impl Weight for Rate {
     }
 
     fn check_compatible(&self, first: &Self) -> Result<(), AnalysisError> {
-        if self.basis() != first.basis() {
-            return Err(MaterialError::BasisMismatch {
-                left: first.basis().to_string(),
-                right: self.basis().to_string(),
-                operation: "weigh together (shares, HHI)",
-            }
-            .into());
-        }
-        Ok(())
+        same_basis(first.basis(), self.basis())
     }
 }
 
@@ -148,13 +145,7 @@ impl<T: Weight + ?Sized> Weight for &T {
 
 /// Checks one weight: finite and non-negative. `what` names where it came from.
 pub(crate) fn checked(what: impl FnOnce() -> String, v: f64) -> Result<f64, AnalysisError> {
-    if !v.is_finite() {
-        return Err(AnalysisError::NotFinite { what: what(), value: v });
-    }
-    if v < 0.0 {
-        return Err(AnalysisError::Negative { what: what(), value: v });
-    }
-    Ok(v)
+    super::non_negative(what, v)
 }
 
 #[cfg(test)]
