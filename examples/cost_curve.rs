@@ -62,7 +62,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         marginal.add_row(row);
     }
     println!("{marginal}");
-    println!("Context: CRU, as reported by Bloomberg (project seed 003), found more than half of the");
+    println!("Context: CRU, as reported by Bloomberg (source seed-003-yichun), found more than half of the");
     println!("lepidolite output it tracks running at a loss, i.e. an under-water share above 50 % for that segment.");
     Ok(())
 }

@@ -136,6 +136,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     println!("Context: Yichun's city government expected its lithium processing to leave about 10 million");
     println!("tonnes of waste in one year (Bloomberg, 'China's Lithium City Is a Front Line of the Battery");
-    println!("Trade War', project seed 003); low-grade lepidolite is why the waste column above is large.");
+    println!("Trade War', source seed-003-yichun); low-grade lepidolite is why the waste column above is large.");
     Ok(())
 }

@@ -17,7 +17,8 @@
 //! chooses); the crate's `money` types are not used here so that any cost source can be plotted.
 //! Volumes are tonnes (per year, for capacity curves) on one [`Basis`].
 //!
-//! **Source**: the data are the user's. Seed 003 of this project (Bloomberg on Yichun lepidolite)
+//! **Source**: the data are the user's. Bloomberg News, "China's Lithium City Is a Front Line of the Battery Trade
+//! War" (source `seed-003-yichun` in `data/sources.csv`),
 //! reports that CRU found more than half of the lepidolite output it tracks operating at a loss:
 //! that is `U(price) > 0.5` on such a curve.
 //!

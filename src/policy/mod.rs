@@ -16,8 +16,9 @@
 //! ([`PolicyError::BeforeRule`]), never a silent default.
 //!
 //! Dollar amounts are plain `f64` fields whose names carry the unit (`credit_usd`,
-//! `usd_per_kwh`); they are nominal US dollars. (A crate-wide `Money` type is being written
-//! separately; these fields can be wrapped in it later.)
+//! `usd_per_kwh`); they are nominal US dollars, as the statutes state them. Wrap one in
+//! [`crate::money::Money`] (`Money::new(credit_usd, Currency::USD)`) to add it to other amounts
+//! with currency and price-year checks.
 //!
 //! Shares are fractions in `0..=1` (0.65 is 65 %), never percent.
 //!
