@@ -1,6 +1,7 @@
 //! Calculators, one file each: the formula, the scale of the output, the source and a worked
 //! example open each file.
 
+pub mod audit;
 pub mod concentration;
 pub mod cost_curve;
 pub mod criticality;
