@@ -267,7 +267,9 @@ impl<K: Ord + Clone + fmt::Debug> IntervalShares<K> {
         let unallocated = match &denominator {
             Denominator::SumOfRows => {
                 for (i, (k, e)) in rows.iter().enumerate() {
-                    let low = ratio(r.lo[i], r.lo[i] + sum_except(&r.hi, i));
+                    // every other row identically zero: the share is 1 wherever it is defined
+                    let den = r.lo[i] + sum_except(&r.hi, i);
+                    let low = if den == 0.0 { 1.0 } else { ratio(r.lo[i], den) };
                     let high = ratio(r.hi[i], r.hi[i] + sum_except(&r.lo, i));
                     entries.push(IntervalShare { key: k.clone(), quantity: *e, share: Estimate::range(low, high)? });
                 }
