@@ -128,16 +128,19 @@ fn the_seed_reports_country_lists_are_reported_as_written() {
 
 /// A market that adds up: shares of a partition summing to 100 %, one CAGR, endpoint sizes
 /// that fit it, regional sizes that fit the shares, and correct country lists.
-fn consistent(
-    regions: &[&str],
+struct Market<'a> {
+    regions: &'a [&'a str],
     with_rest: bool,
-    weights: &[f64],
+    weights: &'a [f64],
     start: i32,
     years: i32,
     rate_pct: f64,
     size0: f64,
-    picks: &[usize],
-) -> ClaimSet {
+    picks: &'a [usize],
+}
+
+fn consistent(m: Market<'_>) -> ClaimSet {
+    let Market { regions, with_rest, weights, start, years, rate_pct, size0, picks } = m;
     let end = start + years;
     let size1 = size0 * (1.0 + rate_pct / 100.0).powi(years);
     let mut places: Vec<&str> = regions.to_vec();
@@ -174,10 +177,28 @@ fn consistent(
 #[test]
 fn a_consistent_claim_set_raises_nothing() {
     let market = ["North America", "Europe", "Asia-Pacific", "Latin America", "Middle East & Africa"];
-    let set = consistent(&market, false, &[30.0, 25.0, 35.0, 6.0, 4.0], 2025, 5, 4.5, 120.0, &[0, 1, 2]);
+    let set = consistent(Market {
+        regions: &market,
+        with_rest: false,
+        weights: &[30.0, 25.0, 35.0, 6.0, 4.0],
+        start: 2025,
+        years: 5,
+        rate_pct: 4.5,
+        size0: 120.0,
+        picks: &[0, 1, 2],
+    });
     assert_eq!(audit(&set), vec![]);
     // a partial partition with a rest-of-world bucket
-    let set = consistent(&market[..3], true, &[30.0, 25.0, 35.0, 10.0], 2020, 10, 15.0, 50.0, &[3, 7]);
+    let set = consistent(Market {
+        regions: &market[..3],
+        with_rest: true,
+        weights: &[30.0, 25.0, 35.0, 10.0],
+        start: 2020,
+        years: 10,
+        rate_pct: 15.0,
+        size0: 50.0,
+        picks: &[3, 7],
+    });
     assert_eq!(audit(&set), vec![]);
     // and the same set with one share changed is caught
     let mut claims = set.claims().to_vec();
@@ -208,7 +229,7 @@ proptest! {
         };
         let regions: Vec<&str> = family.iter().enumerate().filter(|(i, _)| mask >> i & 1 == 1).map(|(_, r)| *r).collect();
         let with_rest = regions.len() < 5;
-        let set = consistent(&regions, with_rest, &weights, start, years, rate_pct, size0, &picks);
+        let set = consistent(Market { regions: &regions, with_rest, weights: &weights, start, years, rate_pct, size0, picks: &picks });
         let f = audit(&set);
         prop_assert!(f.is_empty(), "{:#?}", f);
     }
