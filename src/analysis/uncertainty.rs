@@ -341,7 +341,7 @@ impl<K: Ord + Clone + fmt::Debug> IntervalShares<K> {
 ///
 /// # Errors
 ///
-/// As [`cagr`](super::growth::cagr) for either corner (a start or end that can be zero or
+/// As [`cagr`] for either corner (a start or end that can be zero or
 /// negative), and [`AnalysisError::Provenance`] if a bound is not finite.
 pub fn cagr_bounds(start: Estimate, end: Estimate, span: &Span) -> Result<Estimate, AnalysisError> {
     let low = cagr(start.high(), end.low(), span)?.fraction();
@@ -428,7 +428,7 @@ pub fn project_back_bounds(value: Estimate, rate: Estimate, span: &Span) -> Resu
 ///
 /// # Errors
 ///
-/// As [`implied_rate`](super::growth::implied_rate) for either end (a multiple that can be zero
+/// As [`implied_rate`] for either end (a multiple that can be zero
 /// or negative).
 pub fn implied_rate_bounds(multiple: Estimate, span: &Span) -> Result<Estimate, AnalysisError> {
     let low = implied_rate(multiple.low(), span)?.fraction();
