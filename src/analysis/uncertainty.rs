@@ -63,8 +63,10 @@
 //! USGS, Mineral Commodity Summaries 2025, Lithium: 2024 mine production rows (t Li), written
 //! to the nearest 1,000 t (100 t below 10,000 t, 10 t below 1,000 t), read here as ranges of
 //! half a unit either way. Australia's 88,000 t is 37.4 % of the rows as points; with the
-//! rounding it lies between 36.8 % and 37.9 %. The HHI, 2,303 points on the points, stays
-//! within a few points of it.
+//! rounding it lies between 36.8 % and 37.9 %. The HHI, 2,303 points on the points, has a
+//! 5th–95th percentile band of 2,290–2,316 points over 2,000 uniform draws from seed 42 (the
+//! stream is fixed, so these are the figures every run gives): highly concentrated under the
+//! US 2023 guidelines (above 1,800) whatever the rounding.
 //!
 //! ```
 //! use critical_minerals::analysis::share::Denominator;
@@ -86,7 +88,8 @@
 //! let mc = MonteCarlo::new(2_000, 42)?;
 //! let hhi = mc.hhi(&rows)?;
 //! let (p5, p95) = (hhi.percentile(5.0).unwrap(), hhi.percentile(95.0).unwrap());
-//! assert!(p5 < 0.2303 && 0.2303 < p95 && p95 - p5 < 0.002);
+//! assert_eq!(((p5 * 10_000.0).round(), (p95 * 10_000.0).round()), (2_290.0, 2_316.0));
+//! assert!(hhi.min() > 0.18); // above 1,800 points in every draw
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -830,7 +833,8 @@ impl MonteCarlo {
     ///
     /// let rows = [("a", Estimate::range(1.0, 3.0)?), ("b", Estimate::point(2.0)?)];
     /// let h = MonteCarlo::new(1_000, 5)?.hhi(&rows)?;
-    /// assert!(h.min() >= 0.5 && h.max() <= 0.52); // 0.5 at a = b, 0.52 at a = 1 or 3
+    /// // (a² + 4) / (a + 2)²: 0.5 at a = 2, 13/25 at a = 3, 5/9 at a = 1
+    /// assert!(h.min() >= 0.5 && h.max() <= 5.0 / 9.0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
