@@ -15,6 +15,7 @@
 //! | [`localization`] | share of a region's consumption supplied from within, top outside supplier | fractions |
 //! | [`weight`] | what shares can be computed of: numbers, masses, amounts on one basis, money in one currency | — |
 
+pub mod audit;
 pub mod concentration;
 pub mod cost_curve;
 pub mod criticality;
@@ -25,6 +26,7 @@ pub mod localization;
 pub mod reliance;
 pub mod route;
 pub mod share;
+pub mod uncertainty;
 pub mod weight;
 
 /// Where a checked value came from: text, or a closure that builds the text only on error (for
@@ -342,5 +344,30 @@ pub enum AnalysisError {
         what: String,
         /// The key, as written (`Debug`).
         key: String,
+    },
+    // uncertainty / audit
+    /// An estimate that could not be formed (a computed bound that is not finite, or bounds in
+    /// the wrong order).
+    #[error(transparent)]
+    Provenance(#[from] crate::provenance::ProvenanceError),
+    /// A claim naming a region that is neither the world, the rest of the world, a built-in
+    /// region nor a country.
+    #[error("claim {claim:?}: unknown region {input:?}: {reason}")]
+    UnknownRegion {
+        /// The claim's id.
+        claim: String,
+        /// The region as written.
+        input: String,
+        /// Why it was not recognised, and what is accepted.
+        reason: String,
+    },
+    /// A claim that cannot be audited as given (an unsupported kind, a period that ends before it
+    /// starts, a unit that does not fit the figure).
+    #[error("claim {claim:?}: {reason}")]
+    BadClaim {
+        /// The claim's id.
+        claim: String,
+        /// What is wrong.
+        reason: String,
     },
 }
