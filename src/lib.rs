@@ -18,6 +18,7 @@
 //! | [`analysis`] | the calculators, one file each |
 //! | [`policy`] | rules with effective dates |
 //! | [`dataset`] | the embedded reference dataset and loaders |
+//! | [`report`] | the supply-chain report of a mineral: shares, concentration, reliance, claims, sources |
 //! | [`error`] | the crate-wide [`Error`] |
 //!
 //! ## Example
@@ -48,6 +49,7 @@ pub mod material;
 pub mod money;
 pub mod policy;
 pub mod provenance;
+pub mod report;
 pub mod trade;
 pub mod units;
 
