@@ -120,7 +120,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            eprintln!("error: {e}\n\n{USAGE}");
+            eprintln!("error: {e}\nRun with --help for the options.");
             return ExitCode::from(2);
         }
     };

@@ -52,7 +52,9 @@ impl Out {
 
     fn table(&mut self, header: &[&str], rows: Vec<Vec<String>>, right: &[usize]) {
         let mut t = Table::new();
-        let escape = |s: &str| if self.style == Style::Markdown { s.replace('|', "\\|") } else { s.to_string() };
+        let escape = |s: &str| {
+            if self.style == Style::Markdown { s.replace('|', "\\|").replace('\n', "<br>") } else { s.to_string() }
+        };
         match self.style {
             Style::Markdown => {
                 t.load_style(ASCII_MARKDOWN).set_content_arrangement(ContentArrangement::Disabled);

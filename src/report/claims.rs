@@ -105,6 +105,15 @@ fn bound_word(b: Bound) -> &'static str {
     }
 }
 
+fn bound_symbol(b: Bound) -> &'static str {
+    match b {
+        Bound::AtLeast => ">= ",
+        Bound::AtMost => "<= ",
+        Bound::About => "about ",
+        Bound::Exact | Bound::Range => "",
+    }
+}
+
 fn fmt_value(e: Estimate, unit: &ClaimUnit) -> String {
     let v = if e.is_point() { group(e.low()) } else { format!("{}-{}", group(e.low()), group(e.high())) };
     match unit {
@@ -260,7 +269,7 @@ pub(crate) fn build(
                                 rc.push(Recomputed {
                                     what: format!(
                                         "implied {base} size at {}{} %/yr ({})",
-                                        bound_word(o.bound),
+                                        bound_symbol(o.bound),
                                         group(o.estimate.low()),
                                         o.id
                                     ),

@@ -167,7 +167,7 @@ pub struct GuidelineBand {
 }
 
 /// The band in words, with its threshold.
-pub fn band_label(b: Band) -> &'static str {
+pub(crate) fn band_label(b: Band) -> &'static str {
     match b {
         Band::NotHighlyConcentrated => "not highly concentrated (HHI <= 1,800)",
         Band::Unconcentrated => "unconcentrated (HHI < 1,500)",
