@@ -31,6 +31,9 @@ pub enum Error {
     /// Policy rules.
     #[error(transparent)]
     Policy(#[from] crate::policy::PolicyError),
+    /// Building a report.
+    #[error(transparent)]
+    Report(#[from] crate::report::ReportError),
 }
 
 /// `Result` with this crate's [`Error`].

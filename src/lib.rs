@@ -18,6 +18,7 @@
 //! | [`analysis`] | the calculators, one file each (below) |
 //! | [`policy`] | rules with effective dates: EU CRMA benchmarks, US 30D and 45X |
 //! | [`dataset`] | the embedded reference dataset (USGS, IEA, cited claims) and loaders for user data |
+//! | [`report`] | the supply-chain report of a mineral: shares, concentration, reliance, claims, sources |
 //! | [`error`] | the crate-wide [`Error`] |
 //!
 //! ## Calculators
@@ -34,6 +35,8 @@
 //! | [`analysis::disruption`] | shortfall downstream of a cut, with and without rerouting |
 //! | [`analysis::cost_curve`] | cost curve, share of output under water, marginal producer |
 //! | [`analysis::localization`] | share of a region's consumption supplied from within |
+//! | [`analysis::uncertainty`] | ranges through shares and growth (exact bounds), Monte Carlo for HHI and CR-n |
+//! | [`analysis::audit`] | contradictions in a set of market-report claims (shares, CAGRs, sizes, region lists) |
 //!
 //! ## Example
 //!
@@ -63,6 +66,7 @@ pub mod material;
 pub mod money;
 pub mod policy;
 pub mod provenance;
+pub mod report;
 pub mod trade;
 pub mod units;
 

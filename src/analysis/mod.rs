@@ -13,6 +13,8 @@
 //! | [`disruption`] | shortfall downstream of a cut, with and without rerouting | tonnes |
 //! | [`cost_curve`] | cumulative cost curve, share under water, marginal producer | share of volume, cost per tonne |
 //! | [`localization`] | share of a region's consumption supplied from within, top outside supplier | fractions |
+//! | [`uncertainty`] | ranges through shares and growth, Monte Carlo percentiles for HHI and CR-n | bounds and percentiles on the calculators' scales |
+//! | [`audit`] | findings on a set of market-report claims | findings naming the claims |
 //! | [`weight`] | what shares can be computed of: numbers, masses, amounts on one basis, money in one currency | — |
 
 pub mod audit;

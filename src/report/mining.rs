@@ -1,0 +1,566 @@
+//! The mining section: USGS mine production by country, shares on both denominators,
+//! concentration and guideline bands.
+
+use serde::Serialize;
+
+use super::{DataNote, Labels, NoteKind, ReportError, analysis_err, group};
+use crate::analysis::concentration::{Band, Guideline, Remainder, classify, concentration_ratio, hhi};
+use crate::analysis::growth::percent_change;
+use crate::analysis::share::{Denominator, Shares};
+use crate::chain::Stage;
+use crate::dataset::{Area, Commodity, Dataset, Flag, Measure, ProductionRecord};
+use crate::material::Basis;
+use crate::provenance::Estimate;
+
+/// The guidelines every HHI is classified under.
+pub(crate) const GUIDELINES: [Guideline; 3] =
+    [Guideline::UsMerger2023, Guideline::UsHorizontal2010, Guideline::EuHorizontal2004];
+
+/// What a share is a share of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DenominatorKind {
+    /// The published world total (USGS: rounded, and for lithium excluding US output).
+    WorldTotal,
+    /// The sum of the country rows and the "Other countries" row.
+    SumOfRows,
+}
+
+impl DenominatorKind {
+    /// `world total` or `sum of rows`.
+    pub fn label(self) -> &'static str {
+        match self {
+            DenominatorKind::WorldTotal => "world total",
+            DenominatorKind::SumOfRows => "sum of rows",
+        }
+    }
+}
+
+/// Mine production by country: the latest year of the data and the year before.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MiningSection {
+    /// Always [`Stage::Mining`].
+    pub stage: Stage,
+    /// The latest year.
+    pub latest: MiningYear,
+    /// The year before, when the data has it.
+    pub previous: Option<MiningYear>,
+    /// Change of the published world total from the previous year, percent.
+    pub world_change_pct: Option<f64>,
+    /// Change of the rows' sum from the previous year, percent.
+    pub rows_change_pct: Option<f64>,
+}
+
+/// One year of mine production.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MiningYear {
+    /// Data year.
+    pub year: i32,
+    /// The published world total, t (`None` when not published).
+    pub world_total_t: Option<f64>,
+    /// Its flags (`rounded`, `e`).
+    pub world_flags: Vec<Flag>,
+    /// Its footnote (what it leaves out).
+    pub world_note: String,
+    /// The sum of the rows with a value (countries and "Other countries"), t.
+    pub rows_sum_t: f64,
+    /// The "Other countries" row, t, when published.
+    pub other_countries_t: Option<f64>,
+    /// World total minus the rows' sum, t (negative when the rounded total is below the rows).
+    pub world_minus_rows_t: Option<f64>,
+    /// The denominator of the headline shares.
+    pub headline: DenominatorKind,
+    /// Every row: countries ranked by output (withheld rows last), then "Other countries".
+    pub producers: Vec<Producer>,
+    /// Concentration on the world total (`None` when there is none, or it is below the rows).
+    pub on_world_total: Option<Concentration>,
+    /// Concentration on the rows' sum.
+    pub on_rows: Concentration,
+    /// Source id of the table.
+    pub source: String,
+}
+
+impl MiningYear {
+    /// The concentration on the headline denominator.
+    pub fn headline_concentration(&self) -> &Concentration {
+        match (self.headline, &self.on_world_total) {
+            (DenominatorKind::WorldTotal, Some(c)) => c,
+            _ => &self.on_rows,
+        }
+    }
+
+    /// A producer's headline share, percent.
+    pub fn headline_pct(&self, p: &Producer) -> Option<f64> {
+        match self.headline {
+            DenominatorKind::WorldTotal => p.pct_of_world,
+            DenominatorKind::SumOfRows => p.pct_of_rows,
+        }
+    }
+}
+
+/// One producer row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Producer {
+    /// Country code (alpha-3) or `OTHER`.
+    pub area: Area,
+    /// The row label as published.
+    pub name: String,
+    /// Output, t (`None` when withheld or not available).
+    pub tonnes: Option<f64>,
+    /// Output the year before, t.
+    pub previous_t: Option<f64>,
+    /// Change from the year before, percent.
+    pub change_pct: Option<f64>,
+    /// Share of the published world total, percent.
+    pub pct_of_world: Option<f64>,
+    /// Share of the rows' sum, percent.
+    pub pct_of_rows: Option<f64>,
+    /// Rank among countries with a value (1 = largest); `None` for withheld and "Other countries".
+    pub rank: Option<usize>,
+    /// Published flags.
+    pub flags: Vec<Flag>,
+    /// Source id.
+    pub source: String,
+}
+
+/// HHI, CR3 and guideline bands on one denominator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Concentration {
+    /// The denominator.
+    pub denominator: DenominatorKind,
+    /// Its value, t.
+    pub denominator_t: f64,
+    /// The part of the denominator that no listed country accounts for ("Other countries",
+    /// withheld output, rounding), t.
+    pub remainder_t: f64,
+    /// The same, percent of the denominator.
+    pub remainder_pct: f64,
+    /// HHI in points (0–10,000): low = remainder excluded, high = remainder as one producer.
+    pub hhi_points: Estimate,
+    /// The scale, in words.
+    pub hhi_scale: String,
+    /// How the remainder is treated, in words.
+    pub remainder_treatment: String,
+    /// CR3 in percent: low = listed countries only, high = the remainder may take a place.
+    pub cr3_pct: Estimate,
+    /// The three largest listed countries.
+    pub top3: Vec<String>,
+    /// The band of each end of the HHI range under each guideline.
+    pub bands: Vec<GuidelineBand>,
+}
+
+/// An HHI range classified under one guideline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GuidelineBand {
+    /// The guideline.
+    pub guideline: Guideline,
+    /// Its short name.
+    pub name: String,
+    /// Band of the low end of the HHI range.
+    pub band_low: Band,
+    /// Band of the high end.
+    pub band_high: Band,
+    /// The band in words (`highly concentrated (HHI > 1,800)`), or both when they differ.
+    pub band: String,
+    /// The guideline's thresholds, in words.
+    pub thresholds: String,
+}
+
+/// The band in words, with its threshold.
+pub(crate) fn band_label(b: Band) -> &'static str {
+    match b {
+        Band::NotHighlyConcentrated => "not highly concentrated (HHI <= 1,800)",
+        Band::Unconcentrated => "unconcentrated (HHI < 1,500)",
+        Band::ModeratelyConcentrated => "moderately concentrated (1,500-2,500)",
+        Band::HighlyConcentrated => "highly concentrated",
+        Band::Below1000 => "below 1,000",
+        Band::From1000To2000 => "1,000-2,000",
+        Band::Above2000 => "above 2,000",
+    }
+}
+
+fn band_text(g: Guideline, b: Band) -> String {
+    match (g, b) {
+        (Guideline::UsMerger2023, Band::HighlyConcentrated) => "highly concentrated (HHI > 1,800)".into(),
+        (Guideline::UsHorizontal2010, Band::HighlyConcentrated) => "highly concentrated (HHI > 2,500)".into(),
+        _ => band_label(b).into(),
+    }
+}
+
+fn thresholds(g: Guideline) -> &'static str {
+    match g {
+        Guideline::UsMerger2023 => "highly concentrated above 1,800",
+        Guideline::UsHorizontal2010 => "unconcentrated below 1,500; moderately 1,500-2,500; highly above 2,500",
+        Guideline::EuHorizontal2004 => "safe-harbour bands below 1,000, 1,000-2,000, above 2,000",
+    }
+}
+
+pub(crate) fn bands(h_low: f64, h_high: f64) -> Result<Vec<GuidelineBand>, ReportError> {
+    let lo = crate::analysis::concentration::Hhi::from_points(h_low).map_err(analysis_err("HHI low end"))?;
+    let hi = crate::analysis::concentration::Hhi::from_points(h_high).map_err(analysis_err("HHI high end"))?;
+    Ok(GUIDELINES
+        .iter()
+        .map(|&g| {
+            let (bl, bh) = (classify(g, lo).band(), classify(g, hi).band());
+            let band =
+                if bl == bh { band_text(g, bl) } else { format!("{} to {}", band_text(g, bl), band_text(g, bh)) };
+            GuidelineBand {
+                guideline: g,
+                name: g.name().to_string(),
+                band_low: bl,
+                band_high: bh,
+                band,
+                thresholds: thresholds(g).to_string(),
+            }
+        })
+        .collect())
+}
+
+/// The value of a row in tonnes on `basis`, converting exactly when the row is on another one.
+fn tonnes_on(r: &ProductionRecord, basis: &Basis) -> Result<Option<f64>, ReportError> {
+    match &r.value {
+        None => Ok(None),
+        Some(a) if a.basis() == basis => Ok(Some(a.in_tonnes())),
+        Some(a) => a.convert_to(basis).map(|c| Some(c.in_tonnes())).map_err(|e| ReportError::Material {
+            context: format!("{} {} production of {} ({})", r.commodity, r.year, r.country_as_published, r.source),
+            source: Box::new(e),
+        }),
+    }
+}
+
+/// `1.9 %`, or `< 0.1 %` for a small positive percentage.
+fn pct_text(p: f64) -> String {
+    if p > 0.0 && p < 0.05 { "< 0.1 %".to_string() } else { format!("{p:.1} %") }
+}
+
+fn est(low: f64, high: f64, context: &str) -> Result<Estimate, ReportError> {
+    Estimate::range(low.min(high), high.max(low)).map_err(|e| ReportError::Analysis {
+        context: context.to_string(),
+        source: Box::new(crate::analysis::AnalysisError::NotFinite { what: e.to_string(), value: low }),
+    })
+}
+
+/// Concentration of the listed countries' quantities as shares of `denominator_t`.
+fn concentration(
+    countries: &[(Area, String, f64)],
+    kind: DenominatorKind,
+    denominator_t: f64,
+    context: &str,
+) -> Result<(Concentration, Shares<Area>), ReportError> {
+    let rows: Vec<(Area, f64)> = countries.iter().map(|(a, _, q)| (*a, *q)).collect();
+    let shares =
+        Shares::new(rows, Denominator::PublishedTotal(denominator_t)).map_err(analysis_err(context.to_string()))?;
+    let (remainder_t, remainder_share) = shares.unallocated().map_or((0.0, 0.0), |u| (u.quantity(), u.share()));
+    let h_lo = hhi(&shares, Remainder::Excluded).points();
+    let h_hi = hhi(&shares, Remainder::AsOneSupplier).points();
+    let cr_lo = concentration_ratio(&shares, 3, Remainder::Excluded) * 100.0;
+    let cr_hi = concentration_ratio(&shares, 3, Remainder::AsOneSupplier) * 100.0;
+    let top3 = shares
+        .top(3)
+        .iter()
+        .map(|e| countries.iter().find(|(a, _, _)| a == e.key()).map_or_else(|| e.key().to_string(), |c| c.1.clone()))
+        .collect();
+    let remainder_treatment = if remainder_t > 0.0 {
+        format!(
+            "the remainder ({} t, {} of the {}) is no single producer: excluded for the low end (a lower bound), \
+             counted as one producer for the high end (an upper bound)",
+            group(remainder_t),
+            pct_text(remainder_share * 100.0),
+            kind.label()
+        )
+    } else {
+        format!("no remainder: the listed countries make up the whole {}", kind.label())
+    };
+    let c = Concentration {
+        denominator: kind,
+        denominator_t,
+        remainder_t,
+        remainder_pct: remainder_share * 100.0,
+        hhi_points: est(h_lo, h_hi, context)?,
+        hhi_scale: "points, 0-10,000 (sum of squared percent shares)".to_string(),
+        remainder_treatment,
+        cr3_pct: est(cr_lo, cr_hi, context)?,
+        top3,
+        bands: bands(h_lo, h_hi)?,
+    };
+    Ok((c, shares))
+}
+
+struct YearData {
+    year: MiningYear,
+    values: Vec<(Area, Option<f64>)>,
+}
+
+fn build_year(
+    data: &Dataset,
+    commodity: Commodity,
+    year: i32,
+    basis: &Basis,
+    labels: &Labels,
+    notes: &mut Vec<DataNote>,
+) -> Result<Option<YearData>, ReportError> {
+    let rows: Vec<&ProductionRecord> = data
+        .production(commodity, year, Measure::Production)
+        .into_iter()
+        .filter(|r| r.stage == Stage::Mining)
+        .collect();
+    if rows.iter().all(|r| r.area == Area::World) {
+        return Ok(None);
+    }
+    let world = rows.iter().find(|r| r.area == Area::World);
+    let mut values: Vec<(Area, Option<f64>)> = Vec::new();
+    let mut converted: Vec<String> = Vec::new();
+    for r in rows.iter().filter(|r| r.area != Area::World) {
+        values.push((r.area, tonnes_on(r, basis)?));
+        if r.value.as_ref().is_some_and(|a| a.basis() != basis) {
+            converted.push(format!("{} ({})", r.country_as_published, r.basis));
+        }
+    }
+    let world_t = match world {
+        Some(w) => tonnes_on(w, basis)?,
+        None => None,
+    };
+    let countries: Vec<(Area, String, f64)> = rows
+        .iter()
+        .filter(|r| matches!(r.area, Area::Country(_)))
+        .zip(values.iter().filter(|(a, _)| matches!(a, Area::Country(_))))
+        .filter_map(|(r, (a, v))| v.map(|v| (*a, r.country_as_published.clone(), v)))
+        .collect();
+    let other_t = values.iter().find(|(a, _)| *a == Area::Other).and_then(|(_, v)| *v);
+    let rows_sum: f64 = values.iter().filter_map(|(_, v)| *v).sum();
+    let ctx = format!("{commodity} {year} mine production");
+    let (on_rows, rows_shares) = concentration(&countries, DenominatorKind::SumOfRows, rows_sum, &ctx)?;
+    let world_usable = world_t.filter(|w| *w >= rows_sum * (1.0 - 1e-9));
+    let on_world = match world_usable {
+        Some(w) => Some(concentration(&countries, DenominatorKind::WorldTotal, w, &ctx)?),
+        None => None,
+    };
+    let headline = if on_world.is_some() { DenominatorKind::WorldTotal } else { DenominatorKind::SumOfRows };
+    let source =
+        world.map_or_else(|| rows.first().map_or_else(String::new, |r| r.source.clone()), |w| w.source.clone());
+
+    let mut producers: Vec<Producer> = rows
+        .iter()
+        .filter(|r| r.area != Area::World)
+        .zip(values.iter())
+        .map(|(r, (area, v))| {
+            let country = matches!(area, Area::Country(_));
+            let pct = |s: &Shares<Area>, d: f64| {
+                if country { s.share_of(area).map(|x| x * 100.0) } else { v.map(|q| q / d * 100.0) }
+            };
+            Producer {
+                area: *area,
+                name: r.country_as_published.clone(),
+                tonnes: *v,
+                previous_t: None,
+                change_pct: None,
+                pct_of_world: v.and_then(|_| on_world.as_ref().and_then(|(c, s)| pct(s, c.denominator_t))),
+                pct_of_rows: v.and_then(|_| pct(&rows_shares, rows_sum)),
+                rank: if country { rows_shares.rank(area) } else { None },
+                flags: r.flags.clone(),
+                source: r.source.clone(),
+            }
+        })
+        .collect();
+    // countries by rank, then withheld / not available countries, then "Other countries"
+    producers.sort_by_key(|p| match (p.area, p.rank) {
+        (Area::Other, _) => (2, 0),
+        (_, Some(r)) => (0, r),
+        (_, None) => (1, 0),
+    });
+
+    // notes
+    let label = |a: Area| labels.name(a);
+    for r in rows.iter().filter(|r| r.has_flag(Flag::Withheld)) {
+        notes.push(DataNote {
+            kind: NoteKind::Withheld,
+            text: format!(
+                "{year}: {} production withheld (W) to avoid disclosing company data; it has no share and is \
+                 in neither the rows' sum{}",
+                r.country_as_published,
+                if world.is_some_and(|w| w.note.contains("exclude")) { " nor the world total" } else { "" }
+            ),
+            source: Some(r.source.clone()),
+        });
+    }
+    for r in rows.iter().filter(|r| r.has_flag(Flag::NotAvailable) || r.has_flag(Flag::InWorldTotal)) {
+        notes.push(DataNote {
+            kind: NoteKind::Withheld,
+            text: format!("{year}: {} has no separate figure ({})", r.country_as_published, r.flags_text()),
+            source: Some(r.source.clone()),
+        });
+    }
+    let estimated: Vec<String> =
+        rows.iter().filter(|r| r.area != Area::World && r.has_flag(Flag::Estimated)).map(|r| label(r.area)).collect();
+    if !estimated.is_empty() {
+        let n = rows.iter().filter(|r| r.area != Area::World).count();
+        let text = if estimated.len() == n {
+            format!("{year}: every row is an estimate (e)")
+        } else {
+            format!("{year}: estimated (e): {}", estimated.join(", "))
+        };
+        notes.push(DataNote { kind: NoteKind::Estimated, text, source: Some(source.clone()) });
+    }
+    for r in rows.iter().filter(|r| r.has_flag(Flag::Zero)) {
+        notes.push(DataNote {
+            kind: NoteKind::Zero,
+            text: format!("{year}: {} published as a dash (zero)", r.country_as_published),
+            source: Some(r.source.clone()),
+        });
+    }
+    if let (Some(w), Some(wt)) = (world, world_t) {
+        let rounded = if w.has_flag(Flag::Rounded) { "rounded " } else { "" };
+        let extra = if w.note.is_empty() { String::new() } else { format!(" ({})", w.note) };
+        notes.push(DataNote {
+            kind: NoteKind::Rounded,
+            text: format!("{year}: the {rounded}world total is {} t{extra}", group(wt)),
+            source: Some(w.source.clone()),
+        });
+        let diff = wt - rows_sum;
+        if diff > 0.0 {
+            notes.push(DataNote {
+                kind: NoteKind::Unallocated,
+                text: format!(
+                    "{year}: {} t ({} of the world total) is in no row: rounding of the total and anything it counts \
+                     that the rows do not",
+                    group(diff),
+                    pct_text(diff / wt * 100.0)
+                ),
+                source: Some(w.source.clone()),
+            });
+        } else if diff < 0.0 && world_usable.is_none() {
+            notes.push(DataNote {
+                kind: NoteKind::Denominator,
+                text: format!(
+                    "{year}: the rounded world total ({} t) is below the rows' sum ({} t); shares of it would add \
+                     up to more than 100 %, so shares and concentration use the sum of rows",
+                    group(wt),
+                    group(rows_sum)
+                ),
+                source: Some(w.source.clone()),
+            });
+        }
+    } else {
+        notes.push(DataNote {
+            kind: NoteKind::Denominator,
+            text: format!("{year}: no world total published; shares use the sum of rows"),
+            source: Some(source.clone()),
+        });
+    }
+    if !converted.is_empty() {
+        notes.push(DataNote {
+            kind: NoteKind::Basis,
+            text: format!("{year}: converted to {basis} by stoichiometry: {}", converted.join(", ")),
+            source: None,
+        });
+    }
+
+    let year_data = MiningYear {
+        year,
+        world_total_t: world_t,
+        world_flags: world.map(|w| w.flags.clone()).unwrap_or_default(),
+        world_note: world.map(|w| w.note.clone()).unwrap_or_default(),
+        rows_sum_t: rows_sum,
+        other_countries_t: other_t,
+        world_minus_rows_t: world_t.map(|w| w - rows_sum),
+        headline,
+        producers,
+        on_world_total: on_world.map(|(c, _)| c),
+        on_rows,
+        source,
+    };
+    Ok(Some(YearData { year: year_data, values }))
+}
+
+trait FlagsText {
+    fn flags_text(&self) -> String;
+}
+
+impl FlagsText for ProductionRecord {
+    fn flags_text(&self) -> String {
+        self.flags.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")
+    }
+}
+
+pub(crate) fn build(
+    data: &Dataset,
+    commodity: Commodity,
+    basis: &Basis,
+    labels: &Labels,
+    notes: &mut Vec<DataNote>,
+) -> Result<Option<MiningSection>, ReportError> {
+    let latest_year = data
+        .production_rows()
+        .iter()
+        .filter(|r| {
+            r.commodity == commodity
+                && r.measure == Measure::Production
+                && r.stage == Stage::Mining
+                && r.area != Area::World
+        })
+        .map(|r| r.year)
+        .max();
+    let Some(latest_year) = latest_year else {
+        notes.push(DataNote {
+            kind: NoteKind::Method,
+            text: format!("no mine production rows for {commodity} in the data"),
+            source: None,
+        });
+        return Ok(None);
+    };
+    let mut latest_notes = Vec::new();
+    let Some(mut latest) = build_year(data, commodity, latest_year, basis, labels, &mut latest_notes)? else {
+        return Ok(None);
+    };
+    let mut prev_notes = Vec::new();
+    let previous = build_year(data, commodity, latest_year - 1, basis, labels, &mut prev_notes)?;
+    notes.extend(latest_notes);
+    notes.extend(prev_notes);
+
+    let (mut world_change_pct, mut rows_change_pct) = (None, None);
+    if let Some(prev) = &previous {
+        for p in &mut latest.year.producers {
+            let before = prev.values.iter().find(|(a, _)| *a == p.area).and_then(|(_, v)| *v);
+            p.previous_t = before;
+            p.change_pct = match (before, p.tonnes) {
+                (Some(b), Some(n)) if b > 0.0 => percent_change(b, n).ok().map(|c| c.percent()),
+                _ => None,
+            };
+        }
+        world_change_pct = match (prev.year.world_total_t, latest.year.world_total_t) {
+            (Some(b), Some(n)) if b > 0.0 => percent_change(b, n).ok().map(|c| c.percent()),
+            _ => None,
+        };
+        if prev.year.rows_sum_t > 0.0 {
+            rows_change_pct = percent_change(prev.year.rows_sum_t, latest.year.rows_sum_t).ok().map(|c| c.percent());
+        }
+    }
+    let y = &latest.year;
+    let denominator_text = match y.headline {
+        DenominatorKind::WorldTotal => format!(
+            "mining shares: headline figures are % of the published {} world total ({} t); % of the rows' sum ({} t) \
+             is shown beside them",
+            y.year,
+            group(y.world_total_t.unwrap_or(0.0)),
+            group(y.rows_sum_t)
+        ),
+        DenominatorKind::SumOfRows => {
+            format!("mining shares: headline figures are % of the {} rows' sum ({} t)", y.year, group(y.rows_sum_t))
+        }
+    };
+    notes.insert(0, DataNote { kind: NoteKind::Denominator, text: denominator_text, source: Some(y.source.clone()) });
+    notes.push(DataNote {
+        kind: NoteKind::Method,
+        text: "merger-guideline HHI bands (US 2023, US 2010, EU 2004) are written for firms in antitrust markets; \
+               they are applied to country shares as a yardstick, not as a legal finding"
+            .to_string(),
+        source: None,
+    });
+    Ok(Some(MiningSection {
+        stage: Stage::Mining,
+        latest: latest.year,
+        previous: previous.map(|p| p.year),
+        world_change_pct,
+        rows_change_pct,
+    }))
+}
