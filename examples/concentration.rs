@@ -23,7 +23,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("\nHHI {:.0}–{:.0} points (0–10,000): rest excluded / rest as one firm", low.points(), high.points());
     println!("CR3 {:.1} %", concentration_ratio(&market, 3, Remainder::Excluded) * 100.0);
     for g in [Guideline::UsMerger2023, Guideline::UsHorizontal2010, Guideline::EuHorizontal2004] {
-        println!("  {:<45} {:?}", g.name(), classify(g, low).band());
+        println!("  {:<45} {}", g.name(), classify(g, low).band());
     }
 
     // B buys D: ΔHHI = 2 · s_B · s_D
@@ -32,7 +32,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let post = hhi(&merged, Remainder::Excluded);
     println!("\nB buys D: ΔHHI {:.0} points, post-merger HHI {:.0}", delta.points(), post.points());
     for g in [Guideline::UsMerger2023, Guideline::UsHorizontal2010, Guideline::EuHorizontal2004] {
-        println!("  {:<45} {:?}", g.name(), assess_merger(g, post, delta).verdict());
+        println!("  {:<45} {}", g.name(), assess_merger(g, post, delta).verdict());
     }
     Ok(())
 }

@@ -83,3 +83,8 @@ pub mod prelude {
     pub use crate::trade::{HsCode, Period, TradeFlow};
     pub use crate::units::{self, Mass, MassRate, kilotonnes, tonnes};
 }
+
+/// The README's code blocks, compiled and run as doc tests so the front page cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

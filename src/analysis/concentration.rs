@@ -635,6 +635,37 @@ pub enum Verdict {
     NotAddressed,
 }
 
+impl fmt::Display for Band {
+    /// The band in words, with its bounds: `highly concentrated`, `1,000–2,000`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Band::NotHighlyConcentrated => "not highly concentrated",
+            Band::Unconcentrated => "unconcentrated",
+            Band::ModeratelyConcentrated => "moderately concentrated",
+            Band::HighlyConcentrated => "highly concentrated",
+            Band::Below1000 => "below 1,000",
+            Band::From1000To2000 => "1,000–2,000",
+            Band::Above2000 => "above 2,000",
+        })
+    }
+}
+
+impl fmt::Display for Verdict {
+    /// The verdict in the guideline's own terms, shortened.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Verdict::PresumedToLessenCompetition => "presumed to substantially lessen competition",
+            Verdict::NoHhiPresumption => "no HHI-based presumption",
+            Verdict::UnlikelyAdverseEffects => "unlikely to have adverse competitive effects",
+            Verdict::PotentialSignificantConcerns => "potentially raises significant competitive concerns",
+            Verdict::PresumedToEnhanceMarketPower => "presumed likely to enhance market power",
+            Verdict::ConcernsUnlikely => "horizontal competition concerns unlikely",
+            Verdict::NotScreenedOut => "not screened out (no presumption either way)",
+            Verdict::NotAddressed => "not addressed by the guideline's wording",
+        })
+    }
+}
+
 /// An HHI classified under a guideline.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Classification {
