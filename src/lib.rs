@@ -14,6 +14,7 @@
 //! | [`geo`] | ISO 3166-1 countries by any code, trade-database codes, regions |
 //! | [`chain`] | stages, processes, facilities, companies |
 //! | [`trade`] | HS codes and trade flows |
+//! | [`columnar`] | column-stored trade tables (BACI loading, streaming) and parallel grouped share/HHI/CR-n kernels |
 //! | [`provenance`] | sources and estimates (points or ranges) |
 //! | [`analysis`] | the calculators, one file each |
 //! | [`policy`] | rules with effective dates |
@@ -41,6 +42,7 @@ extern crate uom;
 
 pub mod analysis;
 pub mod chain;
+pub mod columnar;
 pub mod dataset;
 pub mod error;
 pub mod geo;
