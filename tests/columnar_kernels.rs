@@ -154,7 +154,7 @@ proptest! {
 
 #[test]
 fn synthetic_table_single_and_multi_threaded_agree_with_reference() {
-    let t = synthetic(&SynthSpec { products: 40, years: 3, ..SynthSpec::rows(200_000) }, 2);
+    let t = synthetic(&SynthSpec { products: 40, years: 3, ..SynthSpec::rows(60_000) }, 2);
     let rows: Vec<_> = t.rows().map(|r| (r.year, r.exporter, r.importer, r.hs6, r.value_usd, r.quantity_t())).collect();
     let want = reference(&rows, Party::Exporter, false, 4);
     for threads in [1, 2, 4] {

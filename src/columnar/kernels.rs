@@ -291,9 +291,8 @@ struct Finished {
     cr: f64,
 }
 
-/// Total, HHI and CR-n of one group's party slots; appends the nonzero slots to `parties`/`sums`
-/// and zeroes the slots.
-#[inline]
+/// Total, HHI and CR-n of one group's party slots (all 256 visited); appends the nonzero slots
+/// to `parties`/`sums` and zeroes the slots.
 fn finish_cells(
     cells: &mut [f64],
     cr_n: usize,
@@ -301,29 +300,60 @@ fn finish_cells(
     parties: &mut Vec<u8>,
     sums: &mut Vec<f64>,
 ) -> Finished {
-    let total: f64 = cells.iter().sum();
-    let (mut hhi, mut cr) = (0.0, 0.0);
-    if total > 0.0 {
-        top.clear();
-        for (k, &x) in cells.iter().enumerate() {
+    let mut mask = [0u64; PARTY_SLOTS / 64];
+    for (k, &x) in cells.iter().enumerate() {
+        if x != 0.0
+            && let Some(w) = mask.get_mut(k / 64)
+        {
+            *w |= 1 << (k % 64);
+        }
+    }
+    finish_masked(cells, &mut mask, cr_n, top, parties, sums)
+}
+
+/// As [`finish_cells`], in one pass over only the slots whose bit is set in `mask`; slots and
+/// mask are cleared. HHI is taken as `Σ x² / Q²` and CR-n on the raw totals, then divided by
+/// `Q` (the same value as `Σ (x / Q)²` up to rounding, a few ulps).
+#[inline]
+fn finish_masked(
+    cells: &mut [f64],
+    mask: &mut [u64],
+    cr_n: usize,
+    top: &mut Vec<f64>,
+    parties: &mut Vec<u8>,
+    sums: &mut Vec<f64>,
+) -> Finished {
+    let (mut total, mut sumsq) = (0.0, 0.0);
+    top.clear();
+    for (w, m) in mask.iter_mut().enumerate() {
+        let mut b = *m;
+        *m = 0;
+        while b != 0 {
+            let k = w * 64 + b.trailing_zeros() as usize;
+            b &= b - 1;
+            let Some(cell) = cells.get_mut(k) else { continue };
+            let x = *cell;
+            *cell = 0.0;
             if x != 0.0 {
+                total += x;
+                sumsq += x * x;
                 parties.push(k as u8);
                 sums.push(x);
-                let s = x / total;
-                hhi += s * s;
-                if top.len() < cr_n || top.last().is_some_and(|&m| s > m) {
+                if top.len() < cr_n || top.last().is_some_and(|&m| x > m) {
                     if top.len() == cr_n {
                         top.pop();
                     }
-                    let at = top.partition_point(|&t| t >= s);
-                    top.insert(at, s);
+                    let at = top.partition_point(|&t| t >= x);
+                    top.insert(at, x);
                 }
             }
         }
-        cr = top.iter().sum();
     }
-    cells.fill(0.0);
-    Finished { total, hhi, cr }
+    if total > 0.0 {
+        Finished { total, hhi: sumsq / (total * total), cr: top.iter().sum::<f64>() / total }
+    } else {
+        Finished { total, hhi: 0.0, cr: 0.0 }
+    }
 }
 
 /// What phase 1 needs to place a row: its group and its partition.
@@ -440,6 +470,8 @@ fn aggregate_blocks(plan: &Plan<'_>, parted: &[Parted], next: &AtomicUsize, cr_n
     let n_blocks = plan.n_parts.div_ceil(PARTS_PER_BLOCK);
     let mut acc = vec![0.0f64; PART_CELLS];
     let mut cnt = [0u64; GROUPS_PER_PART];
+    // touched party slots per group: 4 words of 64 bits
+    let mut mask = vec![0u64; PART_CELLS / 64];
     let mut top = Vec::with_capacity(cr_n + 1);
     let mut outs = Vec::new();
     loop {
@@ -447,24 +479,30 @@ fn aggregate_blocks(plan: &Plan<'_>, parted: &[Parted], next: &AtomicUsize, cr_n
         if block >= n_blocks {
             break;
         }
+        let first = block * PARTS_PER_BLOCK;
+        let last = (first + PARTS_PER_BLOCK).min(plan.n_parts);
+        // capacity: at most one share per row and per slot; untouched capacity costs no memory
+        let rows: usize = parted.iter().map(|t| t.starts[last] - t.starts[first]).sum();
+        let groups = (last - first) * GROUPS_PER_PART;
+        let shares = rows.min(groups * PARTY_SLOTS);
         let mut out = BlockOut {
             block,
-            groups: Vec::new(),
-            rows: Vec::new(),
-            total: Vec::new(),
-            hhi: Vec::new(),
-            cr: Vec::new(),
-            counts: Vec::new(),
-            parties: Vec::new(),
-            sums: Vec::new(),
+            groups: Vec::with_capacity(groups),
+            rows: Vec::with_capacity(groups),
+            total: Vec::with_capacity(groups),
+            hhi: Vec::with_capacity(groups),
+            cr: Vec::with_capacity(groups),
+            counts: Vec::with_capacity(groups),
+            parties: Vec::with_capacity(shares),
+            sums: Vec::with_capacity(shares),
         };
-        let first = block * PARTS_PER_BLOCK;
-        for part in first..(first + PARTS_PER_BLOCK).min(plan.n_parts) {
+        for part in first..last {
             for t in parted {
                 let (s, e) = (t.starts[part], t.starts[part + 1]);
                 for (&cell, &v) in t.cells[s..e].iter().zip(&t.vals[s..e]) {
                     acc[usize::from(cell)] += v;
                     cnt[usize::from(cell >> 8)] += 1;
+                    mask[usize::from(cell >> 6)] |= 1 << (cell & 63);
                 }
             }
             for (lg, n) in cnt.iter_mut().enumerate() {
@@ -472,8 +510,9 @@ fn aggregate_blocks(plan: &Plan<'_>, parted: &[Parted], next: &AtomicUsize, cr_n
                     continue;
                 }
                 let cells = &mut acc[lg * PARTY_SLOTS..(lg + 1) * PARTY_SLOTS];
+                let words = &mut mask[lg * (PARTY_SLOTS / 64)..(lg + 1) * (PARTY_SLOTS / 64)];
                 let before = out.parties.len();
-                let f = finish_cells(cells, cr_n, &mut top, &mut out.parties, &mut out.sums);
+                let f = finish_masked(cells, words, cr_n, &mut top, &mut out.parties, &mut out.sums);
                 out.groups.push((part * GROUPS_PER_PART + lg) as u32);
                 out.rows.push(*n);
                 out.total.push(f.total);

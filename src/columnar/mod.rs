@@ -24,8 +24,10 @@
 //!
 //! - share `s_i = q_i / Q`, a fraction;
 //! - HHI `= Σ s_i²`, a fraction in `[1/n, 1]`; [`GroupStats::hhi_points`] gives `10,000 × HHI`
-//!   (the 0–10,000 scale of competition guidelines);
-//! - CR-n `= ` the sum of the `n` largest shares (default `n = 4`);
+//!   (the 0–10,000 scale of competition guidelines); computed as `Σ q_i² / Q²`, equal up to
+//!   rounding (a few ulps);
+//! - CR-n `= ` the sum of the `n` largest shares (default `n = 4`), computed as the sum of the
+//!   `n` largest `q_i` over `Q`;
 //! - effective number `= 1 / HHI`.
 //!
 //! Parties with `q_i = 0` are not listed. A group whose total is zero (every value missing) is
@@ -34,10 +36,26 @@
 //!
 //! # Design
 //!
-//! See the [`kernels`](self#design) notes: rows are radix-partitioned by group (128 groups a
-//! partition, a 256 KiB accumulator of 128 × 256 party slots that stays in L2), then summed and
-//! finished partition by partition on `std::thread::scope` threads. `BENCHMARKS.md` has the
-//! measured figures against Polars and against a streaming sum of the same columns.
+//! - **Layout.** 22 bytes and 2 bits a row (see [`TradeTable`]); HS6 codes are dictionary
+//!   encoded and the dictionary kept sorted, so a group id `commodity × n_years + year_index`
+//!   orders groups by (HS6, year).
+//! - **Partitioning.** A plain scatter into one dense (group, party) accumulator misses the cache
+//!   on nearly every row once the groups outgrow it (5,000 products × 25 years × 256 party slots
+//!   is 256 MB). The kernel first radix-partitions the rows by `group >> 7` (a counting pass,
+//!   then a scatter of a `u16` local cell and the `f64` value: 10 bytes a row of scratch), then
+//!   sums each partition into a 128 × 256 `f64` accumulator (256 KiB, in L2) and finishes its
+//!   groups (total, shares, HHI, CR-n) while they are hot. [`hhi_dense_scatter`] keeps the
+//!   unpartitioned baseline for comparison.
+//! - **Threads.** `std::thread::scope`: each thread partitions an equal slice of rows; then
+//!   threads take blocks of 8 partitions from an atomic counter and sum every thread's slice of
+//!   each. [`GroupOptions::with_threads`]`(1)` runs the same code inline. Results are ordered
+//!   whatever the thread count.
+//! - **Typed measures.** [`concentration`] is generic over [`Additive`]: the raw `f64` value
+//!   column and the typed [`Mass`](crate::units::Mass) quantity column run the same code
+//!   (`BENCHMARKS.md` measures the difference).
+//! - **Streaming.** [`BaciReader`] yields tables of a bounded number of rows;
+//!   [`StreamingConcentration`] runs the kernel per chunk and adds the per-(group, party) sums
+//!   into 256 slots per group, so memory follows the number of groups, not of rows.
 //!
 //! # Example
 //!
