@@ -119,8 +119,11 @@ proptest! {
         for party in [Party::Exporter, Party::Importer] {
             let want_v = reference(&rows, party, false, n);
             let want_q = reference(&rows, party, true, n);
-            for threads in [1, 2, 3] {
-                let opts = GroupOptions::default().with_threads(threads).with_cr_n(n);
+            for (threads, limit) in [(1, None), (2, None), (3, None), (1, Some(200)), (2, Some(1000))] {
+                let mut opts = GroupOptions::default().with_threads(threads).with_cr_n(n);
+                if let Some(bytes) = limit {
+                    opts = opts.with_scratch_limit(bytes); // several passes over the rows
+                }
                 let v = t.value_concentration(party, &opts).map_err(|e| TestCaseError::fail(e.to_string()))?;
                 check(&v, &want_v, |x| x)?;
                 let q = t.quantity_concentration(party, &opts).map_err(|e| TestCaseError::fail(e.to_string()))?;
@@ -160,6 +163,8 @@ fn synthetic_table_single_and_multi_threaded_agree_with_reference() {
     for threads in [1, 2, 4] {
         let got = t.value_concentration(Party::Exporter, &GroupOptions::default().with_threads(threads)).unwrap();
         check(&got, &want, |x| x).unwrap();
+        let opts = GroupOptions::default().with_threads(threads).with_scratch_limit(100_000);
+        check(&t.value_concentration(Party::Exporter, &opts).unwrap(), &want, |x| x).unwrap();
     }
     let dense = critical_minerals::columnar::hhi_dense_scatter(&t, Party::Exporter, t.value_usd_column()).unwrap();
     let got = t.value_concentration(Party::Exporter, &GroupOptions::default()).unwrap();

@@ -83,12 +83,13 @@ pub enum Party {
 pub struct GroupOptions {
     threads: usize,
     cr_n: usize,
+    scratch_limit: Option<usize>,
 }
 
 impl Default for GroupOptions {
     /// All cores, CR4.
     fn default() -> Self {
-        GroupOptions { threads: 0, cr_n: 4 }
+        GroupOptions { threads: 0, cr_n: 4, scratch_limit: None }
     }
 }
 
@@ -102,6 +103,13 @@ impl GroupOptions {
     /// The `n` of CR-n (default 4).
     pub fn with_cr_n(self, n: usize) -> Self {
         GroupOptions { cr_n: n, ..self }
+    }
+
+    /// Bytes of partition scratch (10 a row) per pass over the rows; more rows take more passes,
+    /// each scattering a range of partitions. Default: the larger of 256 MiB and a quarter of the
+    /// table's bytes, which keeps the peak memory of a kernel call near 1.3 × the table.
+    pub fn with_scratch_limit(self, bytes: usize) -> Self {
+        GroupOptions { scratch_limit: Some(bytes.max(1)), ..self }
     }
 
     /// The threads asked for (`0`: every core).
@@ -422,35 +430,57 @@ impl<'a> Plan<'a> {
     }
 }
 
-/// One thread's partitioned scratch: `starts[p]..starts[p + 1]` are partition `p`'s entries.
+/// One thread's partitioned scratch: `starts[p - first]..starts[p - first + 1]` are partition
+/// `p`'s entries.
 struct Parted {
+    first: usize,
     starts: Vec<usize>,
     cells: Vec<u16>,
     vals: Vec<f64>,
 }
 
-fn partition<V: Additive>(plan: &Plan<'_>, values: &[V], lo: usize, hi: usize) -> Parted {
+/// Rows of `lo..hi` per partition.
+fn count(plan: &Plan<'_>, lo: usize, hi: usize) -> Vec<usize> {
+    let mut counts = vec![0usize; plan.n_parts];
+    for (&c, &y) in plan.commodity[lo..hi].iter().zip(&plan.year[lo..hi]) {
+        counts[plan.group(c, y) >> GROUP_BITS] += 1;
+    }
+    counts
+}
+
+/// Scatters the rows of `lo..hi` whose partition is in `parts` into scratch ordered by
+/// partition; rows of other partitions go to a sink slot past the end (branch-free).
+fn partition<V: Additive>(
+    plan: &Plan<'_>,
+    values: &[V],
+    lo: usize,
+    hi: usize,
+    counts: &[usize],
+    parts: std::ops::Range<usize>,
+) -> Parted {
     let (c, y, p, v) = (&plan.commodity[lo..hi], &plan.year[lo..hi], &plan.party[lo..hi], &values[lo..hi]);
-    let mut starts = vec![0usize; plan.n_parts + 1];
-    for (&c, &y) in c.iter().zip(y) {
-        starts[(plan.group(c, y) >> GROUP_BITS) + 1] += 1;
+    let mut starts = Vec::with_capacity(parts.len() + 1);
+    starts.push(0usize);
+    for k in parts.clone() {
+        starts.push(starts[starts.len() - 1] + counts[k]);
     }
-    for k in 1..starts.len() {
-        starts[k] += starts[k - 1];
+    let n = starts[starts.len() - 1];
+    // (write position, advance) per partition: out-of-range partitions write to the sink `n`
+    let mut cursor: Vec<(usize, usize)> = vec![(n, 0); plan.n_parts];
+    for (k, cur) in parts.clone().zip(starts.iter()) {
+        cursor[k] = (*cur, 1);
     }
-    let mut cursor = starts.clone();
-    let n = hi - lo;
-    let mut cells = vec![0u16; n];
-    let mut vals = vec![0.0f64; n];
+    let mut cells = vec![0u16; n + 1];
+    let mut vals = vec![0.0f64; n + 1];
     for (((&c, &y), &p), &v) in c.iter().zip(y).zip(p).zip(v) {
         let g = plan.group(c, y);
         let slot = &mut cursor[g >> GROUP_BITS];
-        let at = *slot;
-        *slot += 1;
+        let at = slot.0;
+        slot.0 += slot.1;
         cells[at] = (((g & (GROUPS_PER_PART - 1)) << 8) | usize::from(p)) as u16;
         vals[at] = v.raw();
     }
-    Parted { starts, cells, vals }
+    Parted { first: parts.start, starts, cells, vals }
 }
 
 /// The output of one block of partitions, in partition order.
@@ -466,8 +496,14 @@ struct BlockOut {
     sums: Vec<f64>,
 }
 
-fn aggregate_blocks(plan: &Plan<'_>, parted: &[Parted], next: &AtomicUsize, cr_n: usize) -> Vec<BlockOut> {
-    let n_blocks = plan.n_parts.div_ceil(PARTS_PER_BLOCK);
+fn aggregate_blocks(
+    plan: &Plan<'_>,
+    parted: &[Parted],
+    next: &AtomicUsize,
+    end_block: usize,
+    cr_n: usize,
+) -> Vec<BlockOut> {
+    let n_blocks = end_block;
     let mut acc = vec![0.0f64; PART_CELLS];
     let mut cnt = [0u64; GROUPS_PER_PART];
     // touched party slots per group: 4 words of 64 bits
@@ -482,7 +518,7 @@ fn aggregate_blocks(plan: &Plan<'_>, parted: &[Parted], next: &AtomicUsize, cr_n
         let first = block * PARTS_PER_BLOCK;
         let last = (first + PARTS_PER_BLOCK).min(plan.n_parts);
         // capacity: at most one share per row and per slot; untouched capacity costs no memory
-        let rows: usize = parted.iter().map(|t| t.starts[last] - t.starts[first]).sum();
+        let rows: usize = parted.iter().map(|t| t.starts[last - t.first] - t.starts[first - t.first]).sum();
         let groups = (last - first) * GROUPS_PER_PART;
         let shares = rows.min(groups * PARTY_SLOTS);
         let mut out = BlockOut {
@@ -498,7 +534,7 @@ fn aggregate_blocks(plan: &Plan<'_>, parted: &[Parted], next: &AtomicUsize, cr_n
         };
         for part in first..last {
             for t in parted {
-                let (s, e) = (t.starts[part], t.starts[part + 1]);
+                let (s, e) = (t.starts[part - t.first], t.starts[part + 1 - t.first]);
                 for (&cell, &v) in t.cells[s..e].iter().zip(&t.vals[s..e]) {
                     acc[usize::from(cell)] += v;
                     cnt[usize::from(cell >> 8)] += 1;
@@ -574,26 +610,55 @@ pub fn concentration<V: Additive>(
     let threads = opts.effective_threads(table.len());
     let n = table.len();
     let bounds: Vec<(usize, usize)> = (0..threads).map(|k| (k * n / threads, (k + 1) * n / threads)).collect();
-    let next = AtomicUsize::new(0);
-    let mut blocks: Vec<BlockOut> = if threads == 1 {
-        let parted = [partition(&plan, values, 0, n)];
-        aggregate_blocks(&plan, &parted, &next, opts.cr_n)
+    // passes over the rows, each scattering a range of partitions, so that the scratch (10 bytes
+    // a row in one pass) stays within the budget
+    let n_blocks = plan.n_parts.div_ceil(PARTS_PER_BLOCK);
+    let budget = opts.scratch_limit.unwrap_or_else(|| (256usize << 20).max(table.byte_size() / 4));
+    let passes = (10 * n).div_ceil(budget).clamp(1, n_blocks.max(1));
+    let pass_blocks: Vec<std::ops::Range<usize>> =
+        (0..passes).map(|k| (k * n_blocks / passes)..((k + 1) * n_blocks / passes)).collect();
+    let parts_of =
+        |b: &std::ops::Range<usize>| (b.start * PARTS_PER_BLOCK)..(b.end * PARTS_PER_BLOCK).min(plan.n_parts);
+    let mut blocks: Vec<BlockOut> = Vec::new();
+    if threads == 1 {
+        let counts = count(&plan, 0, n);
+        for b in &pass_blocks {
+            let parted = [partition(&plan, values, 0, n, &counts, parts_of(b))];
+            let next = AtomicUsize::new(b.start);
+            blocks.extend(aggregate_blocks(&plan, &parted, &next, b.end, opts.cr_n));
+        }
     } else {
         let plan = &plan;
-        let parted: Vec<Parted> = thread::scope(|s| {
-            let handles: Vec<_> =
-                bounds.iter().map(|&(lo, hi)| s.spawn(move || partition(plan, values, lo, hi))).collect();
+        let counts: Vec<Vec<usize>> = thread::scope(|s| {
+            let handles: Vec<_> = bounds.iter().map(|&(lo, hi)| s.spawn(move || count(plan, lo, hi))).collect();
             handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
         })
-        .map_err(|_| ColumnarError::WorkerFailed { phase: "partition" })?;
-        let outs: Vec<Vec<BlockOut>> = thread::scope(|s| {
-            let handles: Vec<_> =
-                (0..threads).map(|_| s.spawn(|| aggregate_blocks(plan, &parted, &next, opts.cr_n))).collect();
-            handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
-        })
-        .map_err(|_| ColumnarError::WorkerFailed { phase: "aggregate" })?;
-        outs.into_iter().flatten().collect()
-    };
+        .map_err(|_| ColumnarError::WorkerFailed { phase: "count" })?;
+        for b in &pass_blocks {
+            let parts = parts_of(b);
+            let parted: Vec<Parted> = thread::scope(|s| {
+                let handles: Vec<_> = bounds
+                    .iter()
+                    .zip(&counts)
+                    .map(|(&(lo, hi), counts)| {
+                        let parts = parts.clone();
+                        s.spawn(move || partition(plan, values, lo, hi, counts, parts))
+                    })
+                    .collect();
+                handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
+            })
+            .map_err(|_| ColumnarError::WorkerFailed { phase: "partition" })?;
+            let next = AtomicUsize::new(b.start);
+            let outs: Vec<Vec<BlockOut>> = thread::scope(|s| {
+                let handles: Vec<_> = (0..threads)
+                    .map(|_| s.spawn(|| aggregate_blocks(plan, &parted, &next, b.end, opts.cr_n)))
+                    .collect();
+                handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
+            })
+            .map_err(|_| ColumnarError::WorkerFailed { phase: "aggregate" })?;
+            blocks.extend(outs.into_iter().flatten());
+        }
+    }
     blocks.sort_unstable_by_key(|b| b.block);
     let mut out = Concentration::<V>::empty(party, opts.cr_n);
     let groups: usize = blocks.iter().map(|b| b.groups.len()).sum();

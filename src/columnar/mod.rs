@@ -42,7 +42,8 @@
 //! - **Partitioning.** A plain scatter into one dense (group, party) accumulator misses the cache
 //!   on nearly every row once the groups outgrow it (5,000 products × 25 years × 256 party slots
 //!   is 256 MB). The kernel first radix-partitions the rows by `group >> 7` (a counting pass,
-//!   then a scatter of a `u16` local cell and the `f64` value: 10 bytes a row of scratch), then
+//!   then a scatter of a `u16` local cell and the `f64` value: 10 bytes a row of scratch, in as
+//!   many passes over the rows as [`GroupOptions::with_scratch_limit`] needs), then
 //!   sums each partition into a 128 × 256 `f64` accumulator (256 KiB, in L2) and finishes its
 //!   groups (total, shares, HHI, CR-n) while they are hot. [`hhi_dense_scatter`] keeps the
 //!   unpartitioned baseline for comparison.
