@@ -326,6 +326,27 @@ fn kernel(a: &Args) {
     }
 }
 
+/// Raw `f64` vs typed `Mass` quantity column through the same kernel, interleaved runs.
+fn typed(a: &Args) {
+    use critical_minerals::columnar::concentration;
+    let t = synthetic(&SynthSpec::rows(a.rows), 0);
+    let raw: Vec<f64> = t.quantity_column().iter().map(|m| m.value).collect();
+    let opts = GroupOptions::default();
+    let (mut r, mut ty) = (vec![], vec![]);
+    for _ in 0..a.runs {
+        let s = Instant::now();
+        std::hint::black_box(concentration(&t, Party::Exporter, &raw, &opts).expect("kernel").len());
+        r.push(s.elapsed().as_secs_f64());
+        let s = Instant::now();
+        std::hint::black_box(t.quantity_concentration(Party::Exporter, &opts).expect("kernel").len());
+        ty.push(s.elapsed().as_secs_f64());
+    }
+    println!("rows {}  runs {}  loadavg {}", a.rows, a.runs, uptime());
+    let r = show("raw f64 quantity (kg)", &r);
+    let t = show("typed Mass quantity", &ty);
+    println!("typed / raw: median {:+.1} %, min {:+.1} %", 100.0 * (t.1 / r.1 - 1.0), 100.0 * (t.0 / r.0 - 1.0));
+}
+
 fn main() {
     let a = args();
     match a.mode.as_str() {
@@ -333,6 +354,7 @@ fn main() {
         "memory" => memory(&a),
         "load" => load(&a),
         "kernel" => kernel(&a),
+        "typed" => typed(&a),
         m => eprintln!("unknown mode {m}: compare | memory | load"),
     }
 }
