@@ -19,6 +19,9 @@ pub enum Error {
     /// HS codes and trade flows.
     #[error(transparent)]
     Trade(#[from] crate::trade::TradeError),
+    /// Column-stored trade tables and BACI loading.
+    #[error(transparent)]
+    Columnar(#[from] crate::columnar::ColumnarError),
     /// Sources and estimates.
     #[error(transparent)]
     Provenance(#[from] crate::provenance::ProvenanceError),

@@ -14,6 +14,7 @@
 //! | [`geo`] | ISO 3166-1 countries by any code or name, trade-database codes, M49 and market-report regions, partitions |
 //! | [`chain`] | stages, processes, facilities, companies |
 //! | [`trade`] | HS codes, periods and trade flows |
+//! | [`columnar`] | column-stored trade tables (BACI loading, streaming) and parallel grouped share/HHI/CR-n kernels |
 //! | [`provenance`] | sources and estimates (points or ranges) |
 //! | [`analysis`] | the calculators, one file each (below) |
 //! | [`policy`] | rules with effective dates: EU CRMA benchmarks, US 30D and 45X |
@@ -59,6 +60,7 @@ extern crate uom;
 
 pub mod analysis;
 pub mod chain;
+pub mod columnar;
 pub mod dataset;
 pub mod error;
 pub mod geo;

@@ -1,0 +1,853 @@
+//! Grouped concentration kernels: per (commodity, year) totals, party shares, HHI and CR-n.
+//!
+//! Two phases, both on `std::thread::scope` threads (one thread runs the same code inline):
+//!
+//! 1. **Radix partition.** Each thread takes an equal slice of rows, computes each row's group
+//!    `g = commodity * n_years + year_index`, counts rows per partition `g >> 7` (128 groups per
+//!    partition), then scatters `(local cell, value)` into one flat scratch array ordered by
+//!    partition. The local cell is `(g & 127) << 8 | party`: a `u16`. Scratch is 10 bytes a row.
+//! 2. **Aggregate and finish per partition.** Threads take blocks of partitions from an atomic
+//!    counter; a partition's 128 groups x 256 party slots of `f64` (256 KiB) stay in the core's
+//!    L2 cache while its rows are summed, then each group present is finished at once (total,
+//!    shares, HHI, CR-n) and its slots zeroed for the next partition.
+//!
+//! Results come out ordered by (HS6, year) whatever the thread count.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread;
+
+use super::ColumnarError;
+use super::table::{PARTY_SLOTS, TradeTable, country_codes};
+use crate::geo::Country;
+use crate::units::{Mass, mass};
+
+const GROUP_BITS: u32 = 7;
+const GROUPS_PER_PART: usize = 1 << GROUP_BITS;
+const PART_CELLS: usize = GROUPS_PER_PART * PARTY_SLOTS;
+const PARTS_PER_BLOCK: usize = 8;
+/// With `threads = 0`, one thread per this many rows at most.
+const MIN_ROWS_PER_THREAD: usize = 1 << 16;
+
+/// A measure a kernel can sum: `f64` (raw; US dollars for the value column) or a typed quantity
+/// such as [`Mass`]. Sums are taken on the `f64` in the type's base unit (kg for [`Mass`]); the
+/// type comes back on totals, and shares are plain fractions.
+pub trait Additive: Copy + Send + Sync + PartialEq + std::fmt::Debug + 'static {
+    /// The number, in the type's base unit.
+    fn raw(self) -> f64;
+    /// The value of a number in the type's base unit.
+    fn from_raw(x: f64) -> Self;
+}
+
+impl Additive for f64 {
+    #[inline(always)]
+    fn raw(self) -> f64 {
+        self
+    }
+    #[inline(always)]
+    fn from_raw(x: f64) -> Self {
+        x
+    }
+}
+
+impl Additive for Mass {
+    #[inline(always)]
+    fn raw(self) -> f64 {
+        self.value
+    }
+    #[inline(always)]
+    fn from_raw(x: f64) -> Self {
+        Mass::new::<mass::kilogram>(x)
+    }
+}
+
+/// Whose shares a kernel computes within each (commodity, year) group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Party {
+    /// Exporters' shares of the group's exports (supplier concentration).
+    Exporter,
+    /// Importers' shares of the group's imports (buyer concentration).
+    Importer,
+}
+
+/// Options of the grouped kernels.
+///
+/// # Example
+///
+/// ```
+/// use critical_minerals::columnar::GroupOptions;
+///
+/// let single = GroupOptions::default().with_threads(1).with_cr_n(3);
+/// assert_eq!((single.threads(), single.cr_n()), (1, 3));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GroupOptions {
+    threads: usize,
+    cr_n: usize,
+    scratch_limit: Option<usize>,
+}
+
+impl Default for GroupOptions {
+    /// All cores, CR4.
+    fn default() -> Self {
+        GroupOptions { threads: 0, cr_n: 4, scratch_limit: None }
+    }
+}
+
+impl GroupOptions {
+    /// Number of threads; `0` (the default) uses every core (one per 65,536 rows at most), `1`
+    /// the single-threaded path.
+    pub fn with_threads(self, threads: usize) -> Self {
+        GroupOptions { threads, ..self }
+    }
+
+    /// The `n` of CR-n (default 4).
+    pub fn with_cr_n(self, n: usize) -> Self {
+        GroupOptions { cr_n: n, ..self }
+    }
+
+    /// Bytes of partition scratch (10 a row) per pass over the rows; more rows take more passes,
+    /// each scattering a range of partitions. Default: the larger of 256 MiB and a quarter of the
+    /// table's bytes, which keeps the peak memory of a kernel call near 1.3 × the table.
+    pub fn with_scratch_limit(self, bytes: usize) -> Self {
+        GroupOptions { scratch_limit: Some(bytes.max(1)), ..self }
+    }
+
+    /// The threads asked for (`0`: every core).
+    pub fn threads(&self) -> usize {
+        self.threads
+    }
+
+    /// The `n` of CR-n.
+    pub fn cr_n(&self) -> usize {
+        self.cr_n
+    }
+
+    /// `0`: every core, but at most one per 65,536 rows; otherwise as asked (at most one per row).
+    fn effective_threads(&self, rows: usize) -> usize {
+        if self.threads == 0 {
+            let cores = thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+            cores.clamp(1, (rows / MIN_ROWS_PER_THREAD).max(1))
+        } else {
+            self.threads.clamp(1, rows.max(1))
+        }
+    }
+}
+
+/// One (commodity, year) group of a [`Concentration`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GroupStats<V> {
+    /// Position in the [`Concentration`].
+    pub index: usize,
+    /// HS6 product code.
+    pub hs6: u32,
+    /// Year.
+    pub year: i32,
+    /// Rows of the table in the group, with or without a present measure.
+    pub rows: u64,
+    /// Sum of the measure over the group's rows where it is present.
+    pub total: V,
+    /// Parties (exporters or importers) with a positive total.
+    pub parties: usize,
+    /// Herfindahl-Hirschman index as a fraction in `(0, 1]`; `None` when the total is zero.
+    pub hhi: Option<f64>,
+    /// Sum of the `n` largest shares (`n` = [`Concentration::cr_n`]); `None` when the total is zero.
+    pub cr: Option<f64>,
+}
+
+impl<V> GroupStats<V> {
+    /// HHI in points, 0–10,000 (10,000 × the fraction).
+    pub fn hhi_points(&self) -> Option<f64> {
+        self.hhi.map(|h| h * 10_000.0)
+    }
+
+    /// Effective number of parties, `1 / HHI`.
+    pub fn effective_number(&self) -> Option<f64> {
+        self.hhi.map(|h| 1.0 / h)
+    }
+}
+
+/// One party's part of a group.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PartyShare<V> {
+    /// The exporter or importer.
+    pub country: Country,
+    /// Its total in the group.
+    pub total: V,
+    /// Its share of the group's total, a fraction.
+    pub share: f64,
+}
+
+/// Per (commodity, year) concentration of one measure among exporters or importers, ordered by
+/// (HS6, year); each group's party shares are kept (ordered by country).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Concentration<V> {
+    party: Party,
+    cr_n: usize,
+    hs6: Vec<u32>,
+    year: Vec<i16>,
+    rows: Vec<u64>,
+    total: Vec<f64>,
+    hhi: Vec<f64>,
+    cr: Vec<f64>,
+    offsets: Vec<usize>,
+    parties: Vec<u8>,
+    sums: Vec<f64>,
+    _unit: std::marker::PhantomData<V>,
+}
+
+impl<V: Additive> Concentration<V> {
+    fn empty(party: Party, cr_n: usize) -> Self {
+        Concentration {
+            party,
+            cr_n,
+            hs6: Vec::new(),
+            year: Vec::new(),
+            rows: Vec::new(),
+            total: Vec::new(),
+            hhi: Vec::new(),
+            cr: Vec::new(),
+            offsets: vec![0],
+            parties: Vec::new(),
+            sums: Vec::new(),
+            _unit: std::marker::PhantomData,
+        }
+    }
+
+    /// Whose shares these are.
+    pub fn party(&self) -> Party {
+        self.party
+    }
+
+    /// The `n` of the CR-n column.
+    pub fn cr_n(&self) -> usize {
+        self.cr_n
+    }
+
+    /// Number of groups.
+    pub fn len(&self) -> usize {
+        self.hs6.len()
+    }
+
+    /// Whether there is no group.
+    pub fn is_empty(&self) -> bool {
+        self.hs6.is_empty()
+    }
+
+    /// Group `i`.
+    pub fn get(&self, i: usize) -> Option<GroupStats<V>> {
+        let total = *self.total.get(i)?;
+        let parties = self.offsets.get(i + 1)? - self.offsets.get(i)?;
+        let defined = total > 0.0;
+        Some(GroupStats {
+            index: i,
+            hs6: *self.hs6.get(i)?,
+            year: i32::from(*self.year.get(i)?),
+            rows: *self.rows.get(i)?,
+            total: V::from_raw(total),
+            parties,
+            hhi: if defined { self.hhi.get(i).copied() } else { None },
+            cr: if defined { self.cr.get(i).copied() } else { None },
+        })
+    }
+
+    /// The group of an HS6 code and a year.
+    pub fn find(&self, hs6: u32, year: i32) -> Option<GroupStats<V>> {
+        let year = i16::try_from(year).ok()?;
+        let lo = self.hs6.partition_point(|&h| h < hs6);
+        let hi = self.hs6.partition_point(|&h| h <= hs6);
+        let at = self.year.get(lo..hi)?.binary_search(&year).ok()?;
+        self.get(lo + at)
+    }
+
+    /// Every group, in (HS6, year) order.
+    pub fn iter(&self) -> impl Iterator<Item = GroupStats<V>> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    /// The shares of group `i`'s parties with a positive total, by country index order.
+    pub fn shares(&self, i: usize) -> impl Iterator<Item = PartyShare<V>> + '_ {
+        let codes = country_codes();
+        let total = self.total.get(i).copied().unwrap_or(0.0);
+        let (lo, hi) = (self.offsets.get(i).copied().unwrap_or(0), self.offsets.get(i + 1).copied().unwrap_or(0));
+        let parties = self.parties.get(lo..hi).unwrap_or(&[]);
+        let sums = self.sums.get(lo..hi).unwrap_or(&[]);
+        parties.iter().zip(sums).filter_map(move |(&p, &s)| {
+            Some(PartyShare { country: codes.country(p)?, total: V::from_raw(s), share: s / total })
+        })
+    }
+
+    /// Number of (group, party) shares over all groups.
+    pub fn share_count(&self) -> usize {
+        self.parties.len()
+    }
+
+    fn push_group(&mut self, hs6: u32, year: i16, rows: u64, cells: &mut [f64], top: &mut Vec<f64>) {
+        self.hs6.push(hs6);
+        self.year.push(year);
+        self.rows.push(rows);
+        let f = finish_cells(cells, self.cr_n, top, &mut self.parties, &mut self.sums);
+        self.total.push(f.total);
+        self.hhi.push(f.hhi);
+        self.cr.push(f.cr);
+        self.offsets.push(self.parties.len());
+    }
+}
+
+struct Finished {
+    total: f64,
+    hhi: f64,
+    cr: f64,
+}
+
+/// Total, HHI and CR-n of one group's party slots (all 256 visited); appends the nonzero slots
+/// to `parties`/`sums` and zeroes the slots.
+fn finish_cells(
+    cells: &mut [f64],
+    cr_n: usize,
+    top: &mut Vec<f64>,
+    parties: &mut Vec<u8>,
+    sums: &mut Vec<f64>,
+) -> Finished {
+    let mut mask = [0u64; PARTY_SLOTS / 64];
+    for (k, &x) in cells.iter().enumerate() {
+        if x != 0.0
+            && let Some(w) = mask.get_mut(k / 64)
+        {
+            *w |= 1 << (k % 64);
+        }
+    }
+    finish_masked(cells, &mut mask, cr_n, top, parties, sums)
+}
+
+/// As [`finish_cells`], in one pass over only the slots whose bit is set in `mask`; slots and
+/// mask are cleared. HHI is taken as `Σ x² / Q²` and CR-n on the raw totals, then divided by
+/// `Q` (the same value as `Σ (x / Q)²` up to rounding, a few ulps).
+#[inline]
+fn finish_masked(
+    cells: &mut [f64],
+    mask: &mut [u64],
+    cr_n: usize,
+    top: &mut Vec<f64>,
+    parties: &mut Vec<u8>,
+    sums: &mut Vec<f64>,
+) -> Finished {
+    let (mut total, mut sumsq) = (0.0, 0.0);
+    top.clear();
+    for (w, m) in mask.iter_mut().enumerate() {
+        let mut b = *m;
+        *m = 0;
+        while b != 0 {
+            let k = w * 64 + b.trailing_zeros() as usize;
+            b &= b - 1;
+            let Some(cell) = cells.get_mut(k) else { continue };
+            let x = *cell;
+            *cell = 0.0;
+            if x != 0.0 {
+                total += x;
+                sumsq += x * x;
+                parties.push(k as u8);
+                sums.push(x);
+                if top.len() < cr_n || top.last().is_some_and(|&m| x > m) {
+                    if top.len() == cr_n {
+                        top.pop();
+                    }
+                    let at = top.partition_point(|&t| t >= x);
+                    top.insert(at, x);
+                }
+            }
+        }
+    }
+    if total > 0.0 {
+        Finished { total, hhi: sumsq / (total * total), cr: top.iter().sum::<f64>() / total }
+    } else {
+        Finished { total, hhi: 0.0, cr: 0.0 }
+    }
+}
+
+/// What phase 1 needs to place a row: its group and its partition.
+struct Plan<'a> {
+    commodity: &'a [u16],
+    year: &'a [i16],
+    party: &'a [u8],
+    ymin: i16,
+    ymap: Vec<u32>,
+    years: Vec<i16>,
+    n_years: usize,
+    n_groups: usize,
+    n_parts: usize,
+}
+
+impl<'a> Plan<'a> {
+    fn new(t: &'a TradeTable, party: Party) -> Result<Plan<'a>, ColumnarError> {
+        let (mut ymin, mut ymax) = (i16::MAX, i16::MIN);
+        for &y in &t.year {
+            ymin = ymin.min(y);
+            ymax = ymax.max(y);
+        }
+        let span = if t.year.is_empty() { 0 } else { (i32::from(ymax) - i32::from(ymin) + 1) as usize };
+        let mut seen = vec![false; span];
+        for &y in &t.year {
+            if let Some(s) = seen.get_mut((i32::from(y) - i32::from(ymin)) as usize) {
+                *s = true;
+            }
+        }
+        let mut ymap = vec![0u32; span];
+        let mut years = Vec::new();
+        for (k, s) in seen.iter().enumerate() {
+            if *s {
+                if let Some(m) = ymap.get_mut(k) {
+                    *m = years.len() as u32;
+                }
+                years.push((i32::from(ymin) + k as i32) as i16);
+            }
+        }
+        let n_years = years.len();
+        let n_groups = t.hs6_dict.len() * n_years;
+        if n_groups > u32::MAX as usize {
+            return Err(ColumnarError::TooManyGroups { groups: n_groups });
+        }
+        let party = match party {
+            Party::Exporter => &t.exporter,
+            Party::Importer => &t.importer,
+        };
+        Ok(Plan {
+            commodity: &t.commodity,
+            year: &t.year,
+            party,
+            ymin,
+            ymap,
+            years,
+            n_years,
+            n_groups,
+            n_parts: n_groups.div_ceil(GROUPS_PER_PART),
+        })
+    }
+
+    #[inline(always)]
+    fn group(&self, c: u16, y: i16) -> usize {
+        let yi = self.ymap[(i32::from(y) - i32::from(self.ymin)) as usize] as usize;
+        usize::from(c) * self.n_years + yi
+    }
+}
+
+/// One thread's partitioned scratch: `starts[p - first]..starts[p - first + 1]` are partition
+/// `p`'s entries.
+struct Parted {
+    first: usize,
+    starts: Vec<usize>,
+    cells: Vec<u16>,
+    vals: Vec<f64>,
+}
+
+/// Rows of `lo..hi` per partition.
+fn count(plan: &Plan<'_>, lo: usize, hi: usize) -> Vec<usize> {
+    let mut counts = vec![0usize; plan.n_parts];
+    for (&c, &y) in plan.commodity[lo..hi].iter().zip(&plan.year[lo..hi]) {
+        counts[plan.group(c, y) >> GROUP_BITS] += 1;
+    }
+    counts
+}
+
+/// Scatters the rows of `lo..hi` whose partition is in `parts` into scratch ordered by
+/// partition; rows of other partitions go to a sink slot past the end (branch-free).
+fn partition<V: Additive>(
+    plan: &Plan<'_>,
+    values: &[V],
+    lo: usize,
+    hi: usize,
+    counts: &[usize],
+    parts: std::ops::Range<usize>,
+) -> Parted {
+    let (c, y, p, v) = (&plan.commodity[lo..hi], &plan.year[lo..hi], &plan.party[lo..hi], &values[lo..hi]);
+    let mut starts = Vec::with_capacity(parts.len() + 1);
+    starts.push(0usize);
+    for k in parts.clone() {
+        starts.push(starts[starts.len() - 1] + counts[k]);
+    }
+    let n = starts[starts.len() - 1];
+    // (write position, advance) per partition: out-of-range partitions write to the sink `n`
+    let mut cursor: Vec<(usize, usize)> = vec![(n, 0); plan.n_parts];
+    for (k, cur) in parts.clone().zip(starts.iter()) {
+        cursor[k] = (*cur, 1);
+    }
+    let mut cells = vec![0u16; n + 1];
+    let mut vals = vec![0.0f64; n + 1];
+    for (((&c, &y), &p), &v) in c.iter().zip(y).zip(p).zip(v) {
+        let g = plan.group(c, y);
+        let slot = &mut cursor[g >> GROUP_BITS];
+        let at = slot.0;
+        slot.0 += slot.1;
+        cells[at] = (((g & (GROUPS_PER_PART - 1)) << 8) | usize::from(p)) as u16;
+        vals[at] = v.raw();
+    }
+    Parted { first: parts.start, starts, cells, vals }
+}
+
+/// The output of one block of partitions, in partition order.
+struct BlockOut {
+    block: usize,
+    groups: Vec<u32>,
+    rows: Vec<u64>,
+    total: Vec<f64>,
+    hhi: Vec<f64>,
+    cr: Vec<f64>,
+    counts: Vec<u32>,
+    parties: Vec<u8>,
+    sums: Vec<f64>,
+}
+
+fn aggregate_blocks(
+    plan: &Plan<'_>,
+    parted: &[Parted],
+    next: &AtomicUsize,
+    end_block: usize,
+    cr_n: usize,
+) -> Vec<BlockOut> {
+    let n_blocks = end_block;
+    let mut acc = vec![0.0f64; PART_CELLS];
+    let mut cnt = [0u64; GROUPS_PER_PART];
+    // touched party slots per group: 4 words of 64 bits
+    let mut mask = vec![0u64; PART_CELLS / 64];
+    let mut top = Vec::with_capacity(cr_n + 1);
+    let mut outs = Vec::new();
+    loop {
+        let block = next.fetch_add(1, Ordering::Relaxed);
+        if block >= n_blocks {
+            break;
+        }
+        let first = block * PARTS_PER_BLOCK;
+        let last = (first + PARTS_PER_BLOCK).min(plan.n_parts);
+        // capacity: at most one share per row and per slot; untouched capacity costs no memory
+        let rows: usize = parted.iter().map(|t| t.starts[last - t.first] - t.starts[first - t.first]).sum();
+        let groups = (last - first) * GROUPS_PER_PART;
+        let shares = rows.min(groups * PARTY_SLOTS);
+        let mut out = BlockOut {
+            block,
+            groups: Vec::with_capacity(groups),
+            rows: Vec::with_capacity(groups),
+            total: Vec::with_capacity(groups),
+            hhi: Vec::with_capacity(groups),
+            cr: Vec::with_capacity(groups),
+            counts: Vec::with_capacity(groups),
+            parties: Vec::with_capacity(shares),
+            sums: Vec::with_capacity(shares),
+        };
+        for part in first..last {
+            for t in parted {
+                let (s, e) = (t.starts[part - t.first], t.starts[part + 1 - t.first]);
+                for (&cell, &v) in t.cells[s..e].iter().zip(&t.vals[s..e]) {
+                    acc[usize::from(cell)] += v;
+                    cnt[usize::from(cell >> 8)] += 1;
+                    mask[usize::from(cell >> 6)] |= 1 << (cell & 63);
+                }
+            }
+            for (lg, n) in cnt.iter_mut().enumerate() {
+                if *n == 0 {
+                    continue;
+                }
+                let cells = &mut acc[lg * PARTY_SLOTS..(lg + 1) * PARTY_SLOTS];
+                let words = &mut mask[lg * (PARTY_SLOTS / 64)..(lg + 1) * (PARTY_SLOTS / 64)];
+                let before = out.parties.len();
+                let f = finish_masked(cells, words, cr_n, &mut top, &mut out.parties, &mut out.sums);
+                out.groups.push((part * GROUPS_PER_PART + lg) as u32);
+                out.rows.push(*n);
+                out.total.push(f.total);
+                out.hhi.push(f.hhi);
+                out.cr.push(f.cr);
+                out.counts.push((out.parties.len() - before) as u32);
+                *n = 0;
+            }
+        }
+        outs.push(out);
+    }
+    outs
+}
+
+/// Per (commodity, year) concentration of `values` (one per row of `table`) among the table's
+/// exporters or importers: the generic kernel behind [`TradeTable::value_concentration`] and
+/// [`TradeTable::quantity_concentration`]. `values` must hold `0` where a row's measure is
+/// missing (as the table's own columns do), so that it adds nothing.
+///
+/// # Errors
+///
+/// [`ColumnarError::LengthMismatch`] when `values` is not one per row;
+/// [`ColumnarError::InvalidOption`] for CR-n with `n = 0`;
+/// [`ColumnarError::TooManyGroups`] past 2^32 (commodity, year) groups.
+///
+/// # Example
+///
+/// ```
+/// use critical_minerals::columnar::{GroupOptions, Party, TradeTable, concentration};
+/// use critical_minerals::geo::Country;
+///
+/// let (cl, ar, cn) = (Country::from_code("CL")?, Country::from_code("AR")?, Country::from_code("CN")?);
+/// let t = TradeTable::from_rows([
+///     (2023, cl, cn, 283691, Some(3.0), None),
+///     (2023, ar, cn, 283691, Some(1.0), None),
+/// ])?;
+/// let c = concentration(&t, Party::Exporter, t.value_usd_column(), &GroupOptions::default())?;
+/// let g = c.find(283691, 2023).ok_or("no group")?;
+/// assert_eq!((g.total, g.hhi, g.cr), (4.0, Some(0.625), Some(1.0)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn concentration<V: Additive>(
+    table: &TradeTable,
+    party: Party,
+    values: &[V],
+    opts: &GroupOptions,
+) -> Result<Concentration<V>, ColumnarError> {
+    if values.len() != table.len() {
+        return Err(ColumnarError::LengthMismatch {
+            what: "measure column",
+            expected: table.len(),
+            found: values.len(),
+        });
+    }
+    if opts.cr_n == 0 {
+        return Err(ColumnarError::InvalidOption { what: "CR-n", value: "0".into(), expected: "n >= 1" });
+    }
+    let plan = Plan::new(table, party)?;
+    let threads = opts.effective_threads(table.len());
+    let n = table.len();
+    let bounds: Vec<(usize, usize)> = (0..threads).map(|k| (k * n / threads, (k + 1) * n / threads)).collect();
+    // passes over the rows, each scattering a range of partitions, so that the scratch (10 bytes
+    // a row in one pass) stays within the budget
+    let n_blocks = plan.n_parts.div_ceil(PARTS_PER_BLOCK);
+    let budget = opts.scratch_limit.unwrap_or_else(|| (256usize << 20).max(table.byte_size() / 4));
+    let passes = (10 * n).div_ceil(budget).clamp(1, n_blocks.max(1));
+    let pass_blocks: Vec<std::ops::Range<usize>> =
+        (0..passes).map(|k| (k * n_blocks / passes)..((k + 1) * n_blocks / passes)).collect();
+    let parts_of =
+        |b: &std::ops::Range<usize>| (b.start * PARTS_PER_BLOCK)..(b.end * PARTS_PER_BLOCK).min(plan.n_parts);
+    let mut blocks: Vec<BlockOut> = Vec::new();
+    if threads == 1 {
+        let counts = count(&plan, 0, n);
+        for b in &pass_blocks {
+            let parted = [partition(&plan, values, 0, n, &counts, parts_of(b))];
+            let next = AtomicUsize::new(b.start);
+            blocks.extend(aggregate_blocks(&plan, &parted, &next, b.end, opts.cr_n));
+        }
+    } else {
+        let plan = &plan;
+        let counts: Vec<Vec<usize>> = thread::scope(|s| {
+            let handles: Vec<_> = bounds.iter().map(|&(lo, hi)| s.spawn(move || count(plan, lo, hi))).collect();
+            handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
+        })
+        .map_err(|_| ColumnarError::WorkerFailed { phase: "count" })?;
+        for b in &pass_blocks {
+            let parts = parts_of(b);
+            let parted: Vec<Parted> = thread::scope(|s| {
+                let handles: Vec<_> = bounds
+                    .iter()
+                    .zip(&counts)
+                    .map(|(&(lo, hi), counts)| {
+                        let parts = parts.clone();
+                        s.spawn(move || partition(plan, values, lo, hi, counts, parts))
+                    })
+                    .collect();
+                handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
+            })
+            .map_err(|_| ColumnarError::WorkerFailed { phase: "partition" })?;
+            let next = AtomicUsize::new(b.start);
+            let outs: Vec<Vec<BlockOut>> = thread::scope(|s| {
+                let handles: Vec<_> = (0..threads)
+                    .map(|_| s.spawn(|| aggregate_blocks(plan, &parted, &next, b.end, opts.cr_n)))
+                    .collect();
+                handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
+            })
+            .map_err(|_| ColumnarError::WorkerFailed { phase: "aggregate" })?;
+            blocks.extend(outs.into_iter().flatten());
+        }
+    }
+    blocks.sort_unstable_by_key(|b| b.block);
+    let mut out = Concentration::<V>::empty(party, opts.cr_n);
+    let groups: usize = blocks.iter().map(|b| b.groups.len()).sum();
+    let shares: usize = blocks.iter().map(|b| b.parties.len()).sum();
+    out.hs6.reserve(groups);
+    out.year.reserve(groups);
+    out.offsets.reserve(groups);
+    out.parties.reserve(shares);
+    out.sums.reserve(shares);
+    for b in blocks {
+        for &g in &b.groups {
+            let g = g as usize;
+            out.hs6.push(table.hs6_dict.get(g / plan.n_years).copied().unwrap_or(0));
+            out.year.push(plan.years.get(g % plan.n_years).copied().unwrap_or(0));
+        }
+        let mut end = out.offsets.last().copied().unwrap_or(0);
+        for &k in &b.counts {
+            end += k as usize;
+            out.offsets.push(end);
+        }
+        out.rows.extend_from_slice(&b.rows);
+        out.total.extend_from_slice(&b.total);
+        out.hhi.extend_from_slice(&b.hhi);
+        out.cr.extend_from_slice(&b.cr);
+        out.parties.extend_from_slice(&b.parties);
+        out.sums.extend_from_slice(&b.sums);
+    }
+    Ok(out)
+}
+
+/// The plain-scatter baseline: one dense `f64` accumulator of (group, party) cells, one pass,
+/// no partitioning; single-threaded. Returns the HHI per group present, in (HS6, year) order.
+/// Kept to measure what the partitioned kernel gains (see `BENCHMARKS.md`).
+///
+/// # Errors
+///
+/// As [`concentration`].
+pub fn hhi_dense_scatter(table: &TradeTable, party: Party, values: &[f64]) -> Result<Vec<f64>, ColumnarError> {
+    if values.len() != table.len() {
+        return Err(ColumnarError::LengthMismatch {
+            what: "measure column",
+            expected: table.len(),
+            found: values.len(),
+        });
+    }
+    let plan = Plan::new(table, party)?;
+    let mut acc = vec![0.0f64; plan.n_groups * PARTY_SLOTS];
+    let mut rows = vec![0u32; plan.n_groups];
+    for (((&c, &y), &p), &v) in plan.commodity.iter().zip(plan.year).zip(plan.party).zip(values) {
+        let g = plan.group(c, y);
+        acc[g * PARTY_SLOTS + usize::from(p)] += v;
+        rows[g] += 1;
+    }
+    let mut out = Vec::new();
+    for (g, &n) in rows.iter().enumerate() {
+        if n > 0 {
+            let cells = &acc[g * PARTY_SLOTS..(g + 1) * PARTY_SLOTS];
+            let total: f64 = cells.iter().sum();
+            out.push(if total > 0.0 { cells.iter().map(|x| (x / total) * (x / total)).sum() } else { 0.0 });
+        }
+    }
+    Ok(out)
+}
+
+impl TradeTable {
+    /// Concentration of trade value (US dollars) per (commodity, year) among exporters or
+    /// importers: the raw `f64` path.
+    ///
+    /// # Errors
+    ///
+    /// As [`concentration`].
+    pub fn value_concentration(&self, party: Party, opts: &GroupOptions) -> Result<Concentration<f64>, ColumnarError> {
+        concentration(self, party, &self.value_usd, opts)
+    }
+
+    /// Concentration of quantity per (commodity, year) among exporters or importers: the typed
+    /// path, totals as [`Mass`].
+    ///
+    /// # Errors
+    ///
+    /// As [`concentration`].
+    pub fn quantity_concentration(
+        &self,
+        party: Party,
+        opts: &GroupOptions,
+    ) -> Result<Concentration<Mass>, ColumnarError> {
+        concentration(self, party, &self.quantity, opts)
+    }
+}
+
+/// Folds table chunks (e.g. from a [`super::BaciReader`]) into per-group party totals, for
+/// files larger than memory; [`StreamingConcentration::finish`] gives the same [`Concentration`]
+/// the in-memory kernel gives for the whole file (up to the order of floating-point additions).
+///
+/// Each chunk goes through the in-memory kernel; its per-(group, party) sums are added into
+/// 256 `f64` slots per group (2 KiB a group, whatever the number of rows).
+///
+/// # Example
+///
+/// ```
+/// use critical_minerals::columnar::{GroupOptions, Party, StreamingConcentration, TradeTable};
+/// use critical_minerals::geo::Country;
+///
+/// let (cl, ar, cn) = (Country::from_code("CL")?, Country::from_code("AR")?, Country::from_code("CN")?);
+/// let mut s = StreamingConcentration::value(Party::Exporter, GroupOptions::default());
+/// s.add(&TradeTable::from_rows([(2023, cl, cn, 283691, Some(3.0), None)])?)?;
+/// s.add(&TradeTable::from_rows([(2023, ar, cn, 283691, Some(1.0), None)])?)?;
+/// let c = s.finish();
+/// assert_eq!(c.get(0).ok_or("no group")?.hhi, Some(0.625));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct StreamingConcentration<V> {
+    party: Party,
+    opts: GroupOptions,
+    select: fn(&TradeTable) -> &[V],
+    slots: std::collections::HashMap<(u32, i16), usize>,
+    keys: Vec<(u32, i16)>,
+    rows: Vec<u64>,
+    cells: Vec<f64>,
+}
+
+impl StreamingConcentration<f64> {
+    /// Streams the value column (US dollars).
+    pub fn value(party: Party, opts: GroupOptions) -> Self {
+        StreamingConcentration::with_column(party, opts, |t| t.value_usd_column())
+    }
+}
+
+impl StreamingConcentration<Mass> {
+    /// Streams the quantity column.
+    pub fn quantity(party: Party, opts: GroupOptions) -> Self {
+        StreamingConcentration::with_column(party, opts, |t| t.quantity_column())
+    }
+}
+
+impl<V: Additive> StreamingConcentration<V> {
+    /// Streams the column `select` picks from each chunk.
+    pub fn with_column(party: Party, opts: GroupOptions, select: fn(&TradeTable) -> &[V]) -> Self {
+        StreamingConcentration {
+            party,
+            opts,
+            select,
+            slots: Default::default(),
+            keys: Vec::new(),
+            rows: Vec::new(),
+            cells: Vec::new(),
+        }
+    }
+
+    /// Adds one chunk.
+    ///
+    /// # Errors
+    ///
+    /// As [`concentration`].
+    pub fn add(&mut self, chunk: &TradeTable) -> Result<(), ColumnarError> {
+        let part = concentration(chunk, self.party, (self.select)(chunk), &self.opts)?;
+        for i in 0..part.len() {
+            let key = (part.hs6[i], part.year[i]);
+            let slot = *self.slots.entry(key).or_insert_with(|| {
+                self.keys.push(key);
+                self.rows.push(0);
+                self.cells.resize(self.cells.len() + PARTY_SLOTS, 0.0);
+                self.keys.len() - 1
+            });
+            self.rows[slot] += part.rows[i];
+            let cells = &mut self.cells[slot * PARTY_SLOTS..(slot + 1) * PARTY_SLOTS];
+            for k in part.offsets[i]..part.offsets[i + 1] {
+                cells[usize::from(part.parties[k])] += part.sums[k];
+            }
+        }
+        Ok(())
+    }
+
+    /// Groups so far.
+    pub fn groups(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// The concentration over every chunk added.
+    pub fn finish(mut self) -> Concentration<V> {
+        let mut order: Vec<usize> = (0..self.keys.len()).collect();
+        order.sort_unstable_by_key(|&s| self.keys[s]);
+        let mut out = Concentration::<V>::empty(self.party, self.opts.cr_n.max(1));
+        let mut top = Vec::new();
+        for s in order {
+            let (hs6, year) = self.keys[s];
+            let cells = &mut self.cells[s * PARTY_SLOTS..(s + 1) * PARTY_SLOTS];
+            out.push_group(hs6, year, self.rows[s], cells, &mut top);
+        }
+        out
+    }
+}

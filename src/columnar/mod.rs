@@ -1,0 +1,235 @@
+//! Columnar trade tables and grouped kernels for bilateral tables of hundreds of millions of rows
+//! (CEPII BACI: exporter × importer × HS6 product × year).
+//!
+//! | item | what it is |
+//! |---|---|
+//! | [`TradeTable`] | the table by column: `i16` year, `u8` exporter and importer, `u16` commodity (dictionary of HS6 codes), `f64` value in USD and [`Mass`](crate::units::Mass) quantity, each with a validity [`Bitmap`] |
+//! | [`TradeTable::from_rows`] | from plain `(year, exporter, importer, hs6, value_usd, quantity_t)` tuples ([`RowTuple`]) |
+//! | [`TradeTable::read_baci`], [`TradeTable::from_baci_reader`] | a whole BACI file (`t,i,j,k,v,q`), parsed on every core |
+//! | [`BaciReader`] | a BACI file in chunks of rows, for files larger than memory |
+//! | [`concentration`], [`TradeTable::value_concentration`], [`TradeTable::quantity_concentration`] | per (HS6, year): total, party shares, HHI, CR-n, effective number, by exporter or importer ([`Party`]), on [`GroupOptions::threads`] threads |
+//! | [`Concentration`], [`GroupStats`], [`PartyShare`] | the results |
+//! | [`StreamingConcentration`] | folds chunks into per-group accumulators |
+//! | [`Additive`] | a summable measure: `f64` (raw) or `Mass` (typed) |
+//! | [`hhi_dense_scatter`] | the unpartitioned baseline kept for the benchmarks |
+//! | [`synthetic`], [`SynthSpec`], [`SplitMix64`] | a seeded BACI-like table for tests and benchmarks |
+//! | [`ColumnarError`] | what can go wrong, with file, line, column and value |
+//!
+//! # Definitions
+//!
+//! A group is one (HS6 product, year). Within a group, party `i` (an exporter, or an importer)
+//! has total `q_i`, the sum of the measure over the group's rows where it is present (a
+//! missing value is skipped, not read as zero: the table stores `0.0` under an unset validity
+//! bit, and `0.0` adds nothing). With `Q = Σ q_i`:
+//!
+//! - share `s_i = q_i / Q`, a fraction;
+//! - HHI `= Σ s_i²`, a fraction in `[1/n, 1]`; [`GroupStats::hhi_points`] gives `10,000 × HHI`
+//!   (the 0–10,000 scale of competition guidelines); computed as `Σ q_i² / Q²`, equal up to
+//!   rounding (a few ulps);
+//! - CR-n `= ` the sum of the `n` largest shares (default `n = 4`), computed as the sum of the
+//!   `n` largest `q_i` over `Q`;
+//! - effective number `= 1 / HHI`.
+//!
+//! Parties with `q_i = 0` are not listed. A group whose total is zero (every value missing) is
+//! still reported, with its row count, and `None` for HHI and CR-n. Values are US dollars (BACI's
+//! thousands are multiplied by 1,000 once, at load); quantities are masses (tonnes on input).
+//!
+//! # Design
+//!
+//! - **Layout.** 22 bytes and 2 bits a row (see [`TradeTable`]); HS6 codes are dictionary
+//!   encoded and the dictionary kept sorted, so a group id `commodity × n_years + year_index`
+//!   orders groups by (HS6, year).
+//! - **Partitioning.** A plain scatter into one dense (group, party) accumulator misses the cache
+//!   on nearly every row once the groups outgrow it (5,000 products × 25 years × 256 party slots
+//!   is 256 MB). The kernel first radix-partitions the rows by `group >> 7` (a counting pass,
+//!   then a scatter of a `u16` local cell and the `f64` value: 10 bytes a row of scratch, in as
+//!   many passes over the rows as [`GroupOptions::with_scratch_limit`] needs), then
+//!   sums each partition into a 128 × 256 `f64` accumulator (256 KiB, in L2) and finishes its
+//!   groups (total, shares, HHI, CR-n) while they are hot. [`hhi_dense_scatter`] keeps the
+//!   unpartitioned baseline for comparison.
+//! - **Threads.** `std::thread::scope`: each thread partitions an equal slice of rows; then
+//!   threads take blocks of 8 partitions from an atomic counter and sum every thread's slice of
+//!   each. [`GroupOptions::with_threads`]`(1)` runs the same code inline. Results are ordered
+//!   whatever the thread count.
+//! - **Typed measures.** [`concentration`] is generic over [`Additive`]: the raw `f64` value
+//!   column and the typed [`Mass`](crate::units::Mass) quantity column run the same code
+//!   (`BENCHMARKS.md` measures the difference).
+//! - **Streaming.** [`BaciReader`] yields tables of a bounded number of rows;
+//!   [`StreamingConcentration`] runs the kernel per chunk and adds the per-(group, party) sums
+//!   into 256 slots per group, so memory follows the number of groups, not of rows.
+//!
+//! # Example
+//!
+//! ```
+//! use critical_minerals::columnar::{GroupOptions, Party, TradeTable};
+//! use critical_minerals::geo::Country;
+//!
+//! let c = |code| Country::from_code(code);
+//! let csv = "t,i,j,k,v,q\n\
+//!            2023,152,156,283691,6000,40000\n\
+//!            2023,32,156,283691,2000,NA\n\
+//!            2023,842,156,283691,2000,10000\n";
+//! let t = TradeTable::from_baci_reader("inline.csv", csv.as_bytes())?;
+//! assert_eq!(t.exporter(2), Some(c("US")?)); // Comtrade's 842 is the USA
+//! assert_eq!(t.value_usd(0), Some(6.0e6)); // thousands of USD, scaled once
+//! assert_eq!(t.quantity(1), None); // NA is missing, not zero
+//!
+//! let by_exporter = t.value_concentration(Party::Exporter, &GroupOptions::default())?;
+//! let g = by_exporter.find(283691, 2023).ok_or("no group")?;
+//! assert_eq!(g.total, 1.0e7);
+//! assert!((g.hhi.ok_or("zero total")? - 0.44).abs() < 1e-12); // 0.6² + 0.2² + 0.2²
+//! assert!((g.hhi_points().ok_or("zero total")? - 4400.0).abs() < 1e-8);
+//! assert_eq!(g.cr, Some(1.0)); // three exporters: CR4 is everything
+//! let chile = by_exporter.shares(g.index).find(|s| s.country == c("CL").unwrap_or(s.country));
+//! assert_eq!(chile.map(|s| s.share), Some(0.6));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod baci;
+mod kernels;
+mod synth;
+mod table;
+
+pub use baci::{BACI_HEADER, BaciReader, DEFAULT_CHUNK_ROWS};
+pub use kernels::{
+    Additive, Concentration, GroupOptions, GroupStats, Party, PartyShare, StreamingConcentration, concentration,
+    hhi_dense_scatter,
+};
+pub use synth::{SplitMix64, SynthSpec, synthetic};
+pub use table::{Bitmap, RowTuple, TradeRow, TradeTable};
+
+/// Errors of the columnar tables, the BACI loader and the kernels. Each message names the file,
+/// line, column and value where there is one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ColumnarError {
+    /// Reading the file failed.
+    #[error("{file}: {message}")]
+    Io {
+        /// The file.
+        file: String,
+        /// The I/O error, as text.
+        message: String,
+    },
+    /// The first line is not BACI's header.
+    #[error("{file}: line 1: header is {found:?}, expected {expected:?}")]
+    Header {
+        /// The file.
+        file: String,
+        /// The header found.
+        found: String,
+        /// The header expected.
+        expected: &'static str,
+    },
+    /// A line without six comma-separated fields.
+    #[error("{file}: line {line}: {found} fields, expected 6 (t,i,j,k,v,q)")]
+    FieldCount {
+        /// The file.
+        file: String,
+        /// 1-based line number (the header is line 1).
+        line: u64,
+        /// Fields found.
+        found: usize,
+    },
+    /// A field that does not parse.
+    #[error("{file}: line {line}: column {column} is {value:?}, expected {expected}")]
+    BadField {
+        /// The file.
+        file: String,
+        /// 1-based line number (the header is line 1).
+        line: u64,
+        /// The column (`t`, `i`, `j`, `k`, `v` or `q`).
+        column: &'static str,
+        /// The field as written.
+        value: String,
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// A country code that names no country (e.g. an aggregate such as 0, "World").
+    #[error(
+        "{file}: line {line}: column {column}: unknown country code {code} (not a UN Comtrade / BACI country code)"
+    )]
+    UnknownCountry {
+        /// The file.
+        file: String,
+        /// 1-based line number (the header is line 1).
+        line: u64,
+        /// The column (`i` or `j`).
+        column: &'static str,
+        /// The code.
+        code: String,
+    },
+    /// A row given to [`TradeTable::from_rows`] with an invalid field.
+    #[error("row {row}: {column} is {value}, expected {expected}")]
+    InvalidRow {
+        /// 0-based index of the row.
+        row: usize,
+        /// The field.
+        column: &'static str,
+        /// The value.
+        value: String,
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// More distinct HS6 codes than the `u16` commodity column can index.
+    #[error("more than {limit} distinct HS6 codes in one table")]
+    TooManyCommodities {
+        /// The limit.
+        limit: usize,
+    },
+    /// More (commodity, year) groups than a kernel can index.
+    #[error("{groups} (commodity, year) groups: more than 2^32")]
+    TooManyGroups {
+        /// The number of groups.
+        groups: usize,
+    },
+    /// A measure column whose length is not the table's.
+    #[error("{what} has {found} values for a table of {expected} rows")]
+    LengthMismatch {
+        /// Which column.
+        what: &'static str,
+        /// The table's rows.
+        expected: usize,
+        /// The column's length.
+        found: usize,
+    },
+    /// An option out of range.
+    #[error("{what} is {value}, expected {expected}")]
+    InvalidOption {
+        /// The option.
+        what: &'static str,
+        /// The value.
+        value: String,
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// A worker thread stopped without a result (a bug: please report it).
+    #[error("a worker thread of the {phase} phase failed")]
+    WorkerFailed {
+        /// The phase.
+        phase: &'static str,
+    },
+}
+
+impl ColumnarError {
+    /// The line number in the error, if any (1-based, the header is line 1).
+    pub fn line(&self) -> Option<u64> {
+        match self {
+            ColumnarError::FieldCount { line, .. }
+            | ColumnarError::BadField { line, .. }
+            | ColumnarError::UnknownCountry { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
+
+    /// The error with its line number moved down by `by` lines (for a file parsed in parts).
+    fn shift_line(mut self, by: u64) -> Self {
+        if let ColumnarError::FieldCount { line, .. }
+        | ColumnarError::BadField { line, .. }
+        | ColumnarError::UnknownCountry { line, .. } = &mut self
+        {
+            *line += by;
+        }
+        self
+    }
+}

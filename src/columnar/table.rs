@@ -1,0 +1,501 @@
+//! The columnar trade table: one `Vec` per column, compact codes, explicit validity masks.
+
+use std::sync::OnceLock;
+
+use super::ColumnarError;
+use crate::geo::Country;
+use crate::units::{self, Mass, mass};
+
+/// Number of party slots a kernel reserves per group: one per possible country index (a
+/// [`Country`] is one byte, and ISO 3166-1 has 249 entries).
+pub(crate) const PARTY_SLOTS: usize = 256;
+
+/// Highest HS6 code: six digits.
+pub(crate) const MAX_HS6: u32 = 999_999;
+
+const NO_INDEX: u8 = u8::MAX;
+
+/// Lookup tables between [`Country`] and the one-byte index the columns store.
+pub(crate) struct CountryCodes {
+    all: Vec<Country>,
+    by_numeric: Vec<u8>,
+    by_trade_code: Vec<u8>,
+}
+
+pub(crate) fn country_codes() -> &'static CountryCodes {
+    static CODES: OnceLock<CountryCodes> = OnceLock::new();
+    CODES.get_or_init(|| {
+        let all: Vec<Country> = Country::all().take(usize::from(NO_INDEX)).collect();
+        let mut by_numeric = vec![NO_INDEX; 1000];
+        for (i, c) in all.iter().enumerate() {
+            if let Some(slot) = by_numeric.get_mut(usize::from(c.numeric())) {
+                *slot = i as u8;
+            }
+        }
+        let mut by_trade_code = vec![NO_INDEX; 1000];
+        for (code, slot) in by_trade_code.iter_mut().enumerate() {
+            if let Ok(c) = Country::from_trade_code(code as u16) {
+                *slot = by_numeric.get(usize::from(c.numeric())).copied().unwrap_or(NO_INDEX);
+            }
+        }
+        CountryCodes { all, by_numeric, by_trade_code }
+    })
+}
+
+impl CountryCodes {
+    /// Number of countries.
+    pub(crate) fn len(&self) -> usize {
+        self.all.len()
+    }
+
+    /// The column index of a country.
+    pub(crate) fn index(&self, c: Country) -> u8 {
+        self.by_numeric.get(usize::from(c.numeric())).copied().unwrap_or(NO_INDEX)
+    }
+
+    /// The country at a column index (indices come from [`CountryCodes::index`]).
+    pub(crate) fn country(&self, i: u8) -> Option<Country> {
+        self.all.get(usize::from(i)).copied()
+    }
+
+    /// The column index of a UN Comtrade / BACI code (842 is the USA), if it names a country.
+    pub(crate) fn by_trade_code(&self, code: u32) -> Option<u8> {
+        match self.by_trade_code.get(code as usize) {
+            Some(&i) if i != NO_INDEX => Some(i),
+            _ => None,
+        }
+    }
+}
+
+/// A validity bitmap: bit `i` set when row `i` holds a value.
+///
+/// # Example
+///
+/// ```
+/// use critical_minerals::columnar::Bitmap;
+///
+/// let mut b = Bitmap::default();
+/// b.push(true);
+/// b.push(false);
+/// assert_eq!((b.len(), b.get(0), b.get(1), b.count_set()), (2, Some(true), Some(false), 1));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Bitmap {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl Bitmap {
+    /// An empty bitmap with room for `n` bits.
+    pub fn with_capacity(n: usize) -> Bitmap {
+        Bitmap { words: Vec::with_capacity(n.div_ceil(64)), len: 0 }
+    }
+
+    pub(crate) fn from_words(words: Vec<u64>, len: usize) -> Bitmap {
+        Bitmap { words, len }
+    }
+
+    /// Appends one bit.
+    #[inline]
+    pub fn push(&mut self, bit: bool) {
+        let (w, b) = (self.len / 64, self.len % 64);
+        if b == 0 {
+            self.words.push(0);
+        }
+        if bit && let Some(word) = self.words.get_mut(w) {
+            *word |= 1 << b;
+        }
+        self.len += 1;
+    }
+
+    /// Bit `i`, or `None` past the end.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<bool> {
+        if i >= self.len {
+            return None;
+        }
+        self.words.get(i / 64).map(|w| (w >> (i % 64)) & 1 == 1)
+    }
+
+    /// Number of bits.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the bitmap holds no bit.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Number of set bits (rows with a value).
+    pub fn count_set(&self) -> usize {
+        self.words.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    /// Bytes held.
+    pub fn byte_size(&self) -> usize {
+        self.words.len() * 8
+    }
+
+    fn extend(&mut self, other: &Bitmap) {
+        if self.len % 64 == 0 {
+            self.words.truncate(self.len / 64);
+            self.words.extend_from_slice(&other.words);
+            self.len += other.len;
+        } else {
+            for i in 0..other.len {
+                self.push(other.get(i).unwrap_or(false));
+            }
+        }
+    }
+}
+
+/// One row of a [`TradeTable`], typed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TradeRow {
+    /// Calendar year.
+    pub year: i32,
+    /// Exporting country.
+    pub exporter: Country,
+    /// Importing country.
+    pub importer: Country,
+    /// HS 6-digit product code, e.g. `283691` (lithium carbonate).
+    pub hs6: u32,
+    /// Trade value in US dollars (not thousands), `None` where missing.
+    pub value_usd: Option<f64>,
+    /// Quantity (metric tonnes on input), `None` where missing.
+    pub quantity: Option<Mass>,
+}
+
+impl TradeRow {
+    /// The quantity in metric tonnes, `None` where missing.
+    pub fn quantity_t(&self) -> Option<f64> {
+        self.quantity.map(units::as_tonnes)
+    }
+}
+
+/// The plain tuple [`TradeTable::from_rows`] takes: `(year, exporter, importer, hs6, value_usd,
+/// quantity_t)`.
+pub type RowTuple = (i32, Country, Country, u32, Option<f64>, Option<f64>);
+
+/// A bilateral trade table stored by column.
+///
+/// | column | storage | per row |
+/// |---|---|---|
+/// | year | `i16` | 2 B |
+/// | exporter, importer | `u8` country index (see [`Country`]) | 1 B each |
+/// | commodity | `u16` index into a sorted dictionary of HS6 codes (`u32`) | 2 B |
+/// | value | `f64` US dollars + validity [`Bitmap`] | 8 B + 1 bit |
+/// | quantity | [`Mass`] (an `f64` in kg) + validity [`Bitmap`] | 8 B + 1 bit |
+///
+/// A missing value is an unset bit in its validity bitmap; the data slot under it holds `0.0`
+/// (the additive identity, so kernels sum without branching) and is never returned by the typed
+/// accessors. No NaN is stored: values are finite and non-negative by construction.
+///
+/// # Example
+///
+/// ```
+/// use critical_minerals::columnar::TradeTable;
+/// use critical_minerals::geo::Country;
+///
+/// let (cl, cn, au) = (Country::from_code("CL")?, Country::from_code("CN")?, Country::from_code("AU")?);
+/// let t = TradeTable::from_rows([
+///     (2023, cl, cn, 283691, Some(9.0e9), Some(120_000.0)),
+///     (2023, au, cn, 253090, Some(5.0e9), None),
+/// ])?;
+/// let r = t.row(1).ok_or("no row")?;
+/// assert_eq!((r.exporter, r.hs6, r.value_usd, r.quantity), (au, 253090, Some(5.0e9), None));
+/// assert_eq!(t.commodities(), &[253090, 283691]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TradeTable {
+    pub(crate) year: Vec<i16>,
+    pub(crate) exporter: Vec<u8>,
+    pub(crate) importer: Vec<u8>,
+    pub(crate) commodity: Vec<u16>,
+    pub(crate) hs6_dict: Vec<u32>,
+    pub(crate) value_usd: Vec<f64>,
+    pub(crate) value_valid: Bitmap,
+    pub(crate) quantity: Vec<Mass>,
+    pub(crate) quantity_valid: Bitmap,
+}
+
+impl TradeTable {
+    /// A table from plain row tuples `(year, exporter, importer, hs6, value_usd, quantity_t)`.
+    ///
+    /// # Errors
+    ///
+    /// [`ColumnarError::InvalidRow`] naming the row (0-based index), the column and the value: a
+    /// year outside `-32768..=32767`, an HS6 code above 999999, a value or quantity that is
+    /// negative, NaN or infinite; [`ColumnarError::TooManyCommodities`] past 65,536 distinct
+    /// codes.
+    pub fn from_rows<I: IntoIterator<Item = RowTuple>>(rows: I) -> Result<TradeTable, ColumnarError> {
+        let codes = country_codes();
+        let mut b = TableBuilder::default();
+        for (row, (year, exporter, importer, hs6, value_usd, quantity_t)) in rows.into_iter().enumerate() {
+            let bad = |column: &'static str, value: String, expected: &'static str| ColumnarError::InvalidRow {
+                row,
+                column,
+                value,
+                expected,
+            };
+            let year = i16::try_from(year).map_err(|_| bad("year", year.to_string(), "a year in -32768..=32767"))?;
+            if hs6 > MAX_HS6 {
+                return Err(bad("hs6", hs6.to_string(), "an HS6 code of at most six digits"));
+            }
+            let check = |column: &'static str, v: Option<f64>| match v {
+                Some(x) if !x.is_finite() || x < 0.0 => {
+                    Err(bad(column, x.to_string(), "a finite, non-negative number or None"))
+                }
+                _ => Ok(v),
+            };
+            let value_usd = check("value_usd", value_usd)?;
+            let quantity_t = check("quantity_t", quantity_t)?;
+            let (e, i) = (codes.index(exporter), codes.index(importer));
+            b.push(year, e, i, hs6, value_usd, quantity_t);
+        }
+        b.finish()
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.year.len()
+    }
+
+    /// Whether the table has no row.
+    pub fn is_empty(&self) -> bool {
+        self.year.is_empty()
+    }
+
+    /// Row `i`, typed; `None` past the end.
+    pub fn row(&self, i: usize) -> Option<TradeRow> {
+        Some(TradeRow {
+            year: self.year(i)?,
+            exporter: self.exporter(i)?,
+            importer: self.importer(i)?,
+            hs6: self.hs6(i)?,
+            value_usd: self.value_usd(i),
+            quantity: self.quantity(i),
+        })
+    }
+
+    /// Every row, typed, in order.
+    pub fn rows(&self) -> impl Iterator<Item = TradeRow> + '_ {
+        (0..self.len()).filter_map(|i| self.row(i))
+    }
+
+    /// Year of row `i`.
+    pub fn year(&self, i: usize) -> Option<i32> {
+        self.year.get(i).map(|&y| i32::from(y))
+    }
+
+    /// Exporter of row `i`.
+    pub fn exporter(&self, i: usize) -> Option<Country> {
+        country_codes().country(*self.exporter.get(i)?)
+    }
+
+    /// Importer of row `i`.
+    pub fn importer(&self, i: usize) -> Option<Country> {
+        country_codes().country(*self.importer.get(i)?)
+    }
+
+    /// HS6 code of row `i`.
+    pub fn hs6(&self, i: usize) -> Option<u32> {
+        self.hs6_dict.get(usize::from(*self.commodity.get(i)?)).copied()
+    }
+
+    /// Value of row `i` in US dollars; `None` where missing or past the end.
+    pub fn value_usd(&self, i: usize) -> Option<f64> {
+        if self.value_valid.get(i)? { self.value_usd.get(i).copied() } else { None }
+    }
+
+    /// Quantity of row `i`; `None` where missing or past the end.
+    pub fn quantity(&self, i: usize) -> Option<Mass> {
+        if self.quantity_valid.get(i)? { self.quantity.get(i).copied() } else { None }
+    }
+
+    /// The distinct HS6 codes, ascending: the dictionary the commodity column indexes.
+    pub fn commodities(&self) -> &[u32] {
+        &self.hs6_dict
+    }
+
+    /// The year column.
+    pub fn year_column(&self) -> &[i16] {
+        &self.year
+    }
+
+    /// The exporter column as one-byte country indices ([`TradeTable::exporter`] decodes them).
+    pub fn exporter_column(&self) -> &[u8] {
+        &self.exporter
+    }
+
+    /// The importer column as one-byte country indices.
+    pub fn importer_column(&self) -> &[u8] {
+        &self.importer
+    }
+
+    /// The commodity column: indices into [`TradeTable::commodities`].
+    pub fn commodity_column(&self) -> &[u16] {
+        &self.commodity
+    }
+
+    /// The value column in US dollars; `0.0` where [`TradeTable::value_validity`] says missing.
+    pub fn value_usd_column(&self) -> &[f64] {
+        &self.value_usd
+    }
+
+    /// Which rows have a value.
+    pub fn value_validity(&self) -> &Bitmap {
+        &self.value_valid
+    }
+
+    /// The quantity column; zero where [`TradeTable::quantity_validity`] says missing.
+    pub fn quantity_column(&self) -> &[Mass] {
+        &self.quantity
+    }
+
+    /// Which rows have a quantity.
+    pub fn quantity_validity(&self) -> &Bitmap {
+        &self.quantity_valid
+    }
+
+    /// Bytes held by the columns (data, dictionary and bitmaps), the yardstick of the memory
+    /// figures in `BENCHMARKS.md`.
+    pub fn byte_size(&self) -> usize {
+        self.year.len() * 2
+            + self.exporter.len()
+            + self.importer.len()
+            + self.commodity.len() * 2
+            + self.hs6_dict.len() * 4
+            + self.value_usd.len() * 8
+            + self.quantity.len() * 8
+            + self.value_valid.byte_size()
+            + self.quantity_valid.byte_size()
+    }
+
+    /// Appends the rows of `other` (dictionaries merged).
+    ///
+    /// # Errors
+    ///
+    /// [`ColumnarError::TooManyCommodities`] past 65,536 distinct HS6 codes.
+    pub fn append(&mut self, other: &TradeTable) -> Result<(), ColumnarError> {
+        let mut dict = self.hs6_dict.clone();
+        dict.extend_from_slice(&other.hs6_dict);
+        dict.sort_unstable();
+        dict.dedup();
+        if dict.len() > usize::from(u16::MAX) + 1 {
+            return Err(ColumnarError::TooManyCommodities { limit: usize::from(u16::MAX) + 1 });
+        }
+        let remap = |old: &[u32]| -> Vec<u16> {
+            old.iter().map(|c| dict.binary_search(c).map(|i| i as u16).unwrap_or(0)).collect()
+        };
+        let (mine, theirs) = (remap(&self.hs6_dict), remap(&other.hs6_dict));
+        if mine.iter().enumerate().any(|(i, &j)| usize::from(j) != i) {
+            for c in &mut self.commodity {
+                *c = mine.get(usize::from(*c)).copied().unwrap_or(0);
+            }
+        }
+        self.commodity.extend(other.commodity.iter().map(|&c| theirs.get(usize::from(c)).copied().unwrap_or(0)));
+        self.hs6_dict = dict;
+        self.year.extend_from_slice(&other.year);
+        self.exporter.extend_from_slice(&other.exporter);
+        self.importer.extend_from_slice(&other.importer);
+        self.value_usd.extend_from_slice(&other.value_usd);
+        self.value_valid.extend(&other.value_valid);
+        self.quantity.extend_from_slice(&other.quantity);
+        self.quantity_valid.extend(&other.quantity_valid);
+        Ok(())
+    }
+}
+
+/// Builds a table row by row from already validated values; HS6 codes are dictionary-encoded on
+/// the fly (a direct lookup over all six-digit codes, 4 MB) and the dictionary sorted at the end.
+pub(crate) struct TableBuilder {
+    t: TradeTable,
+    lookup: Vec<u32>,
+    overflow: bool,
+}
+
+impl Default for TableBuilder {
+    fn default() -> Self {
+        TableBuilder::with_capacity(0)
+    }
+}
+
+impl TableBuilder {
+    pub(crate) fn with_capacity(n: usize) -> TableBuilder {
+        TableBuilder {
+            t: TradeTable {
+                year: Vec::with_capacity(n),
+                exporter: Vec::with_capacity(n),
+                importer: Vec::with_capacity(n),
+                commodity: Vec::with_capacity(n),
+                hs6_dict: Vec::new(),
+                value_usd: Vec::with_capacity(n),
+                value_valid: Bitmap::with_capacity(n),
+                quantity: Vec::with_capacity(n),
+                quantity_valid: Bitmap::with_capacity(n),
+            },
+            lookup: vec![u32::MAX; MAX_HS6 as usize + 1],
+            overflow: false,
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.t.year.len()
+    }
+
+    /// Appends a row: `value_usd` in dollars, `quantity_t` in tonnes, both finite and
+    /// non-negative; `hs6 <= 999999`. A dictionary overflow is reported by `finish`.
+    #[inline]
+    pub(crate) fn push(&mut self, year: i16, e: u8, i: u8, hs6: u32, value_usd: Option<f64>, quantity_t: Option<f64>) {
+        let code = match self.lookup.get(hs6 as usize) {
+            Some(&c) if c != u32::MAX => c as u16,
+            _ => {
+                let next = self.t.hs6_dict.len();
+                if next > usize::from(u16::MAX) {
+                    self.overflow = true;
+                    0
+                } else {
+                    if let Some(slot) = self.lookup.get_mut(hs6 as usize) {
+                        *slot = next as u32;
+                    }
+                    self.t.hs6_dict.push(hs6);
+                    next as u16
+                }
+            }
+        };
+        self.t.year.push(year);
+        self.t.exporter.push(e);
+        self.t.importer.push(i);
+        self.t.commodity.push(code);
+        self.t.value_usd.push(value_usd.unwrap_or(0.0));
+        self.t.value_valid.push(value_usd.is_some());
+        self.t.quantity.push(Mass::new::<mass::ton>(quantity_t.unwrap_or(0.0)));
+        self.t.quantity_valid.push(quantity_t.is_some());
+    }
+
+    /// The table, with its dictionary sorted ascending.
+    pub(crate) fn finish(self) -> Result<TradeTable, ColumnarError> {
+        let mut t = self.t;
+        if self.overflow {
+            return Err(ColumnarError::TooManyCommodities { limit: usize::from(u16::MAX) + 1 });
+        }
+        let mut order: Vec<u16> = (0..t.hs6_dict.len()).map(|i| i as u16).collect();
+        order.sort_unstable_by_key(|&i| t.hs6_dict.get(usize::from(i)).copied().unwrap_or(0));
+        let mut rank = vec![0u16; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            if let Some(r) = rank.get_mut(usize::from(old)) {
+                *r = new as u16;
+            }
+        }
+        if rank.iter().enumerate().any(|(i, &r)| usize::from(r) != i) {
+            for c in &mut t.commodity {
+                *c = rank.get(usize::from(*c)).copied().unwrap_or(0);
+            }
+            t.hs6_dict.sort_unstable();
+        }
+        Ok(t)
+    }
+}
