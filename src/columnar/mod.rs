@@ -171,6 +171,14 @@ pub enum ColumnarError {
         /// What was expected.
         expected: &'static str,
     },
+    /// Two tables whose quantities are counted on different bases.
+    #[error("cannot append a table with quantities on basis {right} to one on basis {left}")]
+    BasisMismatch {
+        /// Basis of the table appended to.
+        left: String,
+        /// Basis of the table appended.
+        right: String,
+    },
     /// More distinct HS6 codes than the `u16` commodity column can index.
     #[error("more than {limit} distinct HS6 codes in one table")]
     TooManyCommodities {

@@ -122,6 +122,7 @@ pub fn synthetic(spec: &SynthSpec, threads: usize) -> TradeTable {
         value_valid: Bitmap::default(),
         quantity: vec![Mass::new::<mass::kilogram>(0.0); n],
         quantity_valid: Bitmap::default(),
+        quantity_basis: None,
     };
     let words = n.div_ceil(64);
     let mut qvalid = vec![0u64; words];

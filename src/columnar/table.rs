@@ -4,6 +4,9 @@ use std::sync::OnceLock;
 
 use super::ColumnarError;
 use crate::geo::Country;
+use crate::material::Basis;
+use crate::money::Currency;
+use crate::trade::TradeFlow;
 use crate::units::{self, Mass, mass};
 
 /// Number of party slots a kernel reserves per group: one per possible country index (a
@@ -219,9 +222,84 @@ pub struct TradeTable {
     pub(crate) value_valid: Bitmap,
     pub(crate) quantity: Vec<Mass>,
     pub(crate) quantity_valid: Bitmap,
+    /// The basis every quantity is counted on, when the rows came from typed [`TradeFlow`]s;
+    /// `None` for quantities as a trade database reports them (BACI, Comtrade: the gross weight
+    /// of the HS6 product).
+    pub(crate) quantity_basis: Option<Basis>,
 }
 
 impl TradeTable {
+    /// A table from typed trade flows: yearly periods, values in US dollars of one price year (or
+    /// all without one), quantities all on one [`Basis`]; a missing value or quantity stays
+    /// missing. The basis is kept ([`TradeTable::quantity_basis`]).
+    ///
+    /// # Errors
+    ///
+    /// [`ColumnarError::InvalidRow`] naming the flow (0-based index) and field: a monthly
+    /// period (aggregate months to years first), a value in another currency or price year than
+    /// the first value, a quantity on another basis than the first quantity; and as
+    /// [`TradeTable::from_rows`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use critical_minerals::columnar::TradeTable;
+    /// use critical_minerals::prelude::*;
+    ///
+    /// let flow = TradeFlow::new(Period::year(2024)?, Country::from_code("CL")?, Country::from_code("CN")?, HsCode::LITHIUM_CARBONATE)?
+    ///     .with_quantity(Amount::tonnes(12_000.0, Basis::lce())?)
+    ///     .with_value(Money::parse("150 million USD")?);
+    /// let t = TradeTable::from_flows(&[flow])?;
+    /// assert_eq!(t.quantity_basis(), Some(&Basis::lce()));
+    /// assert_eq!(t.value_usd(0), Some(150.0e6));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_flows(flows: &[TradeFlow]) -> Result<TradeTable, ColumnarError> {
+        let bad = |row: usize, column: &'static str, value: String, expected: &'static str| ColumnarError::InvalidRow {
+            row,
+            column,
+            value,
+            expected,
+        };
+        let basis = flows.iter().find_map(|f| f.quantity().map(|q| q.basis().clone()));
+        let price_year = flows.iter().find_map(|f| f.value().map(|v| v.price_year()));
+        let mut rows = Vec::with_capacity(flows.len());
+        for (row, f) in flows.iter().enumerate() {
+            let period = f.period();
+            if !period.is_year() {
+                return Err(bad(row, "period", period.to_string(), "a calendar year (aggregate months first)"));
+            }
+            let value_usd = match f.value() {
+                None => None,
+                Some(v) if v.currency() != Currency::USD => {
+                    return Err(bad(row, "value", v.to_string(), "an amount in USD"));
+                }
+                Some(v) if Some(v.price_year()) != price_year => {
+                    return Err(bad(row, "value", v.to_string(), "the price year of the first value"));
+                }
+                Some(v) => Some(v.amount()),
+            };
+            let quantity_t = match f.quantity() {
+                None => None,
+                Some(q) if Some(q.basis()) != basis.as_ref() => {
+                    return Err(bad(row, "quantity", q.to_string(), "the basis of the first quantity"));
+                }
+                Some(q) => Some(q.in_tonnes()),
+            };
+            let hs6 = f.commodity().as_u32();
+            rows.push((period.calendar_year(), f.exporter(), f.importer(), hs6, value_usd, quantity_t));
+        }
+        let mut t = TradeTable::from_rows(rows)?;
+        t.quantity_basis = basis;
+        Ok(t)
+    }
+
+    /// The basis of the quantity column: `Some` for a table built from typed flows, `None` for
+    /// quantities as a trade database reports them (gross weight of the HS6 product).
+    pub fn quantity_basis(&self) -> Option<&Basis> {
+        self.quantity_basis.as_ref()
+    }
+
     /// A table from plain row tuples `(year, exporter, importer, hs6, value_usd, quantity_t)`.
     ///
     /// # Errors
@@ -380,6 +458,16 @@ impl TradeTable {
     ///
     /// [`ColumnarError::TooManyCommodities`] past 65,536 distinct HS6 codes.
     pub fn append(&mut self, other: &TradeTable) -> Result<(), ColumnarError> {
+        if self.quantity_basis != other.quantity_basis && !self.is_empty() && !other.is_empty() {
+            let name = |b: &Option<Basis>| b.as_ref().map_or_else(|| "as reported".to_string(), |b| b.to_string());
+            return Err(ColumnarError::BasisMismatch {
+                left: name(&self.quantity_basis),
+                right: name(&other.quantity_basis),
+            });
+        }
+        if self.is_empty() {
+            self.quantity_basis = other.quantity_basis.clone();
+        }
         let mut dict = self.hs6_dict.clone();
         dict.extend_from_slice(&other.hs6_dict);
         dict.sort_unstable();
@@ -436,6 +524,7 @@ impl TableBuilder {
                 value_valid: Bitmap::with_capacity(n),
                 quantity: Vec::with_capacity(n),
                 quantity_valid: Bitmap::with_capacity(n),
+                quantity_basis: None,
             },
             lookup: vec![u32::MAX; MAX_HS6 as usize + 1],
             overflow: false,
