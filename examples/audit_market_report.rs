@@ -1,4 +1,4 @@
-//! Audits the figures of a battery market report (seed 002 of this project) and prints what
+//! Audits the figures of a battery market report (source `seed-002-market-report`) and prints what
 //! each number implies.
 //!
 //! The report: Reliable Research Times, "Secondary Lithium Metal Batteries Market Size and
@@ -8,7 +8,7 @@
 //!
 //! The share, CAGR and market-size claims come from the built-in dataset (`data/claims.csv`);
 //! the region lists, which the dataset does not hold, are stated below as the report prints
-//! them (section "In terms of Region ... available by Region are"; see also `facts.md` §11).
+//! them (section "In terms of Region ... available by Region are").
 //!
 //! Run with `cargo run --example audit_market_report`.
 
@@ -23,7 +23,7 @@ use critical_minerals::provenance::Estimate;
 /// as one; so does this audit.
 const MARKET: &str = "secondary lithium (metal) batteries";
 
-/// The dataset claims of seed 002.
+/// The dataset claims of the market report seed-002-market-report.
 const CLAIM_IDS: &[&str] = &[
     "slmb-market-cagr",
     "slmb-sector-cagr-2030",
@@ -34,7 +34,7 @@ const CLAIM_IDS: &[&str] = &[
     "slmb-share-united-states",
 ];
 
-/// The report's region lists, entry by entry as printed (seed 002, regional section). The
+/// The report's region lists, entry by entry as printed (source seed-002-market-report, regional section). The
 /// garbling ("China Taiwan", "Argentina Korea", "Saudi" / "Arabia", "Korea") is the report's.
 const REGION_LISTS: &[(&str, &str, &[&str])] = &[
     ("slmb-list-north-america", "North America", &["United States", "Canada"]),

@@ -20,8 +20,8 @@ fn of_kind(findings: &[Finding], kind: FindingKind) -> Vec<&Finding> {
     findings.iter().filter(|f| f.kind() == kind).collect()
 }
 
-/// Seed 002's claims: shares, CAGRs and the market size from the built-in dataset, and the
-/// report's region lists as printed (seed 002, regional section; facts.md §11).
+/// The claims of the market report seed-002-market-report: shares, CAGRs and the market size from the built-in dataset, and the
+/// report's region lists as printed (source seed-002-market-report, regional section).
 fn seed_report() -> ClaimSet {
     let data = Dataset::builtin().unwrap();
     let mut claims: Vec<AuditClaim> = [

@@ -77,7 +77,7 @@ fn market_report_regions_partition_and_match_the_seed() {
             assert!(!a.overlaps(b), "{a} overlaps {b}");
         }
     }
-    // the countries seed 002 lists, each in the region it lists them under
+    // the countries the market report seed-002-market-report lists, each in the region it lists them under
     let seed = [
         ("North America", &["United States", "Canada"][..]),
         ("Europe", &["Germany", "France", "U.K.", "Italy", "Russia"][..]),

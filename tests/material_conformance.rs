@@ -1,4 +1,4 @@
-//! Issue 2 conformance: the stoichiometric factors quoted in the lithium trade, derived through the
+//! Conformance: the stoichiometric factors quoted in the lithium trade, derived through the
 //! crate's API from IUPAC atomic weights, never re-typed.
 //!
 //! Tolerance: a published figure with `n` significant digits is matched when the derived value

@@ -40,7 +40,7 @@
 //!
 //! # Worked example
 //!
-//! Seed 002 (a market report) gives North America 30 %, Europe 25 %, Asia-Pacific 35 % and the
+//! The battery market report cited as `seed-002-market-report` gives North America 30 %, Europe 25 %, Asia-Pacific 35 % and the
 //! United States 10 %. The first three add to 90 %; the four add to 100 % only by counting the
 //! United States twice, once inside North America.
 //!

@@ -93,7 +93,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! Seed 002 (a market report) puts the market at $150 billion in 2030 and its growth at 4.5 %
+//! The battery market report cited as `seed-002-market-report` puts the market at $150 billion in 2030 and its growth at 4.5 %
 //! a year in one place and "exceeding 15 %" in another. Read as a rate between 4.5 % and 15 %,
 //! the 2025 base it implies lies between 150 / 1.15⁵ ≈ 74.6 and 150 / 1.045⁵ ≈ 120.4 $bn:
 //!
@@ -245,7 +245,7 @@ impl<K: Ord + Clone + fmt::Debug> IntervalShares<K> {
     /// use critical_minerals::analysis::uncertainty::IntervalShares;
     /// use critical_minerals::provenance::Estimate;
     ///
-    /// // seed 000: lithium metal output in 2025, 40,000 to 60,000 t, beside a point of 100,000 t
+    /// // source seed-000-lithium-metal: lithium metal output in 2025, 40,000 to 60,000 t, beside a point of 100,000 t
     /// let rows = [("metal", Estimate::range(40_000.0, 60_000.0)?), ("other", Estimate::point(100_000.0)?)];
     /// let s = IntervalShares::new(&rows, Denominator::SumOfRows)?;
     /// assert_eq!(s.share_of(&"metal").unwrap(), Estimate::range(0.2857142857142857, 0.375)?);
@@ -366,7 +366,7 @@ fn rate_ends(rate: Estimate) -> Result<(GrowthRate, GrowthRate), AnalysisError> 
 /// use critical_minerals::analysis::uncertainty::project_bounds;
 /// use critical_minerals::provenance::Estimate;
 ///
-/// // seed 000: 40,000-60,000 t of lithium metal in 2025, grown at 4.5 %/yr to 2030
+/// // source seed-000-lithium-metal: 40,000-60,000 t of lithium metal in 2025, grown at 4.5 %/yr to 2030
 /// let v = project_bounds(Estimate::range(40_000.0, 60_000.0)?, Estimate::point(0.045)?, &Span::years(2025, 2030)?)?;
 /// assert_eq!(v.low().round(), 49_847.0);
 /// assert_eq!(v.high().round(), 74_771.0);
@@ -395,7 +395,7 @@ pub fn project_bounds(value: Estimate, rate: Estimate, span: &Span) -> Result<Es
 /// use critical_minerals::analysis::uncertainty::project_back_bounds;
 /// use critical_minerals::provenance::Estimate;
 ///
-/// // seed 002: $150 bn in 2030 at 4.5 %/yr implies about $120.4 bn in 2025
+/// // source seed-002-market-report: $150 bn in 2030 at 4.5 %/yr implies about $120.4 bn in 2025
 /// let b = project_back_bounds(Estimate::point(150.0)?, Estimate::point(0.045)?, &Span::years(2025, 2030)?)?;
 /// assert!(b.is_point());
 /// assert!((b.low() - 150.0 / 1.045f64.powi(5)).abs() < 1e-9);
@@ -422,7 +422,7 @@ pub fn project_back_bounds(value: Estimate, rate: Estimate, span: &Span) -> Resu
 /// use critical_minerals::analysis::uncertainty::implied_rate_bounds;
 /// use critical_minerals::provenance::Estimate;
 ///
-/// // seed 003: lithium demand "more than doubles" 2024-2030; read as 2x to 3x
+/// // source seed-003-yichun: lithium demand "more than doubles" 2024-2030; read as 2x to 3x
 /// let r = implied_rate_bounds(Estimate::range(2.0, 3.0)?, &Span::years(2024, 2030)?)?;
 /// assert_eq!((r.low() * 1000.0).round(), 122.0);
 /// assert_eq!((r.high() * 1000.0).round(), 201.0);
@@ -531,7 +531,7 @@ pub enum Sampling {
 /// use critical_minerals::analysis::uncertainty::{Mode, MonteCarlo, Sampling};
 /// use critical_minerals::provenance::Estimate;
 ///
-/// // seed 001: China "70 % or more" of cell capacity (70-100), beside two rivals of 5-15 each
+/// // source seed-001-china-battery: China "70 % or more" of cell capacity (70-100), beside two rivals of 5-15 each
 /// let rows = [("CN", Estimate::range(70.0, 100.0)?), ("KR", Estimate::range(5.0, 15.0)?),
 ///     ("US", Estimate::range(5.0, 15.0)?)];
 /// let mc = MonteCarlo::new(1_000, 1)?
