@@ -7,6 +7,12 @@ use crate::analysis::reliance::{Agreement, Figure, NetImportReliance, PublishedN
 use crate::dataset::{Commodity, Dataset, Flag, SalientItem, SalientRecord};
 use crate::material::Basis;
 
+/// How far a recomputed net import reliance may be from the published figure and still count as
+/// confirmed, in percentage points: USGS prints whole percent computed from unrounded data, rounds
+/// the components it publishes (2024 estimates to two or three significant figures), and the
+/// dataset carries no stock changes.
+pub const NIR_TOLERANCE_PP: f64 = 1.0;
+
 /// US net import reliance by year.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RelianceSection {
@@ -212,7 +218,7 @@ pub(crate) fn build(
                 } else {
                     PublishedNir::Percent(pf.value_pct)
                 };
-                match pn.agreement(c, 0.5).map_err(analysis_err(ctx.clone()))? {
+                match pn.agreement(c, NIR_TOLERANCE_PP).map_err(analysis_err(ctx.clone()))? {
                     Agreement::Confirmed => NirAgreement::Confirmed,
                     Agreement::NotContradicted => NirAgreement::NotContradicted,
                     Agreement::Contradicted => NirAgreement::Contradicted,
