@@ -297,20 +297,12 @@ pub(crate) fn build(
             ClaimKind::PercentChange => {
                 let (from, to) = (c.period_start, c.period_end);
                 if let (Some(from), Some(to)) = (from, to) {
-                    if let Some((what, v, src)) = price_change(data, commodity, from, to) {
-                        let ok = agrees(c.bound, c.estimate, v);
-                        if let Some(e) = point(v) {
-                            rc.push(Recomputed {
-                                what,
-                                bound: Bound::Exact,
-                                value: e,
-                                unit: "%".into(),
-                                agrees: Some(ok),
-                                sources: vec![src],
-                            });
-                        }
-                    }
-                    if let Some((what, v, src)) = salient_price_change(data, commodity, from.year(), to.year()) {
+                    // the spot series that matches the claim's dates, then the annual-average series
+                    let series = [
+                        price_change(data, commodity, from, to),
+                        salient_price_change(data, commodity, from.year(), to.year()),
+                    ];
+                    for (what, v, src) in series.into_iter().flatten() {
                         let ok = agrees(c.bound, c.estimate, v);
                         if let Some(e) = point(v) {
                             rc.push(Recomputed {
