@@ -430,13 +430,29 @@ impl<'a> Plan<'a> {
     }
 }
 
-/// One thread's partitioned scratch: `starts[p - first]..starts[p - first + 1]` are partition
-/// `p`'s entries.
-struct Parted {
-    first: usize,
-    starts: Vec<usize>,
+/// One thread's partition scratch, allocated once per kernel call (sized for the largest pass)
+/// and reused by every pass: fresh pages cost a page fault each on first touch.
+#[derive(Default)]
+struct Scratch {
     cells: Vec<u16>,
     vals: Vec<f64>,
+}
+
+impl Scratch {
+    /// Room for `rows` entries and the sink slot. Every entry a pass reads was written by that
+    /// pass, so the buffers are never cleared.
+    fn with_rows(rows: usize) -> Scratch {
+        Scratch { cells: vec![0; rows + 1], vals: vec![0.0; rows + 1] }
+    }
+}
+
+/// One thread's partitioned rows of one pass: `starts[p - first]..starts[p - first + 1]` are
+/// partition `p`'s entries in `cells` and `vals`.
+struct Parted<'a> {
+    first: usize,
+    starts: Vec<usize>,
+    cells: &'a [u16],
+    vals: &'a [f64],
 }
 
 /// Rows of `lo..hi` per partition.
@@ -448,16 +464,17 @@ fn count(plan: &Plan<'_>, lo: usize, hi: usize) -> Vec<usize> {
     counts
 }
 
-/// Scatters the rows of `lo..hi` whose partition is in `parts` into scratch ordered by
+/// Scatters the rows of `lo..hi` whose partition is in `parts` into `scratch`, ordered by
 /// partition; rows of other partitions go to a sink slot past the end (branch-free).
-fn partition<V: Additive>(
+fn partition<'a, V: Additive>(
     plan: &Plan<'_>,
     values: &[V],
     lo: usize,
     hi: usize,
     counts: &[usize],
     parts: std::ops::Range<usize>,
-) -> Parted {
+    scratch: &'a mut Scratch,
+) -> Parted<'a> {
     let (c, y, p, v) = (&plan.commodity[lo..hi], &plan.year[lo..hi], &plan.party[lo..hi], &values[lo..hi]);
     let mut starts = Vec::with_capacity(parts.len() + 1);
     starts.push(0usize);
@@ -470,8 +487,10 @@ fn partition<V: Additive>(
     for (k, cur) in parts.clone().zip(starts.iter()) {
         cursor[k] = (*cur, 1);
     }
-    let mut cells = vec![0u16; n + 1];
-    let mut vals = vec![0.0f64; n + 1];
+    if scratch.cells.len() < n + 1 {
+        *scratch = Scratch::with_rows(n);
+    }
+    let (cells, vals) = (&mut scratch.cells[..n + 1], &mut scratch.vals[..n + 1]);
     for (((&c, &y), &p), &v) in c.iter().zip(y).zip(p).zip(v) {
         let g = plan.group(c, y);
         let slot = &mut cursor[g >> GROUP_BITS];
@@ -498,7 +517,7 @@ struct BlockOut {
 
 fn aggregate_blocks(
     plan: &Plan<'_>,
-    parted: &[Parted],
+    parted: &[Parted<'_>],
     next: &AtomicUsize,
     end_block: usize,
     cr_n: usize,
@@ -620,10 +639,14 @@ pub fn concentration<V: Additive>(
     let parts_of =
         |b: &std::ops::Range<usize>| (b.start * PARTS_PER_BLOCK)..(b.end * PARTS_PER_BLOCK).min(plan.n_parts);
     let mut blocks: Vec<BlockOut> = Vec::new();
+    // rows of the largest pass of each thread
+    let most =
+        |counts: &[usize]| pass_blocks.iter().map(|b| counts[parts_of(b)].iter().sum::<usize>()).max().unwrap_or(0);
     if threads == 1 {
         let counts = count(&plan, 0, n);
+        let mut scratch = Scratch::with_rows(most(&counts));
         for b in &pass_blocks {
-            let parted = [partition(&plan, values, 0, n, &counts, parts_of(b))];
+            let parted = [partition(&plan, values, 0, n, &counts, parts_of(b), &mut scratch)];
             let next = AtomicUsize::new(b.start);
             blocks.extend(aggregate_blocks(&plan, &parted, &next, b.end, opts.cr_n));
         }
@@ -634,15 +657,24 @@ pub fn concentration<V: Additive>(
             handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
         })
         .map_err(|_| ColumnarError::WorkerFailed { phase: "count" })?;
+        let mut scratch: Vec<Scratch> = counts.iter().map(|_| Scratch::default()).collect();
+        let sizes: Vec<usize> = counts.iter().map(|c| most(c)).collect();
         for b in &pass_blocks {
             let parts = parts_of(b);
-            let parted: Vec<Parted> = thread::scope(|s| {
+            let parted: Vec<Parted<'_>> = thread::scope(|s| {
                 let handles: Vec<_> = bounds
                     .iter()
                     .zip(&counts)
-                    .map(|(&(lo, hi), counts)| {
+                    .zip(scratch.iter_mut().zip(&sizes))
+                    .map(|((&(lo, hi), counts), (scratch, &size))| {
                         let parts = parts.clone();
-                        s.spawn(move || partition(plan, values, lo, hi, counts, parts))
+                        s.spawn(move || {
+                            // first pass: allocate (and fault in) on the thread that writes it
+                            if scratch.cells.len() < size + 1 {
+                                *scratch = Scratch::with_rows(size);
+                            }
+                            partition(plan, values, lo, hi, counts, parts, scratch)
+                        })
                     })
                     .collect();
                 handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
@@ -656,6 +688,7 @@ pub fn concentration<V: Additive>(
                 handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
             })
             .map_err(|_| ColumnarError::WorkerFailed { phase: "aggregate" })?;
+            drop(parted);
             blocks.extend(outs.into_iter().flatten());
         }
     }
