@@ -430,8 +430,8 @@ impl<'a> Plan<'a> {
     }
 }
 
-/// One thread's partition scratch, allocated once per kernel call (sized for the largest pass)
-/// and reused by every pass: fresh pages cost a page fault each on first touch.
+/// One thread's partition scratch, allocated once per kernel call (sized for the largest chunk)
+/// and reused by every chunk: fresh pages cost a page fault each on first touch.
 #[derive(Default)]
 struct Scratch {
     cells: Vec<u16>,
@@ -439,70 +439,59 @@ struct Scratch {
 }
 
 impl Scratch {
-    /// Room for `rows` entries and the sink slot. Every entry a pass reads was written by that
-    /// pass, so the buffers are never cleared.
+    /// Room for `rows` entries. Every entry a chunk reads was written by that chunk, so the
+    /// buffers are never cleared.
     fn with_rows(rows: usize) -> Scratch {
-        Scratch { cells: vec![0; rows + 1], vals: vec![0.0; rows + 1] }
+        Scratch { cells: vec![0; rows], vals: vec![0.0; rows] }
     }
 }
 
-/// One thread's partitioned rows of one pass: `starts[p - first]..starts[p - first + 1]` are
-/// partition `p`'s entries in `cells` and `vals`.
+/// One thread's partitioned rows of one chunk: `starts[p]..starts[p + 1]` are partition `p`'s
+/// entries in `cells` and `vals`.
 struct Parted<'a> {
-    first: usize,
     starts: Vec<usize>,
     cells: &'a [u16],
     vals: &'a [f64],
 }
 
-/// Rows of `lo..hi` per partition.
-fn count(plan: &Plan<'_>, lo: usize, hi: usize) -> Vec<usize> {
-    let mut counts = vec![0usize; plan.n_parts];
-    for (&c, &y) in plan.commodity[lo..hi].iter().zip(&plan.year[lo..hi]) {
-        counts[plan.group(c, y) >> GROUP_BITS] += 1;
-    }
-    counts
-}
-
-/// Scatters the rows of `lo..hi` whose partition is in `parts` into `scratch`, ordered by
-/// partition; rows of other partitions go to a sink slot past the end (branch-free).
+/// Counts the rows of `lo..hi` per partition, then scatters them into `scratch` ordered by
+/// partition (rows keep their order within a partition).
 fn partition<'a, V: Additive>(
     plan: &Plan<'_>,
     values: &[V],
     lo: usize,
     hi: usize,
-    counts: &[usize],
-    parts: std::ops::Range<usize>,
     scratch: &'a mut Scratch,
 ) -> Parted<'a> {
     let (c, y, p, v) = (&plan.commodity[lo..hi], &plan.year[lo..hi], &plan.party[lo..hi], &values[lo..hi]);
-    let mut starts = Vec::with_capacity(parts.len() + 1);
-    starts.push(0usize);
-    for k in parts.clone() {
-        starts.push(starts[starts.len() - 1] + counts[k]);
+    let mut starts = vec![0usize; plan.n_parts + 1];
+    for (&c, &y) in c.iter().zip(y) {
+        starts[(plan.group(c, y) >> GROUP_BITS) + 1] += 1;
     }
-    let n = starts[starts.len() - 1];
-    // (write position, advance) per partition: out-of-range partitions write to the sink `n`
-    let mut cursor: Vec<(usize, usize)> = vec![(n, 0); plan.n_parts];
-    for (k, cur) in parts.clone().zip(starts.iter()) {
-        cursor[k] = (*cur, 1);
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
     }
-    if scratch.cells.len() < n + 1 {
+    let n = hi - lo;
+    if scratch.cells.len() < n {
         *scratch = Scratch::with_rows(n);
     }
-    let (cells, vals) = (&mut scratch.cells[..n + 1], &mut scratch.vals[..n + 1]);
+    let (cells, vals) = (&mut scratch.cells[..n], &mut scratch.vals[..n]);
+    let mut cursor = starts.clone();
     for (((&c, &y), &p), &v) in c.iter().zip(y).zip(p).zip(v) {
         let g = plan.group(c, y);
         let slot = &mut cursor[g >> GROUP_BITS];
-        let at = slot.0;
-        slot.0 += slot.1;
+        let at = *slot;
+        *slot += 1;
         cells[at] = (((g & (GROUPS_PER_PART - 1)) << 8) | usize::from(p)) as u16;
         vals[at] = v.raw();
     }
-    Parted { first: parts.start, starts, cells, vals }
+    Parted { starts, cells, vals }
 }
 
-/// The output of one block of partitions, in partition order.
+/// The output of one block of partitions, in partition order: after the last chunk, finished
+/// groups; before it, each group's rows so far and running party sums (`total`, `hhi` and `cr`
+/// empty), which the next chunk starts from.
+#[derive(Default)]
 struct BlockOut {
     block: usize,
     groups: Vec<u32>,
@@ -515,45 +504,86 @@ struct BlockOut {
     sums: Vec<f64>,
 }
 
+/// Appends the party slots set in `mask` (nonzero sums) to `parties`/`sums`, clearing slots and
+/// mask: a group's running sums between chunks.
+#[inline]
+fn drain_masked(cells: &mut [f64], mask: &mut [u64], parties: &mut Vec<u8>, sums: &mut Vec<f64>) {
+    for (w, m) in mask.iter_mut().enumerate() {
+        let mut b = *m;
+        *m = 0;
+        while b != 0 {
+            let k = w * 64 + b.trailing_zeros() as usize;
+            b &= b - 1;
+            let Some(cell) = cells.get_mut(k) else { continue };
+            if *cell != 0.0 {
+                parties.push(k as u8);
+                sums.push(*cell);
+            }
+            *cell = 0.0;
+        }
+    }
+}
+
+/// Sums one chunk's rows of each block of partitions (taken from `next`) into the L2-resident
+/// accumulator, starting from the block's running sums in `prev` (indexed by block; empty for
+/// the first chunk); finishes the groups when `last`, else returns the new running sums.
 fn aggregate_blocks(
     plan: &Plan<'_>,
     parted: &[Parted<'_>],
+    prev: &[BlockOut],
     next: &AtomicUsize,
-    end_block: usize,
+    n_blocks: usize,
     cr_n: usize,
+    last: bool,
 ) -> Vec<BlockOut> {
-    let n_blocks = end_block;
     let mut acc = vec![0.0f64; PART_CELLS];
     let mut cnt = [0u64; GROUPS_PER_PART];
     // touched party slots per group: 4 words of 64 bits
     let mut mask = vec![0u64; PART_CELLS / 64];
     let mut top = Vec::with_capacity(cr_n + 1);
     let mut outs = Vec::new();
+    let empty = BlockOut::default();
     loop {
         let block = next.fetch_add(1, Ordering::Relaxed);
         if block >= n_blocks {
             break;
         }
         let first = block * PARTS_PER_BLOCK;
-        let last = (first + PARTS_PER_BLOCK).min(plan.n_parts);
+        let end = (first + PARTS_PER_BLOCK).min(plan.n_parts);
+        let before = prev.get(block).unwrap_or(&empty);
         // capacity: at most one share per row and per slot; untouched capacity costs no memory
-        let rows: usize = parted.iter().map(|t| t.starts[last - t.first] - t.starts[first - t.first]).sum();
-        let groups = (last - first) * GROUPS_PER_PART;
-        let shares = rows.min(groups * PARTY_SLOTS);
+        let rows: usize = parted.iter().map(|t| t.starts[end] - t.starts[first]).sum();
+        let groups = ((end - first) * GROUPS_PER_PART).min(rows + before.groups.len());
+        let shares = (rows + before.parties.len()).min(groups * PARTY_SLOTS);
+        let finished = if last { groups } else { 0 };
         let mut out = BlockOut {
             block,
             groups: Vec::with_capacity(groups),
             rows: Vec::with_capacity(groups),
-            total: Vec::with_capacity(groups),
-            hhi: Vec::with_capacity(groups),
-            cr: Vec::with_capacity(groups),
+            total: Vec::with_capacity(finished),
+            hhi: Vec::with_capacity(finished),
+            cr: Vec::with_capacity(finished),
             counts: Vec::with_capacity(groups),
             parties: Vec::with_capacity(shares),
             sums: Vec::with_capacity(shares),
         };
-        for part in first..last {
+        // running sums of earlier chunks: (group, rows, shares) in group order
+        let mut carried = before.groups.iter().zip(&before.rows).zip(&before.counts).peekable();
+        let mut from = 0usize;
+        for part in first..end {
+            while let Some(((&g, &n), &k)) = carried.next_if(|((g, _), _)| **g as usize >> GROUP_BITS == part) {
+                let lg = g as usize & (GROUPS_PER_PART - 1);
+                cnt[lg] = n;
+                let to = from + k as usize;
+                for (&p, &s) in before.parties[from..to].iter().zip(&before.sums[from..to]) {
+                    let cell = (lg << 8) | usize::from(p);
+                    acc[cell] = s;
+                    mask[cell >> 6] |= 1 << (cell & 63);
+                }
+                from = to;
+            }
             for t in parted {
-                let (s, e) = (t.starts[part - t.first], t.starts[part + 1 - t.first]);
+                let (s, e) = (t.starts[part], t.starts[part + 1]);
                 for (&cell, &v) in t.cells[s..e].iter().zip(&t.vals[s..e]) {
                     acc[usize::from(cell)] += v;
                     cnt[usize::from(cell >> 8)] += 1;
@@ -567,12 +597,16 @@ fn aggregate_blocks(
                 let cells = &mut acc[lg * PARTY_SLOTS..(lg + 1) * PARTY_SLOTS];
                 let words = &mut mask[lg * (PARTY_SLOTS / 64)..(lg + 1) * (PARTY_SLOTS / 64)];
                 let before = out.parties.len();
-                let f = finish_masked(cells, words, cr_n, &mut top, &mut out.parties, &mut out.sums);
+                if last {
+                    let f = finish_masked(cells, words, cr_n, &mut top, &mut out.parties, &mut out.sums);
+                    out.total.push(f.total);
+                    out.hhi.push(f.hhi);
+                    out.cr.push(f.cr);
+                } else {
+                    drain_masked(cells, words, &mut out.parties, &mut out.sums);
+                }
                 out.groups.push((part * GROUPS_PER_PART + lg) as u32);
                 out.rows.push(*n);
-                out.total.push(f.total);
-                out.hhi.push(f.hhi);
-                out.cr.push(f.cr);
                 out.counts.push((out.parties.len() - before) as u32);
                 *n = 0;
             }
@@ -628,71 +662,51 @@ pub fn concentration<V: Additive>(
     let plan = Plan::new(table, party)?;
     let threads = opts.effective_threads(table.len());
     let n = table.len();
-    let bounds: Vec<(usize, usize)> = (0..threads).map(|k| (k * n / threads, (k + 1) * n / threads)).collect();
-    // passes over the rows, each scattering a range of partitions, so that the scratch (10 bytes
-    // a row in one pass) stays within the budget
-    let n_blocks = plan.n_parts.div_ceil(PARTS_PER_BLOCK);
+    // chunks of rows, each partitioned then summed on top of the running sums of the chunks
+    // before it, so that the scratch (10 bytes a row of a chunk) stays within the budget
     let budget = opts.scratch_limit.unwrap_or_else(|| (256usize << 20).max(table.byte_size() / 4));
-    let passes = (10 * n).div_ceil(budget).clamp(1, n_blocks.max(1));
-    let pass_blocks: Vec<std::ops::Range<usize>> =
-        (0..passes).map(|k| (k * n_blocks / passes)..((k + 1) * n_blocks / passes)).collect();
-    let parts_of =
-        |b: &std::ops::Range<usize>| (b.start * PARTS_PER_BLOCK)..(b.end * PARTS_PER_BLOCK).min(plan.n_parts);
+    let chunks = (10 * n).div_ceil(budget).clamp(1, n.max(1));
+    let n_blocks = plan.n_parts.div_ceil(PARTS_PER_BLOCK);
+    let mut scratch: Vec<Scratch> = (0..threads).map(|_| Scratch::default()).collect();
     let mut blocks: Vec<BlockOut> = Vec::new();
-    // rows of the largest pass of each thread
-    let most =
-        |counts: &[usize]| pass_blocks.iter().map(|b| counts[parts_of(b)].iter().sum::<usize>()).max().unwrap_or(0);
-    if threads == 1 {
-        let counts = count(&plan, 0, n);
-        let mut scratch = Scratch::with_rows(most(&counts));
-        for b in &pass_blocks {
-            let parted = [partition(&plan, values, 0, n, &counts, parts_of(b), &mut scratch)];
-            let next = AtomicUsize::new(b.start);
-            blocks.extend(aggregate_blocks(&plan, &parted, &next, b.end, opts.cr_n));
-        }
-    } else {
-        let plan = &plan;
-        let counts: Vec<Vec<usize>> = thread::scope(|s| {
-            let handles: Vec<_> = bounds.iter().map(|&(lo, hi)| s.spawn(move || count(plan, lo, hi))).collect();
-            handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
-        })
-        .map_err(|_| ColumnarError::WorkerFailed { phase: "count" })?;
-        let mut scratch: Vec<Scratch> = counts.iter().map(|_| Scratch::default()).collect();
-        let sizes: Vec<usize> = counts.iter().map(|c| most(c)).collect();
-        for b in &pass_blocks {
-            let parts = parts_of(b);
+    for chunk in 0..chunks {
+        let (lo, hi) = (chunk * n / chunks, (chunk + 1) * n / chunks);
+        let last = chunk + 1 == chunks;
+        let next = AtomicUsize::new(0);
+        let mut outs = if threads == 1 {
+            let parted = [partition(&plan, values, lo, hi, &mut scratch[0])];
+            aggregate_blocks(&plan, &parted, &blocks, &next, n_blocks, opts.cr_n, last)
+        } else {
+            let plan = &plan;
             let parted: Vec<Parted<'_>> = thread::scope(|s| {
-                let handles: Vec<_> = bounds
-                    .iter()
-                    .zip(&counts)
-                    .zip(scratch.iter_mut().zip(&sizes))
-                    .map(|((&(lo, hi), counts), (scratch, &size))| {
-                        let parts = parts.clone();
-                        s.spawn(move || {
-                            // first pass: allocate (and fault in) on the thread that writes it
-                            if scratch.cells.len() < size + 1 {
-                                *scratch = Scratch::with_rows(size);
-                            }
-                            partition(plan, values, lo, hi, counts, parts, scratch)
-                        })
+                let handles: Vec<_> = scratch
+                    .iter_mut()
+                    .enumerate()
+                    .map(|(k, scratch)| {
+                        let (a, b) = (lo + k * (hi - lo) / threads, lo + (k + 1) * (hi - lo) / threads);
+                        s.spawn(move || partition(plan, values, a, b, scratch))
                     })
                     .collect();
                 handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
             })
             .map_err(|_| ColumnarError::WorkerFailed { phase: "partition" })?;
-            let next = AtomicUsize::new(b.start);
+            let (prev, next) = (&blocks, &next);
             let outs: Vec<Vec<BlockOut>> = thread::scope(|s| {
                 let handles: Vec<_> = (0..threads)
-                    .map(|_| s.spawn(|| aggregate_blocks(plan, &parted, &next, b.end, opts.cr_n)))
+                    .map(|_| {
+                        let parted = &parted;
+                        s.spawn(move || aggregate_blocks(plan, parted, prev, next, n_blocks, opts.cr_n, last))
+                    })
                     .collect();
                 handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
             })
             .map_err(|_| ColumnarError::WorkerFailed { phase: "aggregate" })?;
-            drop(parted);
-            blocks.extend(outs.into_iter().flatten());
-        }
+            outs.into_iter().flatten().collect()
+        };
+        outs.sort_unstable_by_key(|b| b.block);
+        blocks = outs;
     }
-    blocks.sort_unstable_by_key(|b| b.block);
+    drop(scratch);
     let mut out = Concentration::<V>::empty(party, opts.cr_n);
     let groups: usize = blocks.iter().map(|b| b.groups.len()).sum();
     let shares: usize = blocks.iter().map(|b| b.parties.len()).sum();
