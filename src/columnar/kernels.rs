@@ -378,17 +378,42 @@ struct Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
-    fn new(t: &'a TradeTable, party: Party) -> Result<Plan<'a>, ColumnarError> {
-        let (mut ymin, mut ymax) = (i16::MAX, i16::MIN);
-        for &y in &t.year {
-            ymin = ymin.min(y);
-            ymax = ymax.max(y);
-        }
+    /// Scans the year column once on `threads` threads: its range and, when it spans at most 64
+    /// years (any 64 consecutive years differ modulo 64), which years occur, as one bit each;
+    /// a wider range takes a second scan for the years that occur.
+    fn new(t: &'a TradeTable, party: Party, threads: usize) -> Result<Plan<'a>, ColumnarError> {
+        let scan = |ys: &[i16]| {
+            let (mut lo, mut hi, mut bits) = (i16::MAX, i16::MIN, 0u64);
+            for &y in ys {
+                lo = lo.min(y);
+                hi = hi.max(y);
+                bits |= 1 << (y & 63);
+            }
+            (lo, hi, bits)
+        };
+        let per = t.year.len().div_ceil(threads.max(1)).max(1);
+        let parts: Vec<(i16, i16, u64)> = if threads <= 1 {
+            vec![scan(&t.year)]
+        } else {
+            thread::scope(|s| {
+                let handles: Vec<_> = t.year.chunks(per).map(|ys| s.spawn(move || scan(ys))).collect();
+                handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
+            })
+            .map_err(|_| ColumnarError::WorkerFailed { phase: "plan" })?
+        };
+        let (ymin, ymax, bits) =
+            parts.iter().fold((i16::MAX, i16::MIN, 0u64), |a, b| (a.0.min(b.0), a.1.max(b.1), a.2 | b.2));
         let span = if t.year.is_empty() { 0 } else { (i32::from(ymax) - i32::from(ymin) + 1) as usize };
         let mut seen = vec![false; span];
-        for &y in &t.year {
-            if let Some(s) = seen.get_mut((i32::from(y) - i32::from(ymin)) as usize) {
-                *s = true;
+        if span <= 64 {
+            for (k, s) in seen.iter_mut().enumerate() {
+                *s = bits >> ((i32::from(ymin) + k as i32) & 63) & 1 == 1;
+            }
+        } else {
+            for &y in &t.year {
+                if let Some(s) = seen.get_mut((i32::from(y) - i32::from(ymin)) as usize) {
+                    *s = true;
+                }
             }
         }
         let mut ymap = vec![0u32; span];
@@ -659,8 +684,8 @@ pub fn concentration<V: Additive>(
     if opts.cr_n == 0 {
         return Err(ColumnarError::InvalidOption { what: "CR-n", value: "0".into(), expected: "n >= 1" });
     }
-    let plan = Plan::new(table, party)?;
     let threads = opts.effective_threads(table.len());
+    let plan = Plan::new(table, party, threads)?;
     let n = table.len();
     // chunks of rows, each partitioned then summed on top of the running sums of the chunks
     // before it, so that the scratch (10 bytes a row of a chunk) stays within the budget
@@ -751,7 +776,7 @@ pub fn hhi_dense_scatter(table: &TradeTable, party: Party, values: &[f64]) -> Re
             found: values.len(),
         });
     }
-    let plan = Plan::new(table, party)?;
+    let plan = Plan::new(table, party, 1)?;
     let mut acc = vec![0.0f64; plan.n_groups * PARTY_SLOTS];
     let mut rows = vec![0u32; plan.n_groups];
     for (((&c, &y), &p), &v) in plan.commodity.iter().zip(plan.year).zip(plan.party).zip(values) {
