@@ -1,17 +1,32 @@
 //! Grouped concentration kernels: per (commodity, year) totals, party shares, HHI and CR-n.
 //!
-//! Two phases, both on `std::thread::scope` threads (one thread runs the same code inline):
+//! 0. **Plan.** One scan of the year column (on every thread) gives the years present; a row's
+//!    group is `g = commodity * n_years + year_index`, so group ids order groups by (HS6, year).
 //!
-//! 1. **Radix partition.** Each thread takes an equal slice of rows, computes each row's group
-//!    `g = commodity * n_years + year_index`, counts rows per partition `g >> 7` (128 groups per
-//!    partition), then scatters `(local cell, value)` into one flat scratch array ordered by
-//!    partition. The local cell is `(g & 127) << 8 | party`: a `u16`. Scratch is 10 bytes a row.
-//! 2. **Aggregate and finish per partition.** Threads take blocks of partitions from an atomic
-//!    counter; a partition's 128 groups x 256 party slots of `f64` (256 KiB) stay in the core's
-//!    L2 cache while its rows are summed, then each group present is finished at once (total,
-//!    shares, HHI, CR-n) and its slots zeroed for the next partition.
+//! The rows are then taken in **chunks** of equal size, as many as keep the partition scratch
+//! (10 bytes a row of a chunk) within the budget ([`GroupOptions::with_scratch_limit`]; two at
+//! 100 M rows by default). Per chunk, two phases, both on `std::thread::scope` threads (one
+//! thread runs the same code inline):
 //!
-//! Results come out ordered by (HS6, year) whatever the thread count.
+//! 1. **Radix partition.** Each thread takes an equal slice of the chunk's rows, counts them per
+//!    partition `g >> 8` (256 groups per partition), then scatters `(local cell, value)` into one
+//!    flat scratch array ordered by partition, keeping row order within a partition. The local
+//!    cell is `(g & 255) << 8 | party`: a `u16`. Each thread's scratch is allocated once per call
+//!    (sized for a chunk) and reused by every chunk, since each fresh page costs a page fault.
+//! 2. **Aggregate per partition.** Threads take blocks of 8 partitions from an atomic counter; a
+//!    partition's 256 groups x 256 party slots of `f64` (512 KiB) stay in the core's L2 cache
+//!    while its rows are summed. The slots start from the group's running (party, sum) pairs of
+//!    the chunks before (empty for the first), so each slot adds its rows in row order and the
+//!    result does not depend on the number of chunks or threads, to the bit. After the last
+//!    chunk each group present is finished at once (total, shares, HHI, CR-n); before it, its
+//!    nonzero slots are kept as the next chunk's running sums (about 11 M pairs at 100 M rows,
+//!    against re-reading every row once more per extra pass, as partitioning by ranges of
+//!    partitions did).
+//!
+//! The blocks' outputs are then concatenated in block order (the share sums into the first
+//! thread's scratch value buffer, whose pages are already faulted in), so results come out
+//! ordered by (HS6, year) whatever the thread count. `BENCHMARKS.md` has the measured costs of
+//! each step and what did not help.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
@@ -21,7 +36,7 @@ use super::table::{PARTY_SLOTS, TradeTable, country_codes};
 use crate::geo::Country;
 use crate::units::{Mass, mass};
 
-const GROUP_BITS: u32 = 7;
+const GROUP_BITS: u32 = 8;
 const GROUPS_PER_PART: usize = 1 << GROUP_BITS;
 const PART_CELLS: usize = GROUPS_PER_PART * PARTY_SLOTS;
 const PARTS_PER_BLOCK: usize = 8;
@@ -105,9 +120,10 @@ impl GroupOptions {
         GroupOptions { cr_n: n, ..self }
     }
 
-    /// Bytes of partition scratch (10 a row) per pass over the rows; more rows take more passes,
-    /// each scattering a range of partitions. Default: the larger of 256 MiB and a quarter of the
-    /// table's bytes, which keeps the peak memory of a kernel call near 1.3 × the table.
+    /// Bytes of partition scratch (10 a row); a table of more rows is taken in as many chunks of
+    /// rows as keep each chunk's scratch within this. Default: the larger of 256 MiB and a
+    /// quarter of the table's bytes, which keeps the peak memory of a kernel call near 1.3 × the
+    /// table.
     pub fn with_scratch_limit(self, bytes: usize) -> Self {
         GroupOptions { scratch_limit: Some(bytes.max(1)), ..self }
     }
