@@ -11,8 +11,10 @@
 //! 1. **Radix partition.** Each thread takes an equal slice of the chunk's rows, counts them per
 //!    partition `g >> 8` (256 groups per partition), then scatters `(local cell, value)` into one
 //!    flat scratch array ordered by partition, keeping row order within a partition. The local
-//!    cell is `(g & 255) << 8 | party`: a `u16`. Each thread's scratch is allocated once per call
-//!    (sized for a chunk) and reused by every chunk, since each fresh page costs a page fault.
+//!    cell is `(g & 255) << 8 | party`: a `u16`. Rows pass through a write-combining lane per
+//!    partition (8 rows, written out as one run). Each thread's scratch is allocated once per
+//!    call (sized for a chunk) and reused by every chunk, since each fresh page costs a page
+//!    fault.
 //! 2. **Aggregate per partition.** Threads take blocks of 8 partitions from an atomic counter; a
 //!    partition's 256 groups x 256 party slots of `f64` (512 KiB) stay in the core's L2 cache
 //!    while its rows are summed. The slots start from the group's running (party, sum) pairs of
@@ -487,46 +489,78 @@ impl Scratch {
     }
 }
 
-/// One thread's partitioned rows of one chunk: `starts[p]..starts[p + 1]` are partition `p`'s
-/// entries in `cells` and `vals`.
+/// Entries a write-combining lane holds before it writes them out: 64 bytes of values.
+const WC: usize = 8;
+
+/// One thread's partitioned rows of one chunk: `starts[p]..ends[p]` are partition `p`'s entries
+/// in `cells` and `vals`; each partition starts at a multiple of [`WC`] (up to `WC - 1` unused
+/// entries after each).
 struct Parted<'a> {
     starts: Vec<usize>,
+    ends: Vec<usize>,
     cells: &'a [u16],
     vals: &'a [f64],
 }
 
 /// Counts the rows of `lo..hi` per partition, then scatters them into `scratch` ordered by
-/// partition (rows keep their order within a partition).
+/// partition (rows keep their order within a partition). `room`: the most rows of any slice
+/// this scratch will take, so that it is allocated (and faulted in) once.
+///
+/// The scatter goes through software write-combining lanes: a row is staged in its partition's
+/// lane (`WC` cells and values, in L1/L2) at the index its scratch position has modulo `WC`, and
+/// a lane is copied out whole when its last index fills. Partitions start at multiples of `WC`,
+/// so a full lane is exactly one run of the partition's scratch. Each thread keeps ~500
+/// partitions' write streams open; writing 64 contiguous bytes per 8 rows instead of 10 bytes
+/// per row to scattered lines cut the scatter from ~9 to ~7 ns a row here.
 fn partition<'a, V: Additive>(
     plan: &Plan<'_>,
     values: &[V],
     lo: usize,
     hi: usize,
+    room: usize,
     scratch: &'a mut Scratch,
 ) -> Parted<'a> {
     let (c, y, p, v) = (&plan.commodity[lo..hi], &plan.year[lo..hi], &plan.party[lo..hi], &values[lo..hi]);
-    let mut starts = vec![0usize; plan.n_parts + 1];
+    let mut ends = vec![0usize; plan.n_parts];
     for (&c, &y) in c.iter().zip(y) {
-        starts[(plan.group(c, y) >> GROUP_BITS) + 1] += 1;
+        ends[plan.group(c, y) >> GROUP_BITS] += 1;
     }
-    for k in 1..starts.len() {
-        starts[k] += starts[k - 1];
+    // partitions start at multiples of WC, so that lanes flush whole aligned runs
+    let mut starts = vec![0usize; plan.n_parts + 1];
+    for k in 0..plan.n_parts {
+        let s = starts[k];
+        ends[k] += s;
+        starts[k + 1] = ends[k].next_multiple_of(WC);
     }
-    let n = hi - lo;
+    let n = starts[plan.n_parts];
     if scratch.cells.len() < n {
-        *scratch = Scratch::with_rows(n);
+        *scratch = Scratch::with_rows(n.max(room + WC * plan.n_parts));
     }
     let (cells, vals) = (&mut scratch.cells[..n], &mut scratch.vals[..n]);
     let mut cursor = starts.clone();
+    let mut lane_vals = vec![[0.0f64; WC]; plan.n_parts];
+    let mut lane_cells = vec![[0u16; WC]; plan.n_parts];
     for (((&c, &y), &p), &v) in c.iter().zip(y).zip(p).zip(v) {
         let g = plan.group(c, y);
-        let slot = &mut cursor[g >> GROUP_BITS];
-        let at = *slot;
-        *slot += 1;
-        cells[at] = (((g & (GROUPS_PER_PART - 1)) << 8) | usize::from(p)) as u16;
-        vals[at] = v.raw();
+        let pi = g >> GROUP_BITS;
+        let at = cursor[pi];
+        cursor[pi] = at + 1;
+        let k = at & (WC - 1);
+        lane_cells[pi][k] = (((g & (GROUPS_PER_PART - 1)) << 8) | usize::from(p)) as u16;
+        lane_vals[pi][k] = v.raw();
+        if k == WC - 1 {
+            let b = at + 1 - WC;
+            cells[b..=at].copy_from_slice(&lane_cells[pi]);
+            vals[b..=at].copy_from_slice(&lane_vals[pi]);
+        }
     }
-    Parted { starts, cells, vals }
+    for pi in 0..plan.n_parts {
+        let at = cursor[pi];
+        let k = at & (WC - 1);
+        cells[at - k..at].copy_from_slice(&lane_cells[pi][..k]);
+        vals[at - k..at].copy_from_slice(&lane_vals[pi][..k]);
+    }
+    Parted { starts, ends, cells, vals }
 }
 
 /// The output of one block of partitions, in partition order: after the last chunk, finished
@@ -624,7 +658,7 @@ fn aggregate_blocks(
                 from = to;
             }
             for t in parted {
-                let (s, e) = (t.starts[part], t.starts[part + 1]);
+                let (s, e) = (t.starts[part], t.ends[part]);
                 for (&cell, &v) in t.cells[s..e].iter().zip(&t.vals[s..e]) {
                     acc[usize::from(cell)] += v;
                     cnt[usize::from(cell >> 8)] += 1;
@@ -708,6 +742,8 @@ pub fn concentration<V: Additive>(
     let budget = opts.scratch_limit.unwrap_or_else(|| (256usize << 20).max(table.byte_size() / 4));
     let chunks = (10 * n).div_ceil(budget).clamp(1, n.max(1));
     let n_blocks = plan.n_parts.div_ceil(PARTS_PER_BLOCK);
+    // rows of the largest slice of a chunk a thread partitions
+    let room = n.div_ceil(chunks).div_ceil(threads);
     let mut scratch: Vec<Scratch> = (0..threads).map(|_| Scratch::default()).collect();
     let mut blocks: Vec<BlockOut> = Vec::new();
     for chunk in 0..chunks {
@@ -715,7 +751,7 @@ pub fn concentration<V: Additive>(
         let last = chunk + 1 == chunks;
         let next = AtomicUsize::new(0);
         let mut outs = if threads == 1 {
-            let parted = [partition(&plan, values, lo, hi, &mut scratch[0])];
+            let parted = [partition(&plan, values, lo, hi, room, &mut scratch[0])];
             aggregate_blocks(&plan, &parted, &blocks, &next, n_blocks, opts.cr_n, last)
         } else {
             let plan = &plan;
@@ -725,7 +761,7 @@ pub fn concentration<V: Additive>(
                     .enumerate()
                     .map(|(k, scratch)| {
                         let (a, b) = (lo + k * (hi - lo) / threads, lo + (k + 1) * (hi - lo) / threads);
-                        s.spawn(move || partition(plan, values, a, b, scratch))
+                        s.spawn(move || partition(plan, values, a, b, room, scratch))
                     })
                     .collect();
                 handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
