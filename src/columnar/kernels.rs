@@ -388,7 +388,10 @@ struct Plan<'a> {
     year: &'a [i16],
     party: &'a [u8],
     ymin: i16,
+    /// Year offset from `ymin` to year index; unused (`contiguous`) when every year of the
+    /// range occurs, the usual case, where the index is the offset.
     ymap: Vec<u32>,
+    contiguous: bool,
     years: Vec<i16>,
     n_years: usize,
     n_groups: usize,
@@ -458,6 +461,7 @@ impl<'a> Plan<'a> {
             year: &t.year,
             party,
             ymin,
+            contiguous: years.len() == span,
             ymap,
             years,
             n_years,
@@ -468,7 +472,8 @@ impl<'a> Plan<'a> {
 
     #[inline(always)]
     fn group(&self, c: u16, y: i16) -> usize {
-        let yi = self.ymap[(i32::from(y) - i32::from(self.ymin)) as usize] as usize;
+        let k = (i32::from(y) - i32::from(self.ymin)) as usize;
+        let yi = if self.contiguous { k } else { self.ymap[k] as usize };
         usize::from(c) * self.n_years + yi
     }
 }
