@@ -9,7 +9,7 @@
 //! thread runs the same code inline):
 //!
 //! 1. **Radix partition.** Each thread takes an equal slice of the chunk's rows, counts them per
-//!    partition `g >> 8` (256 groups per partition), then scatters `(local cell, value)` into one
+//!    group (so per partition `g >> 8`, 256 groups per partition), then scatters `(local cell, value)` into one
 //!    flat scratch array ordered by partition, keeping row order within a partition. The local
 //!    cell is `(g & 255) << 8 | party`: a `u16`. Rows pass through a write-combining lane per
 //!    partition (8 rows, written out as one run). Each thread's scratch is allocated once per
@@ -17,7 +17,8 @@
 //!    fault.
 //! 2. **Aggregate per partition.** Threads take blocks of 8 partitions from an atomic counter; a
 //!    partition's 256 groups x 256 party slots of `f64` (512 KiB) stay in the core's L2 cache
-//!    while its rows are summed. The slots start from the group's running (party, sum) pairs of
+//!    while its rows are summed (an add and a "slot touched" bit a row; rows per group come
+//!    from phase 1's counts). The slots start from the group's running (party, sum) pairs of
 //!    the chunks before (empty for the first), so each slot adds its rows in row order and the
 //!    result does not depend on the number of chunks or threads, to the bit. After the last
 //!    chunk each group present is finished at once (total, shares, HHI, CR-n); before it, its
@@ -511,12 +512,15 @@ const WC: usize = 8;
 struct Parted<'a> {
     starts: Vec<usize>,
     ends: Vec<usize>,
+    /// Rows per group (all partitions' groups, `GROUPS_PER_PART` per partition).
+    groups: Vec<u32>,
     cells: &'a [u16],
     vals: &'a [f64],
 }
 
-/// Counts the rows of `lo..hi` per partition, then scatters them into `scratch` ordered by
-/// partition (rows keep their order within a partition). `room`: the most rows of any slice
+/// Counts the rows of `lo..hi` per group (kept: the summing loop then needs no row counter),
+/// then scatters them into `scratch` ordered by partition (rows keep their order within a
+/// partition). `room`: the most rows of any slice
 /// this scratch will take, so that it is allocated (and faulted in) once.
 ///
 /// The scatter goes through software write-combining lanes: a row is staged in its partition's
@@ -534,10 +538,12 @@ fn partition<'a, V: Additive>(
     scratch: &'a mut Scratch,
 ) -> Parted<'a> {
     let (c, y, p, v) = (&plan.commodity[lo..hi], &plan.year[lo..hi], &plan.party[lo..hi], &values[lo..hi]);
-    let mut ends = vec![0usize; plan.n_parts];
+    let mut groups = vec![0u32; plan.n_parts * GROUPS_PER_PART];
     for (&c, &y) in c.iter().zip(y) {
-        ends[plan.group(c, y) >> GROUP_BITS] += 1;
+        groups[plan.group(c, y)] += 1;
     }
+    let mut ends: Vec<usize> =
+        groups.chunks_exact(GROUPS_PER_PART).map(|g| g.iter().map(|&k| k as usize).sum()).collect();
     // partitions start at multiples of WC, so that lanes flush whole aligned runs
     let mut starts = vec![0usize; plan.n_parts + 1];
     for k in 0..plan.n_parts {
@@ -573,7 +579,7 @@ fn partition<'a, V: Additive>(
         cells[at - k..at].copy_from_slice(&lane_cells[pi][..k]);
         vals[at - k..at].copy_from_slice(&lane_vals[pi][..k]);
     }
-    Parted { starts, ends, cells, vals }
+    Parted { starts, ends, groups, cells, vals }
 }
 
 /// The output of one block of partitions, in partition order: after the last chunk, finished
@@ -661,7 +667,7 @@ fn aggregate_blocks(
         for part in first..end {
             while let Some(((&g, &n), &k)) = carried.next_if(|((g, _), _)| **g as usize >> GROUP_BITS == part) {
                 let lg = g as usize & (GROUPS_PER_PART - 1);
-                cnt[lg] = n;
+                cnt[lg] += n;
                 let to = from + k as usize;
                 for (&p, &s) in before.parties[from..to].iter().zip(&before.sums[from..to]) {
                     let cell = (lg << 8) | usize::from(p);
@@ -671,10 +677,13 @@ fn aggregate_blocks(
                 from = to;
             }
             for t in parted {
+                let g0 = part * GROUPS_PER_PART;
+                for (n, &k) in cnt.iter_mut().zip(&t.groups[g0..g0 + GROUPS_PER_PART]) {
+                    *n += u64::from(k);
+                }
                 let (s, e) = (t.starts[part], t.ends[part]);
                 for (&cell, &v) in t.cells[s..e].iter().zip(&t.vals[s..e]) {
                     acc[usize::from(cell)] += v;
-                    cnt[usize::from(cell >> 8)] += 1;
                     mask[usize::from(cell >> 6)] |= 1 << (cell & 63);
                 }
             }
