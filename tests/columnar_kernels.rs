@@ -221,3 +221,26 @@ fn bad_options_and_rows_are_typed_errors() {
             .is_empty()
     );
 }
+
+#[test]
+fn years_spanning_more_than_64_with_gaps_agree_with_reference() {
+    // the plan finds the years that occur with one bit each within 64 consecutive years, and by
+    // a second scan beyond; both must give the same groups
+    let cs = countries();
+    for years in [vec![1995, 2001, 2023], vec![1900, 1963, 1964, 2023], vec![-40, 23, 1000]] {
+        let rows: Vec<RowTuple> = (0..3_000usize)
+            .map(|k| {
+                let y = years[k % years.len()];
+                let hs6 = [283691u32, 253090, 810520][k % 7 % 3];
+                (y, cs[k * 7 % cs.len()], cs[(k * 13 + 1) % cs.len()], hs6, Some((k % 97) as f64 + 0.5), None)
+            })
+            .collect();
+        let t = TradeTable::from_rows(rows.iter().copied()).unwrap();
+        let want = reference(&rows, Party::Exporter, false, 4);
+        for threads in [1, 2] {
+            let got = t.value_concentration(Party::Exporter, &GroupOptions::default().with_threads(threads)).unwrap();
+            assert_eq!(got.len(), want.len(), "years {years:?}");
+            check(&got, &want, |x| x).unwrap();
+        }
+    }
+}

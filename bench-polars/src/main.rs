@@ -4,6 +4,7 @@
 //! cargo run --release -p bench-polars -- compare --rows 100000000 --runs 3
 //! cargo run --release -p bench-polars -- memory  --rows 100000000
 //! cargo run --release -p bench-polars -- load    --rows 20000000 --file /tmp/baci_20m.csv --runs 3
+//! cargo run --release -p bench-polars -- kernel  --rows 20000000 --runs 5 --threads 0
 //! ```
 //!
 //! * `compare`: per (HS6, year) total, exporter shares, HHI and CR4 — Polars lazy
@@ -27,10 +28,19 @@ struct Args {
     rows: usize,
     runs: usize,
     file: String,
+    skip_polars: bool,
+    threads: Option<usize>,
 }
 
 fn args() -> Args {
-    let mut a = Args { mode: "compare".into(), rows: 100_000_000, runs: 3, file: "/tmp/baci_synth.csv".into() };
+    let mut a = Args {
+        mode: "compare".into(),
+        rows: 100_000_000,
+        runs: 3,
+        file: "/tmp/baci_synth.csv".into(),
+        skip_polars: false,
+        threads: None,
+    };
     let v: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
     while i < v.len() {
@@ -48,6 +58,11 @@ fn args() -> Args {
                 a.file = next;
                 i += 1;
             }
+            "--threads" => {
+                a.threads = Some(next.parse().expect("--threads N"));
+                i += 1;
+            }
+            "--skip-polars" => a.skip_polars = true,
             m => a.mode = m.to_string(),
         }
         i += 1;
@@ -144,9 +159,16 @@ fn compare(a: &Args) {
     let t0 = Instant::now();
     let t = synthetic(&SynthSpec::rows(a.rows), 0);
     println!("generated in {:.2} s; table columns {:.2} GB", t0.elapsed().as_secs_f64(), t.byte_size() as f64 / 1e9);
-    let t0 = Instant::now();
-    let df = to_polars(&t);
-    println!("polars frame built in {:.2} s ({:.2} GB)", t0.elapsed().as_secs_f64(), df.estimated_size() as f64 / 1e9);
+    let df = (!a.skip_polars).then(|| {
+        let t0 = Instant::now();
+        let df = to_polars(&t);
+        println!(
+            "polars frame built in {:.2} s ({:.2} GB)",
+            t0.elapsed().as_secs_f64(),
+            df.estimated_size() as f64 / 1e9
+        );
+        df
+    });
 
     let all = GroupOptions::default();
     let one = GroupOptions::default().with_threads(1);
@@ -169,10 +191,14 @@ fn compare(a: &Args) {
         ours1.push(s.elapsed().as_secs_f64());
         std::hint::black_box(c.len());
 
-        let s = Instant::now();
-        let p = polars_query(&df);
-        pol.push(s.elapsed().as_secs_f64());
-        last_pol = Some(p);
+        if let Some(df) = &df {
+            let s = Instant::now();
+            let p = polars_query(df);
+            pol.push(s.elapsed().as_secs_f64());
+            last_pol = Some(p);
+        } else {
+            pol.push(f64::NAN);
+        }
         println!(
             "run {run}: floor {:.3} s, ours {:.3} s, ours(1 thread) {:.3} s, polars {:.3} s  [loadavg {}]",
             floor[run],
@@ -186,10 +212,14 @@ fn compare(a: &Args) {
     let f = show("streaming sum of the 4 columns (all cores)", &floor);
     let o = show("critical-minerals kernel (all cores)", &ours);
     let o1 = show("critical-minerals kernel (1 thread)", &ours1);
+    println!("ours / streaming-sum floor: median {:.2}x  (min/min {:.2}x)", o.1 / f.1, o.0 / f.0);
+    println!("fingerprint of the last result (all cores): {:016x}", fingerprint(last_ours.as_ref().expect("a run")));
+    if a.skip_polars {
+        return;
+    }
     let p = show("polars lazy group_by (all cores)", &pol);
     println!("polars / ours (all cores):  median {:.1}x  (min/min {:.1}x)", p.1 / o.1, p.0 / o.0);
     println!("polars / ours (1 thread):   median {:.1}x", p.1 / o1.1);
-    println!("ours / streaming-sum floor: median {:.2}x  (min/min {:.2}x)", o.1 / f.1, o.0 / f.0);
 
     // same HHI per group
     let (c, p) = (last_ours.expect("a run"), last_pol.expect("a run"));
@@ -310,19 +340,45 @@ fn load(a: &Args) {
     println!("speed vs csv crate (median): 1 thread {:.0} %, all cores {:.0} %", 100.0 * c.1 / o1.1, 100.0 * c.1 / o.1);
 }
 
+/// A hash of every bit of a result: groups, totals, HHI, CR-n and every share (FNV-1a), to check
+/// that a kernel change leaves results bit-for-bit unchanged.
+fn fingerprint(c: &critical_minerals::columnar::Concentration<f64>) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let mut eat = |x: u64| {
+        h ^= x;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    for (i, g) in c.iter().enumerate() {
+        eat(u64::from(g.hs6) << 16 | g.year as u64);
+        eat(g.rows);
+        eat(g.total.to_bits());
+        eat(g.hhi.unwrap_or(-1.0).to_bits());
+        eat(g.cr.unwrap_or(-1.0).to_bits());
+        for s in c.shares(i) {
+            eat(u64::from(s.country.numeric()));
+            eat(s.total.to_bits());
+        }
+    }
+    h
+}
+
 /// Only this crate's kernel, `--runs` times on one thread then on all cores (for profiling).
 fn kernel(a: &Args) {
     let t = synthetic(&SynthSpec::rows(a.rows), 0);
-    for threads in [1, 0] {
+    println!("rows {}  runs {}  loadavg {}", a.rows, a.runs, uptime());
+    let threads: Vec<usize> = a.threads.map_or(vec![1, 0], |t| vec![t]);
+    for threads in threads {
         let opts = GroupOptions::default().with_threads(threads);
         let mut xs = vec![];
+        let mut last = None;
         for _ in 0..a.runs {
             let s = Instant::now();
             let c = t.value_concentration(Party::Exporter, &opts).expect("kernel");
             xs.push(s.elapsed().as_secs_f64());
-            std::hint::black_box(c.len());
+            last = Some(c);
         }
         show(&format!("kernel, threads = {threads}"), &xs);
+        println!("fingerprint {:016x}", last.as_ref().map_or(0, fingerprint));
     }
 }
 
@@ -355,6 +411,6 @@ fn main() {
         "load" => load(&a),
         "kernel" => kernel(&a),
         "typed" => typed(&a),
-        m => eprintln!("unknown mode {m}: compare | memory | load"),
+        m => eprintln!("unknown mode {m}: compare | memory | load | kernel | typed"),
     }
 }

@@ -1,17 +1,35 @@
 //! Grouped concentration kernels: per (commodity, year) totals, party shares, HHI and CR-n.
 //!
-//! Two phases, both on `std::thread::scope` threads (one thread runs the same code inline):
+//! 0. **Plan.** One scan of the year column (on every thread) gives the years present; a row's
+//!    group is `g = commodity * n_years + year_index`, so group ids order groups by (HS6, year).
 //!
-//! 1. **Radix partition.** Each thread takes an equal slice of rows, computes each row's group
-//!    `g = commodity * n_years + year_index`, counts rows per partition `g >> 7` (128 groups per
-//!    partition), then scatters `(local cell, value)` into one flat scratch array ordered by
-//!    partition. The local cell is `(g & 127) << 8 | party`: a `u16`. Scratch is 10 bytes a row.
-//! 2. **Aggregate and finish per partition.** Threads take blocks of partitions from an atomic
-//!    counter; a partition's 128 groups x 256 party slots of `f64` (256 KiB) stay in the core's
-//!    L2 cache while its rows are summed, then each group present is finished at once (total,
-//!    shares, HHI, CR-n) and its slots zeroed for the next partition.
+//! The rows are then taken in **chunks** of equal size, as many as keep the partition scratch
+//! (10 bytes a row of a chunk) within the budget ([`GroupOptions::with_scratch_limit`]; two at
+//! 100 M rows by default). Per chunk, two phases, both on `std::thread::scope` threads (one
+//! thread runs the same code inline):
 //!
-//! Results come out ordered by (HS6, year) whatever the thread count.
+//! 1. **Radix partition.** Each thread takes an equal slice of the chunk's rows, counts them per
+//!    group (so per partition `g >> 8`, 256 groups per partition), then scatters `(local cell, value)` into one
+//!    flat scratch array ordered by partition, keeping row order within a partition. The local
+//!    cell is `(g & 255) << 8 | party`: a `u16`. Rows pass through a write-combining lane per
+//!    partition (8 rows, written out as one run). Each thread's scratch is allocated once per
+//!    call (sized for a chunk) and reused by every chunk, since each fresh page costs a page
+//!    fault.
+//! 2. **Aggregate per partition.** Threads take blocks of 8 partitions from an atomic counter; a
+//!    partition's 256 groups x 256 party slots of `f64` (512 KiB) stay in the core's L2 cache
+//!    while its rows are summed (an add and a "slot touched" bit a row; rows per group come
+//!    from phase 1's counts). The slots start from the group's running (party, sum) pairs of
+//!    the chunks before (empty for the first), so each slot adds its rows in row order and the
+//!    result does not depend on the number of chunks or threads, to the bit. After the last
+//!    chunk each group present is finished at once (total, shares, HHI, CR-n); before it, its
+//!    nonzero slots are kept as the next chunk's running sums (about 11 M pairs at 100 M rows,
+//!    against re-reading every row once more per extra pass, as partitioning by ranges of
+//!    partitions did).
+//!
+//! The blocks' outputs are then concatenated in block order (the share sums into the first
+//! thread's scratch value buffer, whose pages are already faulted in), so results come out
+//! ordered by (HS6, year) whatever the thread count. `BENCHMARKS.md` has the measured costs of
+//! each step and what did not help.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
@@ -21,7 +39,7 @@ use super::table::{PARTY_SLOTS, TradeTable, country_codes};
 use crate::geo::Country;
 use crate::units::{Mass, mass};
 
-const GROUP_BITS: u32 = 7;
+const GROUP_BITS: u32 = 8;
 const GROUPS_PER_PART: usize = 1 << GROUP_BITS;
 const PART_CELLS: usize = GROUPS_PER_PART * PARTY_SLOTS;
 const PARTS_PER_BLOCK: usize = 8;
@@ -105,9 +123,10 @@ impl GroupOptions {
         GroupOptions { cr_n: n, ..self }
     }
 
-    /// Bytes of partition scratch (10 a row) per pass over the rows; more rows take more passes,
-    /// each scattering a range of partitions. Default: the larger of 256 MiB and a quarter of the
-    /// table's bytes, which keeps the peak memory of a kernel call near 1.3 × the table.
+    /// Bytes of partition scratch (10 a row); a table of more rows is taken in as many chunks of
+    /// rows as keep each chunk's scratch within this. Default: the larger of 256 MiB and a
+    /// quarter of the table's bytes, which keeps the peak memory of a kernel call near 1.3 × the
+    /// table.
     pub fn with_scratch_limit(self, bytes: usize) -> Self {
         GroupOptions { scratch_limit: Some(bytes.max(1)), ..self }
     }
@@ -370,7 +389,10 @@ struct Plan<'a> {
     year: &'a [i16],
     party: &'a [u8],
     ymin: i16,
+    /// Year offset from `ymin` to year index; unused (`contiguous`) when every year of the
+    /// range occurs, the usual case, where the index is the offset.
     ymap: Vec<u32>,
+    contiguous: bool,
     years: Vec<i16>,
     n_years: usize,
     n_groups: usize,
@@ -378,17 +400,42 @@ struct Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
-    fn new(t: &'a TradeTable, party: Party) -> Result<Plan<'a>, ColumnarError> {
-        let (mut ymin, mut ymax) = (i16::MAX, i16::MIN);
-        for &y in &t.year {
-            ymin = ymin.min(y);
-            ymax = ymax.max(y);
-        }
+    /// Scans the year column once on `threads` threads: its range and, when it spans at most 64
+    /// years (any 64 consecutive years differ modulo 64), which years occur, as one bit each;
+    /// a wider range takes a second scan for the years that occur.
+    fn new(t: &'a TradeTable, party: Party, threads: usize) -> Result<Plan<'a>, ColumnarError> {
+        let scan = |ys: &[i16]| {
+            let (mut lo, mut hi, mut bits) = (i16::MAX, i16::MIN, 0u64);
+            for &y in ys {
+                lo = lo.min(y);
+                hi = hi.max(y);
+                bits |= 1 << (y & 63);
+            }
+            (lo, hi, bits)
+        };
+        let per = t.year.len().div_ceil(threads.max(1)).max(1);
+        let parts: Vec<(i16, i16, u64)> = if threads <= 1 {
+            vec![scan(&t.year)]
+        } else {
+            thread::scope(|s| {
+                let handles: Vec<_> = t.year.chunks(per).map(|ys| s.spawn(move || scan(ys))).collect();
+                handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
+            })
+            .map_err(|_| ColumnarError::WorkerFailed { phase: "plan" })?
+        };
+        let (ymin, ymax, bits) =
+            parts.iter().fold((i16::MAX, i16::MIN, 0u64), |a, b| (a.0.min(b.0), a.1.max(b.1), a.2 | b.2));
         let span = if t.year.is_empty() { 0 } else { (i32::from(ymax) - i32::from(ymin) + 1) as usize };
         let mut seen = vec![false; span];
-        for &y in &t.year {
-            if let Some(s) = seen.get_mut((i32::from(y) - i32::from(ymin)) as usize) {
-                *s = true;
+        if span <= 64 {
+            for (k, s) in seen.iter_mut().enumerate() {
+                *s = bits >> ((i32::from(ymin) + k as i32) & 63) & 1 == 1;
+            }
+        } else {
+            for &y in &t.year {
+                if let Some(s) = seen.get_mut((i32::from(y) - i32::from(ymin)) as usize) {
+                    *s = true;
+                }
             }
         }
         let mut ymap = vec![0u32; span];
@@ -415,6 +462,7 @@ impl<'a> Plan<'a> {
             year: &t.year,
             party,
             ymin,
+            contiguous: years.len() == span,
             ymap,
             years,
             n_years,
@@ -425,65 +473,119 @@ impl<'a> Plan<'a> {
 
     #[inline(always)]
     fn group(&self, c: u16, y: i16) -> usize {
-        let yi = self.ymap[(i32::from(y) - i32::from(self.ymin)) as usize] as usize;
+        let k = (i32::from(y) - i32::from(self.ymin)) as usize;
+        let yi = if self.contiguous { k } else { self.ymap[k] as usize };
         usize::from(c) * self.n_years + yi
     }
 }
 
-/// One thread's partitioned scratch: `starts[p - first]..starts[p - first + 1]` are partition
-/// `p`'s entries.
-struct Parted {
-    first: usize,
-    starts: Vec<usize>,
+/// One thread's partition scratch, allocated once per kernel call (sized for the largest chunk)
+/// and reused by every chunk: fresh pages cost a page fault each on first touch.
+#[derive(Default)]
+struct Scratch {
     cells: Vec<u16>,
     vals: Vec<f64>,
 }
 
-/// Rows of `lo..hi` per partition.
-fn count(plan: &Plan<'_>, lo: usize, hi: usize) -> Vec<usize> {
-    let mut counts = vec![0usize; plan.n_parts];
-    for (&c, &y) in plan.commodity[lo..hi].iter().zip(&plan.year[lo..hi]) {
-        counts[plan.group(c, y) >> GROUP_BITS] += 1;
+impl Scratch {
+    /// Room for `rows` entries. Every entry a chunk reads was written by that chunk, so the
+    /// buffers are never cleared.
+    ///
+    /// The zeroed allocation is lazily backed by the OS; one write per 4 KiB page here (nonzero,
+    /// so that it cannot be elided) faults every page in, in a tight loop, before the scatter
+    /// writes to ~500 places at once (measured: faulting the pages in this way, then
+    /// scattering, is faster than letting the scatter take the faults).
+    fn with_rows(rows: usize) -> Scratch {
+        let mut s = Scratch { cells: vec![0; rows], vals: vec![0.0; rows] };
+        s.cells.iter_mut().step_by(2048).for_each(|x| *x = u16::MAX);
+        s.vals.iter_mut().step_by(512).for_each(|x| *x = f64::NAN);
+        s
     }
-    counts
 }
 
-/// Scatters the rows of `lo..hi` whose partition is in `parts` into scratch ordered by
-/// partition; rows of other partitions go to a sink slot past the end (branch-free).
-fn partition<V: Additive>(
+/// Entries a write-combining lane holds before it writes them out: 64 bytes of values.
+const WC: usize = 8;
+
+/// One thread's partitioned rows of one chunk: `starts[p]..ends[p]` are partition `p`'s entries
+/// in `cells` and `vals`; each partition starts at a multiple of [`WC`] (up to `WC - 1` unused
+/// entries after each).
+struct Parted<'a> {
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+    /// Rows per group (all partitions' groups, `GROUPS_PER_PART` per partition).
+    groups: Vec<u32>,
+    cells: &'a [u16],
+    vals: &'a [f64],
+}
+
+/// Counts the rows of `lo..hi` per group (kept: the summing loop then needs no row counter),
+/// then scatters them into `scratch` ordered by partition (rows keep their order within a
+/// partition). `room`: the most rows of any slice
+/// this scratch will take, so that it is allocated (and faulted in) once.
+///
+/// The scatter goes through software write-combining lanes: a row is staged in its partition's
+/// lane (`WC` cells and values, in L1/L2) at the index its scratch position has modulo `WC`, and
+/// a lane is copied out whole when its last index fills. Partitions start at multiples of `WC`,
+/// so a full lane is exactly one run of the partition's scratch. Each thread keeps ~500
+/// partitions' write streams open; writing 64 contiguous bytes per 8 rows instead of 10 bytes
+/// per row to scattered lines cut the scatter from ~9 to ~7 ns a row here.
+fn partition<'a, V: Additive>(
     plan: &Plan<'_>,
     values: &[V],
     lo: usize,
     hi: usize,
-    counts: &[usize],
-    parts: std::ops::Range<usize>,
-) -> Parted {
+    room: usize,
+    scratch: &'a mut Scratch,
+) -> Parted<'a> {
     let (c, y, p, v) = (&plan.commodity[lo..hi], &plan.year[lo..hi], &plan.party[lo..hi], &values[lo..hi]);
-    let mut starts = Vec::with_capacity(parts.len() + 1);
-    starts.push(0usize);
-    for k in parts.clone() {
-        starts.push(starts[starts.len() - 1] + counts[k]);
+    let mut groups = vec![0u32; plan.n_parts * GROUPS_PER_PART];
+    for (&c, &y) in c.iter().zip(y) {
+        groups[plan.group(c, y)] += 1;
     }
-    let n = starts[starts.len() - 1];
-    // (write position, advance) per partition: out-of-range partitions write to the sink `n`
-    let mut cursor: Vec<(usize, usize)> = vec![(n, 0); plan.n_parts];
-    for (k, cur) in parts.clone().zip(starts.iter()) {
-        cursor[k] = (*cur, 1);
+    let mut ends: Vec<usize> =
+        groups.chunks_exact(GROUPS_PER_PART).map(|g| g.iter().map(|&k| k as usize).sum()).collect();
+    // partitions start at multiples of WC, so that lanes flush whole aligned runs
+    let mut starts = vec![0usize; plan.n_parts + 1];
+    for k in 0..plan.n_parts {
+        let s = starts[k];
+        ends[k] += s;
+        starts[k + 1] = ends[k].next_multiple_of(WC);
     }
-    let mut cells = vec![0u16; n + 1];
-    let mut vals = vec![0.0f64; n + 1];
+    let n = starts[plan.n_parts];
+    if scratch.cells.len() < n {
+        *scratch = Scratch::with_rows(n.max(room + WC * plan.n_parts));
+    }
+    let (cells, vals) = (&mut scratch.cells[..n], &mut scratch.vals[..n]);
+    let mut cursor = starts.clone();
+    let mut lane_vals = vec![[0.0f64; WC]; plan.n_parts];
+    let mut lane_cells = vec![[0u16; WC]; plan.n_parts];
     for (((&c, &y), &p), &v) in c.iter().zip(y).zip(p).zip(v) {
         let g = plan.group(c, y);
-        let slot = &mut cursor[g >> GROUP_BITS];
-        let at = slot.0;
-        slot.0 += slot.1;
-        cells[at] = (((g & (GROUPS_PER_PART - 1)) << 8) | usize::from(p)) as u16;
-        vals[at] = v.raw();
+        let pi = g >> GROUP_BITS;
+        let at = cursor[pi];
+        cursor[pi] = at + 1;
+        let k = at & (WC - 1);
+        lane_cells[pi][k] = (((g & (GROUPS_PER_PART - 1)) << 8) | usize::from(p)) as u16;
+        lane_vals[pi][k] = v.raw();
+        if k == WC - 1 {
+            let b = at + 1 - WC;
+            cells[b..=at].copy_from_slice(&lane_cells[pi]);
+            vals[b..=at].copy_from_slice(&lane_vals[pi]);
+        }
     }
-    Parted { first: parts.start, starts, cells, vals }
+    for pi in 0..plan.n_parts {
+        let at = cursor[pi];
+        let k = at & (WC - 1);
+        cells[at - k..at].copy_from_slice(&lane_cells[pi][..k]);
+        vals[at - k..at].copy_from_slice(&lane_vals[pi][..k]);
+    }
+    Parted { starts, ends, groups, cells, vals }
 }
 
-/// The output of one block of partitions, in partition order.
+/// The output of one block of partitions, in partition order: after the last chunk, finished
+/// groups; before it, each group's rows so far and running party sums (`total`, `hhi` and `cr`
+/// empty), which the next chunk starts from.
+#[derive(Default)]
 struct BlockOut {
     block: usize,
     groups: Vec<u32>,
@@ -496,48 +598,92 @@ struct BlockOut {
     sums: Vec<f64>,
 }
 
+/// Appends the party slots set in `mask` (nonzero sums) to `parties`/`sums`, clearing slots and
+/// mask: a group's running sums between chunks.
+#[inline]
+fn drain_masked(cells: &mut [f64], mask: &mut [u64], parties: &mut Vec<u8>, sums: &mut Vec<f64>) {
+    for (w, m) in mask.iter_mut().enumerate() {
+        let mut b = *m;
+        *m = 0;
+        while b != 0 {
+            let k = w * 64 + b.trailing_zeros() as usize;
+            b &= b - 1;
+            let Some(cell) = cells.get_mut(k) else { continue };
+            if *cell != 0.0 {
+                parties.push(k as u8);
+                sums.push(*cell);
+            }
+            *cell = 0.0;
+        }
+    }
+}
+
+/// Sums one chunk's rows of each block of partitions (taken from `next`) into the L2-resident
+/// accumulator, starting from the block's running sums in `prev` (indexed by block; empty for
+/// the first chunk); finishes the groups when `last`, else returns the new running sums.
 fn aggregate_blocks(
     plan: &Plan<'_>,
-    parted: &[Parted],
+    parted: &[Parted<'_>],
+    prev: &[BlockOut],
     next: &AtomicUsize,
-    end_block: usize,
+    n_blocks: usize,
     cr_n: usize,
+    last: bool,
 ) -> Vec<BlockOut> {
-    let n_blocks = end_block;
     let mut acc = vec![0.0f64; PART_CELLS];
     let mut cnt = [0u64; GROUPS_PER_PART];
     // touched party slots per group: 4 words of 64 bits
     let mut mask = vec![0u64; PART_CELLS / 64];
     let mut top = Vec::with_capacity(cr_n + 1);
     let mut outs = Vec::new();
+    let empty = BlockOut::default();
     loop {
         let block = next.fetch_add(1, Ordering::Relaxed);
         if block >= n_blocks {
             break;
         }
         let first = block * PARTS_PER_BLOCK;
-        let last = (first + PARTS_PER_BLOCK).min(plan.n_parts);
+        let end = (first + PARTS_PER_BLOCK).min(plan.n_parts);
+        let before = prev.get(block).unwrap_or(&empty);
         // capacity: at most one share per row and per slot; untouched capacity costs no memory
-        let rows: usize = parted.iter().map(|t| t.starts[last - t.first] - t.starts[first - t.first]).sum();
-        let groups = (last - first) * GROUPS_PER_PART;
-        let shares = rows.min(groups * PARTY_SLOTS);
+        let rows: usize = parted.iter().map(|t| t.starts[end] - t.starts[first]).sum();
+        let groups = ((end - first) * GROUPS_PER_PART).min(rows + before.groups.len());
+        let shares = (rows + before.parties.len()).min(groups * PARTY_SLOTS);
+        let finished = if last { groups } else { 0 };
         let mut out = BlockOut {
             block,
             groups: Vec::with_capacity(groups),
             rows: Vec::with_capacity(groups),
-            total: Vec::with_capacity(groups),
-            hhi: Vec::with_capacity(groups),
-            cr: Vec::with_capacity(groups),
+            total: Vec::with_capacity(finished),
+            hhi: Vec::with_capacity(finished),
+            cr: Vec::with_capacity(finished),
             counts: Vec::with_capacity(groups),
             parties: Vec::with_capacity(shares),
             sums: Vec::with_capacity(shares),
         };
-        for part in first..last {
+        // running sums of earlier chunks: (group, rows, shares) in group order
+        let mut carried = before.groups.iter().zip(&before.rows).zip(&before.counts).peekable();
+        let mut from = 0usize;
+        for part in first..end {
+            while let Some(((&g, &n), &k)) = carried.next_if(|((g, _), _)| **g as usize >> GROUP_BITS == part) {
+                let lg = g as usize & (GROUPS_PER_PART - 1);
+                cnt[lg] += n;
+                let to = from + k as usize;
+                for (&p, &s) in before.parties[from..to].iter().zip(&before.sums[from..to]) {
+                    let cell = (lg << 8) | usize::from(p);
+                    acc[cell] = s;
+                    mask[cell >> 6] |= 1 << (cell & 63);
+                }
+                from = to;
+            }
             for t in parted {
-                let (s, e) = (t.starts[part - t.first], t.starts[part + 1 - t.first]);
+                let g0 = part * GROUPS_PER_PART;
+                for (n, &k) in cnt.iter_mut().zip(&t.groups[g0..g0 + GROUPS_PER_PART]) {
+                    *n += u64::from(k);
+                }
+                let (s, e) = (t.starts[part], t.ends[part]);
                 for (&cell, &v) in t.cells[s..e].iter().zip(&t.vals[s..e]) {
                     acc[usize::from(cell)] += v;
-                    cnt[usize::from(cell >> 8)] += 1;
                     mask[usize::from(cell >> 6)] |= 1 << (cell & 63);
                 }
             }
@@ -548,12 +694,16 @@ fn aggregate_blocks(
                 let cells = &mut acc[lg * PARTY_SLOTS..(lg + 1) * PARTY_SLOTS];
                 let words = &mut mask[lg * (PARTY_SLOTS / 64)..(lg + 1) * (PARTY_SLOTS / 64)];
                 let before = out.parties.len();
-                let f = finish_masked(cells, words, cr_n, &mut top, &mut out.parties, &mut out.sums);
+                if last {
+                    let f = finish_masked(cells, words, cr_n, &mut top, &mut out.parties, &mut out.sums);
+                    out.total.push(f.total);
+                    out.hhi.push(f.hhi);
+                    out.cr.push(f.cr);
+                } else {
+                    drain_masked(cells, words, &mut out.parties, &mut out.sums);
+                }
                 out.groups.push((part * GROUPS_PER_PART + lg) as u32);
                 out.rows.push(*n);
-                out.total.push(f.total);
-                out.hhi.push(f.hhi);
-                out.cr.push(f.cr);
                 out.counts.push((out.parties.len() - before) as u32);
                 *n = 0;
             }
@@ -606,85 +756,98 @@ pub fn concentration<V: Additive>(
     if opts.cr_n == 0 {
         return Err(ColumnarError::InvalidOption { what: "CR-n", value: "0".into(), expected: "n >= 1" });
     }
-    let plan = Plan::new(table, party)?;
     let threads = opts.effective_threads(table.len());
+    let plan = Plan::new(table, party, threads)?;
     let n = table.len();
-    let bounds: Vec<(usize, usize)> = (0..threads).map(|k| (k * n / threads, (k + 1) * n / threads)).collect();
-    // passes over the rows, each scattering a range of partitions, so that the scratch (10 bytes
-    // a row in one pass) stays within the budget
-    let n_blocks = plan.n_parts.div_ceil(PARTS_PER_BLOCK);
+    // chunks of rows, each partitioned then summed on top of the running sums of the chunks
+    // before it, so that the scratch (10 bytes a row of a chunk) stays within the budget
     let budget = opts.scratch_limit.unwrap_or_else(|| (256usize << 20).max(table.byte_size() / 4));
-    let passes = (10 * n).div_ceil(budget).clamp(1, n_blocks.max(1));
-    let pass_blocks: Vec<std::ops::Range<usize>> =
-        (0..passes).map(|k| (k * n_blocks / passes)..((k + 1) * n_blocks / passes)).collect();
-    let parts_of =
-        |b: &std::ops::Range<usize>| (b.start * PARTS_PER_BLOCK)..(b.end * PARTS_PER_BLOCK).min(plan.n_parts);
+    let chunks = (10 * n).div_ceil(budget).clamp(1, n.max(1));
+    let n_blocks = plan.n_parts.div_ceil(PARTS_PER_BLOCK);
+    // rows of the largest slice of a chunk a thread partitions
+    let room = n.div_ceil(chunks).div_ceil(threads);
+    let mut scratch: Vec<Scratch> = (0..threads).map(|_| Scratch::default()).collect();
     let mut blocks: Vec<BlockOut> = Vec::new();
-    if threads == 1 {
-        let counts = count(&plan, 0, n);
-        for b in &pass_blocks {
-            let parted = [partition(&plan, values, 0, n, &counts, parts_of(b))];
-            let next = AtomicUsize::new(b.start);
-            blocks.extend(aggregate_blocks(&plan, &parted, &next, b.end, opts.cr_n));
-        }
-    } else {
-        let plan = &plan;
-        let counts: Vec<Vec<usize>> = thread::scope(|s| {
-            let handles: Vec<_> = bounds.iter().map(|&(lo, hi)| s.spawn(move || count(plan, lo, hi))).collect();
-            handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
-        })
-        .map_err(|_| ColumnarError::WorkerFailed { phase: "count" })?;
-        for b in &pass_blocks {
-            let parts = parts_of(b);
-            let parted: Vec<Parted> = thread::scope(|s| {
-                let handles: Vec<_> = bounds
-                    .iter()
-                    .zip(&counts)
-                    .map(|(&(lo, hi), counts)| {
-                        let parts = parts.clone();
-                        s.spawn(move || partition(plan, values, lo, hi, counts, parts))
+    for chunk in 0..chunks {
+        let (lo, hi) = (chunk * n / chunks, (chunk + 1) * n / chunks);
+        let last = chunk + 1 == chunks;
+        let next = AtomicUsize::new(0);
+        let mut outs = if threads == 1 {
+            let parted = [partition(&plan, values, lo, hi, room, &mut scratch[0])];
+            aggregate_blocks(&plan, &parted, &blocks, &next, n_blocks, opts.cr_n, last)
+        } else {
+            let plan = &plan;
+            let parted: Vec<Parted<'_>> = thread::scope(|s| {
+                let handles: Vec<_> = scratch
+                    .iter_mut()
+                    .enumerate()
+                    .map(|(k, scratch)| {
+                        let (a, b) = (lo + k * (hi - lo) / threads, lo + (k + 1) * (hi - lo) / threads);
+                        s.spawn(move || partition(plan, values, a, b, room, scratch))
                     })
                     .collect();
                 handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
             })
             .map_err(|_| ColumnarError::WorkerFailed { phase: "partition" })?;
-            let next = AtomicUsize::new(b.start);
+            let (prev, next) = (&blocks, &next);
             let outs: Vec<Vec<BlockOut>> = thread::scope(|s| {
                 let handles: Vec<_> = (0..threads)
-                    .map(|_| s.spawn(|| aggregate_blocks(plan, &parted, &next, b.end, opts.cr_n)))
+                    .map(|_| {
+                        let parted = &parted;
+                        s.spawn(move || aggregate_blocks(plan, parted, prev, next, n_blocks, opts.cr_n, last))
+                    })
                     .collect();
                 handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
             })
             .map_err(|_| ColumnarError::WorkerFailed { phase: "aggregate" })?;
-            blocks.extend(outs.into_iter().flatten());
-        }
+            outs.into_iter().flatten().collect()
+        };
+        outs.sort_unstable_by_key(|b| b.block);
+        blocks = outs;
     }
-    blocks.sort_unstable_by_key(|b| b.block);
+    // The result's share sums go into the first thread's scratch value buffer, whose pages are
+    // already faulted in (a fresh vector for 11 M sums costs ~22,000 page faults at 100 M rows);
+    // `shrink_to_fit` then hands back the rest (for a large allocation, in place). On several
+    // threads the rest of the scratch is freed on another thread meanwhile.
     let mut out = Concentration::<V>::empty(party, opts.cr_n);
-    let groups: usize = blocks.iter().map(|b| b.groups.len()).sum();
-    let shares: usize = blocks.iter().map(|b| b.parties.len()).sum();
-    out.hs6.reserve(groups);
-    out.year.reserve(groups);
-    out.offsets.reserve(groups);
-    out.parties.reserve(shares);
-    out.sums.reserve(shares);
-    for b in blocks {
-        for &g in &b.groups {
-            let g = g as usize;
-            out.hs6.push(table.hs6_dict.get(g / plan.n_years).copied().unwrap_or(0));
-            out.year.push(plan.years.get(g % plan.n_years).copied().unwrap_or(0));
+    out.sums = scratch.first_mut().map(|s| std::mem::take(&mut s.vals)).unwrap_or_default();
+    out.sums.clear();
+    let merge = |out: &mut Concentration<V>, blocks: Vec<BlockOut>| {
+        let groups: usize = blocks.iter().map(|b| b.groups.len()).sum();
+        let shares: usize = blocks.iter().map(|b| b.parties.len()).sum();
+        out.hs6.reserve(groups);
+        out.year.reserve(groups);
+        out.offsets.reserve(groups);
+        out.parties.reserve(shares);
+        out.sums.reserve(shares);
+        for b in blocks {
+            for &g in &b.groups {
+                let g = g as usize;
+                out.hs6.push(table.hs6_dict.get(g / plan.n_years).copied().unwrap_or(0));
+                out.year.push(plan.years.get(g % plan.n_years).copied().unwrap_or(0));
+            }
+            let mut end = out.offsets.last().copied().unwrap_or(0);
+            for &k in &b.counts {
+                end += k as usize;
+                out.offsets.push(end);
+            }
+            out.rows.extend_from_slice(&b.rows);
+            out.total.extend_from_slice(&b.total);
+            out.hhi.extend_from_slice(&b.hhi);
+            out.cr.extend_from_slice(&b.cr);
+            out.parties.extend_from_slice(&b.parties);
+            out.sums.extend_from_slice(&b.sums);
         }
-        let mut end = out.offsets.last().copied().unwrap_or(0);
-        for &k in &b.counts {
-            end += k as usize;
-            out.offsets.push(end);
-        }
-        out.rows.extend_from_slice(&b.rows);
-        out.total.extend_from_slice(&b.total);
-        out.hhi.extend_from_slice(&b.hhi);
-        out.cr.extend_from_slice(&b.cr);
-        out.parties.extend_from_slice(&b.parties);
-        out.sums.extend_from_slice(&b.sums);
+        out.sums.shrink_to_fit();
+    };
+    if threads == 1 {
+        drop(scratch);
+        merge(&mut out, blocks);
+    } else {
+        thread::scope(|s| {
+            s.spawn(move || drop(scratch));
+            merge(&mut out, blocks);
+        });
     }
     Ok(out)
 }
@@ -704,7 +867,7 @@ pub fn hhi_dense_scatter(table: &TradeTable, party: Party, values: &[f64]) -> Re
             found: values.len(),
         });
     }
-    let plan = Plan::new(table, party)?;
+    let plan = Plan::new(table, party, 1)?;
     let mut acc = vec![0.0f64; plan.n_groups * PARTY_SLOTS];
     let mut rows = vec![0u32; plan.n_groups];
     for (((&c, &y), &p), &v) in plan.commodity.iter().zip(plan.year).zip(plan.party).zip(values) {

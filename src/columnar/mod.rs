@@ -41,11 +41,13 @@
 //!   orders groups by (HS6, year).
 //! - **Partitioning.** A plain scatter into one dense (group, party) accumulator misses the cache
 //!   on nearly every row once the groups outgrow it (5,000 products × 25 years × 256 party slots
-//!   is 256 MB). The kernel first radix-partitions the rows by `group >> 7` (a counting pass,
-//!   then a scatter of a `u16` local cell and the `f64` value: 10 bytes a row of scratch, in as
-//!   many passes over the rows as [`GroupOptions::with_scratch_limit`] needs), then
-//!   sums each partition into a 128 × 256 `f64` accumulator (256 KiB, in L2) and finishes its
-//!   groups (total, shares, HHI, CR-n) while they are hot. [`hhi_dense_scatter`] keeps the
+//!   is 256 MB). The kernel first radix-partitions the rows by `group >> 8` (a counting pass,
+//!   then a scatter of a `u16` local cell and the `f64` value: 10 bytes a row of scratch), then
+//!   sums each partition into a 256 × 256 `f64` accumulator (512 KiB, in L2) and finishes its
+//!   groups (total, shares, HHI, CR-n) while they are hot. Tables whose scratch would exceed
+//!   [`GroupOptions::with_scratch_limit`] are taken in chunks of rows, each chunk's sums starting
+//!   from the running (group, party) sums of the chunks before, so every row is read once and
+//!   results are the same, to the bit, for any number of chunks. [`hhi_dense_scatter`] keeps the
 //!   unpartitioned baseline for comparison.
 //! - **Threads.** `std::thread::scope`: each thread partitions an equal slice of rows; then
 //!   threads take blocks of 8 partitions from an atomic counter and sum every thread's slice of
