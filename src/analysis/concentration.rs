@@ -489,14 +489,14 @@ pub fn concentration_ratio_of_weights<const N: usize, W: Weight, I: IntoIterator
 ) -> Result<f64, AnalysisError> {
     let (top, sum, _) = fold_weights(weights, "CR-n weights", [f64::NEG_INFINITY; N], |mut top, w| {
         // insert w into the descending buffer, dropping the smallest
-        if let Some(last) = top.last_mut() {
-            if w > *last {
-                *last = w;
-                let mut i = N - 1;
-                while i > 0 && top[i] > top[i - 1] {
-                    top.swap(i, i - 1);
-                    i -= 1;
-                }
+        if let Some(last) = top.last_mut()
+            && w > *last
+        {
+            *last = w;
+            let mut i = N - 1;
+            while i > 0 && top[i] > top[i - 1] {
+                top.swap(i, i - 1);
+                i -= 1;
             }
         }
         top

@@ -526,10 +526,10 @@ impl SalientStatistics {
         };
         let production = self.get(Component::Production);
         if n < 0.0 {
-            if let Ok(p) = production {
-                if p + n < 0.0 {
-                    return Err(self.non_positive_ac(p, p + n));
-                }
+            if let Ok(p) = production
+                && p + n < 0.0
+            {
+                return Err(self.non_positive_ac(p, p + n));
             }
             return Ok(NetImportReliance::NetExporter { net_exports: self.amount(-n)? });
         }

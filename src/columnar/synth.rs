@@ -194,7 +194,7 @@ pub fn synthetic(spec: &SynthSpec, threads: usize) -> TradeTable {
         }
     });
     let mut vvalid = vec![u64::MAX; words];
-    if n % 64 != 0
+    if !n.is_multiple_of(64)
         && let Some(last) = vvalid.last_mut()
     {
         *last = (1u64 << (n % 64)) - 1;

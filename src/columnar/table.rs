@@ -141,7 +141,7 @@ impl Bitmap {
     }
 
     fn extend(&mut self, other: &Bitmap) {
-        if self.len % 64 == 0 {
+        if self.len.is_multiple_of(64) {
             self.words.truncate(self.len / 64);
             self.words.extend_from_slice(&other.words);
             self.len += other.len;

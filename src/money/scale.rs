@@ -330,10 +330,10 @@ fn decimal(input: &str, piece: &str) -> Result<String, MoneyError> {
         Some((i, f)) => (i, Some(f)),
         None => (piece, None),
     };
-    if let Some(f) = frac {
-        if !f.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(bad(format!("{piece:?} is not a number (a comma or second point after the decimal point)")));
-        }
+    if let Some(f) = frac
+        && !f.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Err(bad(format!("{piece:?} is not a number (a comma or second point after the decimal point)")));
     }
     if int.contains(',') {
         let mut groups = int.split(',');

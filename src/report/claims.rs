@@ -347,32 +347,31 @@ pub(crate) fn build(
                                 (DenominatorKind::WorldTotal, Some(w)) => (w, "world total"),
                                 _ => (y.rows_sum_t, "rows' sum"),
                             };
-                            if den > 0.0 {
-                                if let Some(e) =
+                            if den > 0.0
+                                && let Some(e) =
                                     est(c.estimate.low() * f / den * 100.0, c.estimate.high() * f / den * 100.0)
-                                {
-                                    rc.push(Recomputed {
-                                        what: format!(
-                                            "% of {} world mine production ({} {} t {})",
-                                            y.year,
-                                            den_name,
-                                            group(den),
-                                            target.as_ref().map_or_else(String::new, |t| t.to_string())
-                                        ),
-                                        bound: c.bound,
-                                        value: e,
-                                        unit: "%".into(),
-                                        agrees: None,
-                                        sources: vec![y.source.clone()],
-                                    });
-                                    finding = Finding::Derived;
-                                    note = format!(
-                                        "a {} tonnage of {}, set against mined {}",
-                                        b,
-                                        c.subject,
+                            {
+                                rc.push(Recomputed {
+                                    what: format!(
+                                        "% of {} world mine production ({} {} t {})",
+                                        y.year,
+                                        den_name,
+                                        group(den),
                                         target.as_ref().map_or_else(String::new, |t| t.to_string())
-                                    );
-                                }
+                                    ),
+                                    bound: c.bound,
+                                    value: e,
+                                    unit: "%".into(),
+                                    agrees: None,
+                                    sources: vec![y.source.clone()],
+                                });
+                                finding = Finding::Derived;
+                                note = format!(
+                                    "a {} tonnage of {}, set against mined {}",
+                                    b,
+                                    c.subject,
+                                    target.as_ref().map_or_else(String::new, |t| t.to_string())
+                                );
                             }
                         }
                         Some(Err(err)) => note = format!("basis {b} not convertible: {err}"),

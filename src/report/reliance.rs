@@ -227,10 +227,10 @@ pub(crate) fn build(
             }
             _ => NirAgreement::Undetermined,
         };
-        if let Some(r) = n {
-            if !r.note.is_empty() {
-                definition = r.note.clone();
-            }
+        if let Some(r) = n
+            && !r.note.is_empty()
+        {
+            definition = r.note.clone();
         }
         let records = [p, i, e, n];
         let source = records.iter().flatten().map(|r| r.source.clone()).next().unwrap_or_default();
