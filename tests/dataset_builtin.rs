@@ -5,10 +5,11 @@ use std::collections::HashSet;
 
 use critical_minerals::chain::{Capacity, FacilityStatus, Stage};
 use critical_minerals::dataset::{
-    Area, Bound, ClaimKind, ClaimRegion, ClaimUnit, Commodity, Dataset, Flag, Measure, SalientItem, Scale, Tag,
+    Area, Bound, ClaimKind, ClaimRegion, ClaimUnit, Commodity, Dataset, Flag, Measure, SalientItem, Tag,
 };
 use critical_minerals::geo::Country;
 use critical_minerals::material::Basis;
+use critical_minerals::money::{Currency, Scale};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -202,7 +203,7 @@ fn seed_claims_are_recorded_with_kind_bound_and_source() -> TestResult {
     let china = d.claim("china-liion-capacity-share").ok_or("china")?;
     assert_eq!((china.kind, china.bound, china.estimate.low()), (ClaimKind::Share, Bound::AtLeast, 70.0));
     let size = d.claim("slb-market-size-2030").ok_or("size")?;
-    assert_eq!(size.unit, ClaimUnit::Money { currency: "USD".into(), scale: Scale::Billion });
+    assert_eq!(size.unit, ClaimUnit::Money { currency: Currency::USD, scale: Scale::Billion });
     let regions: f64 = ["north-america", "europe", "asia-pacific"]
         .iter()
         .filter_map(|r| d.claims().iter().find(|c| c.region == ClaimRegion::Named(r.to_string())))

@@ -67,7 +67,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::AnalysisError;
-use crate::dataset::{self, Bound, Claim, ClaimKind, ClaimRegion, ClaimUnit};
+use crate::dataset::{Bound, Claim, ClaimKind, ClaimRegion, ClaimUnit};
 use crate::geo::{BuiltinRegion, Country, GeoError, Partition, Region};
 use crate::material::Basis;
 use crate::money::{Currency, Scale};
@@ -634,22 +634,7 @@ impl AuditClaim {
                 let ClaimUnit::Money { currency, scale } = &claim.unit else {
                     return Err(bad(id, format!("a market size in {}, not money", claim.unit)));
                 };
-                let currency = Currency::from_code(currency)?;
-                let (scale, extra) = match scale {
-                    dataset::Scale::One => (Scale::Unit, 1.0),
-                    dataset::Scale::Thousand => (Scale::Thousand, 1.0),
-                    dataset::Scale::Million => (Scale::Million, 1.0),
-                    dataset::Scale::Billion => (Scale::Billion, 1.0),
-                    dataset::Scale::Trillion => (Scale::Billion, 1.0e3),
-                };
-                AuditClaim::size(
-                    id,
-                    market,
-                    &place,
-                    need_year()?,
-                    stated.scaled(extra)?,
-                    SizeUnit::money(currency, scale),
-                )
+                AuditClaim::size(id, market, &place, need_year()?, stated, SizeUnit::money(*currency, *scale))
             }
             ClaimKind::Quantity => {
                 AuditClaim::size(id, market, &place, need_year()?, stated, SizeUnit::Tonnes(claim.basis.clone()))

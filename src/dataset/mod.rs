@@ -7,7 +7,7 @@
 //! | [`ProductionRecord`], [`Commodity`], [`Measure`], [`Area`], [`Flag`] | mine production and reserves by country |
 //! | [`SalientRecord`], [`SalientItem`], [`SalientUnit`] | USGS US salient statistics |
 //! | [`StageShareRecord`] | a country's share of a chain stage, as one source states it |
-//! | [`Claim`], [`ClaimKind`], [`Bound`], [`ClaimUnit`], [`ClaimRegion`], [`Scale`], [`Period`] | figures stated by documents, to be checked |
+//! | [`Claim`], [`ClaimKind`], [`Bound`], [`ClaimUnit`], [`ClaimRegion`], [`Period`] | figures stated by documents, to be checked |
 //! | [`PricePoint`], [`PriceStatistic`] | dated prices |
 //! | [`FacilityRecord`] | a [`Facility`](crate::chain::Facility) with the date of its status |
 //! | [`DatasetError`] | every loading error, naming file, row, column and value |
@@ -88,8 +88,8 @@ use std::sync::OnceLock;
 use serde::ser::{SerializeMap, Serializer};
 
 pub use records::{
-    Area, Bound, CURRENCIES, Claim, ClaimKind, ClaimRegion, ClaimUnit, Commodity, FacilityRecord, Flag, Measure,
-    Period, PricePoint, PriceStatistic, ProductionRecord, SalientItem, SalientRecord, SalientUnit, Scale, SourceRecord,
+    Area, Bound, Claim, ClaimKind, ClaimRegion, ClaimUnit, Commodity, FacilityRecord, Flag, Measure, Period,
+    PricePoint, PriceStatistic, ProductionRecord, SalientItem, SalientRecord, SalientUnit, SourceRecord,
     StageShareRecord, Tag,
 };
 

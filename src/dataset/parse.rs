@@ -364,7 +364,7 @@ pub(crate) fn price(row: &Row<'_>, ids: &SourceIds) -> Result<PricePoint, Datase
         return Err(row.bad("per", "prices are per tonne of product: write t"));
     }
     let currency = row.required("currency")?;
-    if !super::records::CURRENCIES.contains(&currency) {
+    if crate::money::Currency::from_code(currency).is_err() {
         return Err(row.bad("currency", "expected an ISO 4217 code such as USD, EUR or CNY"));
     }
     let grade = if row.text("grade").is_empty() {

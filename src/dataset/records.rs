@@ -10,6 +10,7 @@ use super::DatasetError;
 use crate::chain::{Facility, Stage};
 use crate::geo::Country;
 use crate::material::{Amount, Basis, Element, Form, GradeClass, GraphiteKind, Mineral};
+use crate::money::{Currency, Scale};
 use crate::provenance::{Estimate, Source};
 
 fn parse_err(what: &'static str, input: &str, expected: &'static str) -> DatasetError {
@@ -635,56 +636,6 @@ text_enum!(Bound, "bound", "exact, about, at-least, at-most or range", {
     Range => "range",
 });
 
-/// The scale word of a money amount.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-#[non_exhaustive]
-pub enum Scale {
-    /// Units.
-    One,
-    /// Thousands.
-    Thousand,
-    /// Millions.
-    Million,
-    /// Billions (10⁹).
-    Billion,
-    /// Trillions (10¹²).
-    Trillion,
-}
-
-text_enum!(Scale, "scale", "thousand, million, billion or trillion", {
-    One => "one",
-    Thousand => "thousand",
-    Million => "million",
-    Billion => "billion",
-    Trillion => "trillion",
-});
-
-impl Scale {
-    /// The factor: 1, 10³, 10⁶, 10⁹, 10¹².
-    pub fn factor(self) -> f64 {
-        match self {
-            Scale::One => 1.0,
-            Scale::Thousand => 1.0e3,
-            Scale::Million => 1.0e6,
-            Scale::Billion => 1.0e9,
-            Scale::Trillion => 1.0e12,
-        }
-    }
-}
-
-/// ISO 4217 codes the loaders accept for money figures.
-pub const CURRENCIES: &[&str] = &["USD", "EUR", "CNY", "GBP", "JPY", "KRW", "AUD", "CAD", "CLP", "ARS", "INR", "IDR"];
-
-fn currency(s: &str) -> Result<String, DatasetError> {
-    let t = s.trim();
-    CURRENCIES
-        .iter()
-        .find(|c| **c == t)
-        .map(|c| c.to_string())
-        .ok_or_else(|| parse_err("currency", s, "an ISO 4217 code such as USD, EUR or CNY"))
-}
-
 /// The unit of a claim's figure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -700,9 +651,9 @@ pub enum ClaimUnit {
     Times,
     /// Money with its scale (`USD billion`).
     Money {
-        /// ISO 4217 code.
-        currency: String,
-        /// Scale word.
+        /// Currency.
+        currency: Currency,
+        /// Scale word, read into the figure by whoever turns it into [`crate::money::Money`].
         scale: Scale,
     },
 }
@@ -714,7 +665,7 @@ impl fmt::Display for ClaimUnit {
             ClaimUnit::Percent => f.write_str("%"),
             ClaimUnit::PercentPerYear => f.write_str("%/yr"),
             ClaimUnit::Times => f.write_str("x"),
-            ClaimUnit::Money { currency, scale: Scale::One } => f.write_str(currency),
+            ClaimUnit::Money { currency, scale: Scale::Unit } => write!(f, "{currency}"),
             ClaimUnit::Money { currency, scale } => write!(f, "{currency} {scale}"),
         }
     }
@@ -729,12 +680,12 @@ impl FromStr for ClaimUnit {
             "%/yr" => Ok(ClaimUnit::PercentPerYear),
             "x" => Ok(ClaimUnit::Times),
             t => {
+                let expected = "t, %, %/yr, x, or a currency with a scale (USD billion)";
                 let (cur, scale) = match t.split_once(' ') {
-                    Some((c, sc)) => (c, sc.trim().parse::<Scale>()?),
-                    None => (t, Scale::One),
+                    Some((c, sc)) => (c, sc.trim().parse::<Scale>().map_err(|_| parse_err("unit", s, expected))?),
+                    None => (t, Scale::Unit),
                 };
-                let currency = currency(cur)
-                    .map_err(|_| parse_err("unit", s, "t, %, %/yr, x, or a currency with a scale (USD billion)"))?;
+                let currency = Currency::from_code(cur).map_err(|_| parse_err("unit", s, expected))?;
                 Ok(ClaimUnit::Money { currency, scale })
             }
         }

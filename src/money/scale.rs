@@ -41,29 +41,33 @@ pub enum Scale {
     Million,
     /// Billions (short scale), 10⁹.
     Billion,
+    /// Trillions (short scale), 10¹².
+    Trillion,
 }
 
 impl Scale {
     /// Every scale, smallest first.
-    pub const ALL: [Scale; 4] = [Scale::Unit, Scale::Thousand, Scale::Million, Scale::Billion];
+    pub const ALL: [Scale; 5] = [Scale::Unit, Scale::Thousand, Scale::Million, Scale::Billion, Scale::Trillion];
 
-    /// Power of ten: 0, 3, 6 or 9.
+    /// Power of ten: 0, 3, 6, 9 or 12.
     pub const fn exponent(self) -> i32 {
         match self {
             Scale::Unit => 0,
             Scale::Thousand => 3,
             Scale::Million => 6,
             Scale::Billion => 9,
+            Scale::Trillion => 12,
         }
     }
 
-    /// The factor: 1, 10³, 10⁶ or 10⁹.
+    /// The factor: 1, 10³, 10⁶, 10⁹ or 10¹².
     pub const fn factor(self) -> f64 {
         match self {
             Scale::Unit => 1.0,
             Scale::Thousand => 1.0e3,
             Scale::Million => 1.0e6,
             Scale::Billion => 1.0e9,
+            Scale::Trillion => 1.0e12,
         }
     }
 
@@ -74,6 +78,7 @@ impl Scale {
             Scale::Thousand => "thousand",
             Scale::Million => "million",
             Scale::Billion => "billion",
+            Scale::Trillion => "trillion",
         }
     }
 
@@ -85,6 +90,7 @@ impl Scale {
             "thousand" | "thousands" | "k" | "th" | "'000" | "’000" => Scale::Thousand,
             "million" | "millions" | "mn" | "mln" | "mio" => Scale::Million,
             "billion" | "billions" | "bn" | "bln" | "milliard" | "milliards" | "mrd" => Scale::Billion,
+            "trillion" | "trillions" => Scale::Trillion,
             "m" | "mm" | "b" => {
                 return Err(MoneyError::BadScale {
                     input: word.to_string(),
@@ -107,7 +113,7 @@ impl FromStr for Scale {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Scale::from_word(s)?.ok_or_else(|| MoneyError::BadScale {
             input: s.to_string(),
-            reason: "expected thousand, million or billion",
+            reason: "expected thousand, million, billion or trillion",
         })
     }
 }
