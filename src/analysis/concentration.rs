@@ -636,7 +636,7 @@ pub enum Verdict {
 }
 
 impl fmt::Display for Band {
-    /// The band in words, with its bounds: `highly concentrated`, `1,000–2,000`.
+    /// The band in words: `highly concentrated`, `1,000-2,000`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Band::NotHighlyConcentrated => "not highly concentrated",
@@ -644,7 +644,7 @@ impl fmt::Display for Band {
             Band::ModeratelyConcentrated => "moderately concentrated",
             Band::HighlyConcentrated => "highly concentrated",
             Band::Below1000 => "below 1,000",
-            Band::From1000To2000 => "1,000–2,000",
+            Band::From1000To2000 => "1,000-2,000",
             Band::Above2000 => "above 2,000",
         })
     }

@@ -466,15 +466,8 @@ pub struct SeededRng {
 impl SeededRng {
     /// The generator for `seed`: the state is four successive SplitMix64 outputs.
     pub fn new(seed: u64) -> SeededRng {
-        let mut sm = seed;
-        let mut next = || {
-            sm = sm.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = sm;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            z ^ (z >> 31)
-        };
-        SeededRng { s: [next(), next(), next(), next()] }
+        let mut sm = crate::columnar::SplitMix64::new(seed);
+        SeededRng { s: [sm.next_u64(), sm.next_u64(), sm.next_u64(), sm.next_u64()] }
     }
 
     /// The next 64-bit output of xoshiro256\*\*.

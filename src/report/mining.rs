@@ -166,24 +166,19 @@ pub struct GuidelineBand {
     pub thresholds: String,
 }
 
-/// The band in words, with its threshold.
-pub(crate) fn band_label(b: Band) -> &'static str {
-    match b {
-        Band::NotHighlyConcentrated => "not highly concentrated (HHI <= 1,800)",
-        Band::Unconcentrated => "unconcentrated (HHI < 1,500)",
-        Band::ModeratelyConcentrated => "moderately concentrated (1,500-2,500)",
-        Band::HighlyConcentrated => "highly concentrated",
-        Band::Below1000 => "below 1,000",
-        Band::From1000To2000 => "1,000-2,000",
-        Band::Above2000 => "above 2,000",
-    }
-}
-
+/// The band in words ([`Band`]'s own text), with the threshold that bounds it under `g`.
 fn band_text(g: Guideline, b: Band) -> String {
-    match (g, b) {
-        (Guideline::UsMerger2023, Band::HighlyConcentrated) => "highly concentrated (HHI > 1,800)".into(),
-        (Guideline::UsHorizontal2010, Band::HighlyConcentrated) => "highly concentrated (HHI > 2,500)".into(),
-        _ => band_label(b).into(),
+    let threshold = match (g, b) {
+        (_, Band::NotHighlyConcentrated) => Some("HHI <= 1,800"),
+        (_, Band::Unconcentrated) => Some("HHI < 1,500"),
+        (_, Band::ModeratelyConcentrated) => Some("1,500-2,500"),
+        (Guideline::UsMerger2023, Band::HighlyConcentrated) => Some("HHI > 1,800"),
+        (Guideline::UsHorizontal2010, Band::HighlyConcentrated) => Some("HHI > 2,500"),
+        _ => None,
+    };
+    match threshold {
+        Some(t) => format!("{b} ({t})"),
+        None => b.to_string(),
     }
 }
 
