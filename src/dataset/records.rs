@@ -283,7 +283,8 @@ impl Flag {
     }
 }
 
-/// How sure a source is, the tags of the project's reference notes.
+/// How sure a source is: the column `tag` of `data/sources.csv` (policy rules use the same scale
+/// as [`crate::policy::Confidence`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 #[non_exhaustive]

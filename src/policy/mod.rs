@@ -8,7 +8,7 @@
 //! | [`us_30d::Us30dRule`], [`us_30d::Vehicle`], [`us_30d::VehicleAssessment`] | the rule table, the vehicle, the eligibility with reasons |
 //! | [`us_45x`] | US advanced manufacturing production credit, 26 U.S.C. §45X: battery cells $35/kWh, modules $10/kWh, phase-down after 2029, cost-based components, cell conditions |
 //! | [`us_45x::Us45xRule`], [`us_45x::Credit45x`], [`us_45x::CellCheck`] | the rule table, a computed credit, the cell-condition checks |
-//! | [`Citation`], [`Confidence`] | a [`Source`] with how sure the embedded figure is (\[P\]/\[S\]/\[D\]/\[U\] in the crate's reference notes) |
+//! | [`Citation`], [`Confidence`] | a [`Source`] with how sure the embedded figure is (\[P\] primary, \[S\] secondary, \[D\] derived, \[U\] unconfirmed) |
 //! | [`PolicyError`] | every way an evaluation can refuse its input |
 //!
 //! Dates are [`chrono::NaiveDate`] (calendar days, no time zone): the statutes and regulations
@@ -129,7 +129,8 @@ pub enum PolicyError {
     },
 }
 
-/// How sure an embedded figure is, in the crate's reference-note tags.
+/// How sure an embedded figure is: primary text, secondary restatement, derived or unconfirmed
+/// (the same scale as [`crate::dataset::Tag`], without its `seed` class).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -145,7 +146,7 @@ pub enum Confidence {
 }
 
 impl Confidence {
-    /// The tag used in the reference notes (`"[P]"`).
+    /// The short tag (`"[P]"`).
     pub const fn tag(self) -> &'static str {
         match self {
             Confidence::Primary => "[P]",
