@@ -1,7 +1,7 @@
 //! The example's SVG chart: parses as XML and carries a title, axis labels, a legend and the
 //! source line.
 
-#[path = "../examples/lithium_report/svg.rs"]
+#[path = "../../examples/lithium_report/svg.rs"]
 mod svg;
 
 use critical_minerals::dataset::{Commodity, Dataset};

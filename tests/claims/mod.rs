@@ -1,0 +1,3 @@
+//! Tests of `critical_minerals::claims`.
+
+mod audit;

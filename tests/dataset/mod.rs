@@ -1,0 +1,4 @@
+//! Tests of `critical_minerals::dataset`.
+
+mod builtin;
+mod loaders;

@@ -1,0 +1,5 @@
+//! Tests of `critical_minerals::geo`.
+
+mod props;
+mod regions;
+mod table;

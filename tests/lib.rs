@@ -1,0 +1,18 @@
+//! The integration tests of `critical-minerals`, in one binary whose modules mirror `src/`.
+//!
+//! src/; shared fixtures live in `fixtures`.
+//! src/; shared fixtures live in `fixtures`.
+
+mod bad_input;
+mod chain;
+mod claims;
+mod dataset;
+mod geo;
+mod material;
+mod methods;
+mod money;
+mod policy;
+mod report;
+mod serde_roundtrip;
+mod stats;
+mod trade;

@@ -1,0 +1,4 @@
+//! Tests of `critical_minerals::material`.
+
+mod conformance;
+mod props;

@@ -1,0 +1,4 @@
+//! Tests of `critical_minerals::money`.
+
+mod conformance;
+mod props;

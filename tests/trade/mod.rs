@@ -1,0 +1,6 @@
+//! Tests of `critical_minerals::trade`.
+
+mod baci;
+mod codes;
+mod kernels;
+mod kernels_vs_calculators;
