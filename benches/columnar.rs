@@ -7,7 +7,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use critical_minerals::columnar::{GroupOptions, Party, SynthSpec, concentration, hhi_dense_scatter, synthetic};
+use critical_minerals::trade::columnar::{GroupOptions, Party, SynthSpec, concentration, hhi_dense_scatter, synthetic};
 
 fn kernels(c: &mut Criterion) {
     let mut g = c.benchmark_group("concentration");

@@ -3,10 +3,10 @@
 //!
 //! Run with `cargo run --example concentration`. The market is made up (round numbers).
 
-use critical_minerals::analysis::concentration::{
+use critical_minerals::stats::concentration::{
     Guideline, Remainder, assess_merger, classify, concentration_ratio, hhi, merger_delta,
 };
-use critical_minerals::analysis::share::{Denominator, Shares};
+use critical_minerals::stats::share::{Denominator, Shares};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     // refiners and their output (kt LCE); the market total also counts unlisted small refiners

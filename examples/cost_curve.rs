@@ -4,7 +4,7 @@
 //! data: give your own (one currency, one volume basis).
 
 use comfy_table::{Table, presets::UTF8_FULL};
-use critical_minerals::analysis::cost_curve::{CostCurve, Marginal, Producer};
+use critical_minerals::chain::cost_curve::{CostCurve, Marginal, Producer};
 use critical_minerals::material::Basis;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

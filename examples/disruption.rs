@@ -4,8 +4,8 @@
 //! illustrative, not data.
 
 use comfy_table::{Table, presets::UTF8_FULL};
-use critical_minerals::analysis::disruption::{Cut, Disruption, Rerouting, disrupt};
-use critical_minerals::analysis::exposure::NetworkBuilder;
+use critical_minerals::chain::disruption::{Cut, Disruption, Rerouting, disrupt};
+use critical_minerals::chain::exposure::NetworkBuilder;
 use critical_minerals::geo::Country;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

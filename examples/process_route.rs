@@ -3,7 +3,7 @@
 //! Run with `cargo run --example process_route`.
 
 use comfy_table::{Table, presets::UTF8_FULL};
-use critical_minerals::analysis::route::{Route, RouteRun};
+use critical_minerals::chain::route::{Route, RouteRun};
 use critical_minerals::material::{Amount, Basis, Element};
 use critical_minerals::units;
 

@@ -21,7 +21,7 @@ pub enum Error {
     Trade(#[from] crate::trade::TradeError),
     /// Column-stored trade tables and BACI loading.
     #[error(transparent)]
-    Columnar(#[from] crate::columnar::ColumnarError),
+    Columnar(#[from] crate::trade::columnar::ColumnarError),
     /// Sources and estimates.
     #[error(transparent)]
     Provenance(#[from] crate::provenance::ProvenanceError),

@@ -60,15 +60,17 @@ extern crate uom;
 
 pub mod analysis;
 pub mod chain;
-pub mod columnar;
+pub mod claims;
 pub mod dataset;
 pub mod error;
 pub mod geo;
 pub mod material;
+pub mod methods;
 pub mod money;
 pub mod policy;
 pub mod provenance;
 pub mod report;
+pub mod stats;
 pub mod trade;
 pub mod units;
 

@@ -19,8 +19,8 @@
 
 use std::time::Instant;
 
-use critical_minerals::columnar::{GroupOptions, Party, SynthSpec, TradeTable, synthetic};
 use critical_minerals::geo::TRADE_CODE_EXCEPTIONS;
+use critical_minerals::trade::columnar::{GroupOptions, Party, SynthSpec, TradeTable, synthetic};
 use polars::prelude::*;
 
 struct Args {
@@ -342,7 +342,7 @@ fn load(a: &Args) {
 
 /// A hash of every bit of a result: groups, totals, HHI, CR-n and every share (FNV-1a), to check
 /// that a kernel change leaves results bit-for-bit unchanged.
-fn fingerprint(c: &critical_minerals::columnar::Concentration<f64>) -> u64 {
+fn fingerprint(c: &critical_minerals::trade::columnar::Concentration<f64>) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325u64;
     let mut eat = |x: u64| {
         h ^= x;
@@ -384,7 +384,7 @@ fn kernel(a: &Args) {
 
 /// Raw `f64` vs typed `Mass` quantity column through the same kernel, interleaved runs.
 fn typed(a: &Args) {
-    use critical_minerals::columnar::concentration;
+    use critical_minerals::trade::columnar::concentration;
     let t = synthetic(&SynthSpec::rows(a.rows), 0);
     let raw: Vec<f64> = t.quantity_column().iter().map(|m| m.value).collect();
     let opts = GroupOptions::default();

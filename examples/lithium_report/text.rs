@@ -4,11 +4,11 @@ use std::fmt::Write as _;
 
 use comfy_table::presets::{ASCII_MARKDOWN, UTF8_FULL_CONDENSED};
 use comfy_table::{CellAlignment, ContentArrangement, Table};
-use critical_minerals::analysis::concentration::Band;
 use critical_minerals::chain::Stage;
 use critical_minerals::dataset::Flag;
 use critical_minerals::provenance::Estimate;
 use critical_minerals::report::{Concentration, DenominatorKind, Finding, NirAgreement, NirKind, SupplyReport};
+use critical_minerals::stats::concentration::Band;
 
 /// Terminal tables or Markdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,35 +1,4 @@
-//! Calculators, one file each: the formula, the scale of the output, the source and a worked
-//! example open each file.
-//!
-//! | calculator | answers | output scale |
-//! |---|---|---|
-//! | [`share`] | who holds what part of a total; top-n, rank, regrouping into regions | fractions summing to 1, with an explicit unallocated remainder |
-//! | [`growth`] | CAGR, projections, implied rate of a multiple, percent change, doubling time | fraction per year |
-//! | [`concentration`] | HHI, CR-n, effective number, entropy, merger ΔHHI, guideline bands | HHI as a fraction (0–1) *and* in points (0–10,000), as one type |
-//! | [`reliance`] | USGS apparent consumption and net import reliance, top import partner | percent of apparent consumption, with withheld and net-exporter states |
-//! | [`criticality`] | EU 2017 method: governance-weighted HHI, supply risk, economic importance | SR and EI on the EU scales, thresholds 1.0 and 2.8 |
-//! | [`route`] | ore and concentrate per tonne of product, waste, energy, mass balance | tonnes on stated bases |
-//! | [`exposure`] | where a country's stage-k output originates at earlier stages | origin shares summing to 1 |
-//! | [`disruption`] | shortfall downstream of a cut, with and without rerouting | tonnes |
-//! | [`cost_curve`] | cumulative cost curve, share under water, marginal producer | share of volume, cost per tonne |
-//! | [`localization`] | share of a region's consumption supplied from within, top outside supplier | fractions |
-//! | [`uncertainty`] | ranges through shares and growth, Monte Carlo percentiles for HHI and CR-n | bounds and percentiles on the calculators' scales |
-//! | [`audit`] | findings on a set of market-report claims | findings naming the claims |
-//! | [`weight`] | what shares can be computed of: numbers, masses, amounts on one basis, money in one currency | — |
-
-pub mod audit;
-pub mod concentration;
-pub mod cost_curve;
-pub mod criticality;
-pub mod disruption;
-pub mod exposure;
-pub mod growth;
-pub mod localization;
-pub mod reliance;
-pub mod route;
-pub mod share;
-pub mod uncertainty;
-pub mod weight;
+//! The calculators' shared error (to be folded into the crate-wide `Error`) and validators.
 
 /// Where a checked value came from: text, or a closure that builds the text only on error (for
 /// hot loops).

@@ -5,9 +5,9 @@ use serde::Serialize;
 
 use super::mining::{DenominatorKind, MiningSection};
 use super::{DataNote, NoteKind, ReportError, analysis_err, group};
-use crate::analysis::growth::{GrowthRate, Span, implied_rate, percent_change, project_back};
 use crate::dataset::{Bound, Claim, ClaimKind, ClaimUnit, Commodity, Dataset, PricePoint, PriceStatistic, SalientItem};
 use crate::provenance::Estimate;
+use crate::stats::growth::{GrowthRate, Span, implied_rate, percent_change, project_back};
 
 /// Relative tolerance of "about", "nearly", "around": 5 % of the stated value.
 pub const ABOUT_TOLERANCE: f64 = 0.05;

@@ -4,13 +4,13 @@
 use serde::Serialize;
 
 use super::{DataNote, Labels, NoteKind, ReportError, analysis_err, group};
-use crate::analysis::concentration::{Band, Guideline, Remainder, classify, concentration_ratio, hhi};
-use crate::analysis::growth::percent_change;
-use crate::analysis::share::{Denominator, Shares};
 use crate::chain::Stage;
 use crate::dataset::{Area, Commodity, Dataset, Flag, Measure, ProductionRecord};
 use crate::material::Basis;
 use crate::provenance::Estimate;
+use crate::stats::concentration::{Band, Guideline, Remainder, classify, concentration_ratio, hhi};
+use crate::stats::growth::percent_change;
+use crate::stats::share::{Denominator, Shares};
 
 /// The guidelines every HHI is classified under.
 pub(crate) const GUIDELINES: [Guideline; 3] =
@@ -191,8 +191,8 @@ fn thresholds(g: Guideline) -> &'static str {
 }
 
 pub(crate) fn bands(h_low: f64, h_high: f64) -> Result<Vec<GuidelineBand>, ReportError> {
-    let lo = crate::analysis::concentration::Hhi::from_points(h_low).map_err(analysis_err("HHI low end"))?;
-    let hi = crate::analysis::concentration::Hhi::from_points(h_high).map_err(analysis_err("HHI high end"))?;
+    let lo = crate::stats::concentration::Hhi::from_points(h_low).map_err(analysis_err("HHI low end"))?;
+    let hi = crate::stats::concentration::Hhi::from_points(h_high).map_err(analysis_err("HHI high end"))?;
     Ok(GUIDELINES
         .iter()
         .map(|&g| {

@@ -3,9 +3,9 @@
 use serde::Serialize;
 
 use super::{DataNote, NoteKind, ReportError, analysis_err};
-use crate::analysis::reliance::{Agreement, Figure, NetImportReliance, PublishedNir, SalientStatistics};
 use crate::dataset::{Commodity, Dataset, Flag, SalientItem, SalientRecord};
 use crate::material::Basis;
+use crate::methods::reliance::{Agreement, Figure, NetImportReliance, PublishedNir, SalientStatistics};
 
 /// How far a recomputed net import reliance may be from the published figure and still count as
 /// confirmed, in percentage points: USGS prints whole percent computed from unrounded data, rounds

@@ -1,12 +1,12 @@
 //! Bad-input table for the chain analytics: each row gives a typed error, never a panic.
 
 use critical_minerals::analysis::AnalysisError;
-use critical_minerals::analysis::cost_curve::{CostCurve, Producer};
-use critical_minerals::analysis::disruption::{Cut, Disruption, Rerouting, disrupt};
-use critical_minerals::analysis::exposure::NetworkBuilder;
-use critical_minerals::analysis::localization::{StageSupply, localization};
-use critical_minerals::analysis::route::{Route, RouteStep};
 use critical_minerals::chain::Process;
+use critical_minerals::chain::cost_curve::{CostCurve, Producer};
+use critical_minerals::chain::disruption::{Cut, Disruption, Rerouting, disrupt};
+use critical_minerals::chain::exposure::NetworkBuilder;
+use critical_minerals::chain::localization::{StageSupply, localization};
+use critical_minerals::chain::route::{Route, RouteStep};
 use critical_minerals::geo::{Country, Region};
 use critical_minerals::material::{Amount, Basis, Form, Mineral};
 

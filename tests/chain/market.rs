@@ -1,7 +1,7 @@
 //! Cost curves and localization.
 
-use critical_minerals::analysis::cost_curve::{CostCurve, Marginal, Producer};
-use critical_minerals::analysis::localization::{StageSupply, localization};
+use critical_minerals::chain::cost_curve::{CostCurve, Marginal, Producer};
+use critical_minerals::chain::localization::{StageSupply, localization};
 use critical_minerals::geo::{Country, Region};
 use critical_minerals::material::Basis;
 use proptest::prelude::*;

@@ -1,8 +1,8 @@
 //! Exposure through a supply network and disruption scenarios.
 
 use critical_minerals::analysis::AnalysisError;
-use critical_minerals::analysis::disruption::{Cut, Disruption, Rerouting, disrupt};
-use critical_minerals::analysis::exposure::{NetworkBuilder, SupplyNetwork};
+use critical_minerals::chain::disruption::{Cut, Disruption, Rerouting, disrupt};
+use critical_minerals::chain::exposure::{NetworkBuilder, SupplyNetwork};
 use critical_minerals::geo::{Country, Region};
 use proptest::prelude::*;
 

@@ -1,8 +1,8 @@
 //! Process routes: stoichiometry of the inverse, the mass balance, waste and energy.
 
 use critical_minerals::analysis::AnalysisError;
-use critical_minerals::analysis::route::{Route, RouteStep};
 use critical_minerals::chain::Process;
+use critical_minerals::chain::route::{Route, RouteStep};
 use critical_minerals::material::{Amount, Assay, Basis, Compound, Element, Form, Mineral};
 use critical_minerals::units;
 

@@ -2,7 +2,7 @@
 //! each check on its own, tolerances, and bad input.
 
 use critical_minerals::analysis::AnalysisError;
-use critical_minerals::analysis::audit::{
+use critical_minerals::claims::audit::{
     AuditClaim, ClaimSet, Figure, Finding, FindingKind, Place, SizeUnit, Stated, Tolerances, audit,
 };
 use critical_minerals::dataset::Dataset;

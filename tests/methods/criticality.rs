@@ -1,7 +1,7 @@
 //! Bad-input table of `analysis::criticality`: typed errors naming the value, no panics.
 
 use critical_minerals::analysis::AnalysisError;
-use critical_minerals::analysis::criticality::{
+use critical_minerals::methods::criticality::{
     AssessedStage, EndUse, SHARE_SUM_TOLERANCE, Supplier, SupplyRiskInputs, assess, assess_with_thresholds, bottleneck,
     economic_importance, hhi_wgi_t, supply_risk, wgi_scaled,
 };

@@ -16,7 +16,7 @@
 //!
 //! Tolerance: the bottleneck SR must equal the published SR exactly (both have one decimal).
 
-use critical_minerals::analysis::criticality::{AssessedStage, assess, bottleneck, wgi_scaled};
+use critical_minerals::methods::criticality::{AssessedStage, assess, bottleneck, wgi_scaled};
 
 struct Row {
     material: &'static str,

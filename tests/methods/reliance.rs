@@ -2,12 +2,12 @@
 //! naming the value; nothing panics.
 
 use critical_minerals::analysis::AnalysisError;
-use critical_minerals::analysis::reliance::{
+use critical_minerals::geo::Country;
+use critical_minerals::material::{Amount, Basis, Element};
+use critical_minerals::methods::reliance::{
     Agreement, Component, Figure, NetImportReliance, PublishedNir, SalientStatistics, import_partner_shares,
     stock_drawdown,
 };
-use critical_minerals::geo::Country;
-use critical_minerals::material::{Amount, Basis, Element};
 
 fn li() -> Basis {
     Basis::contained(Element::Li)

@@ -8,11 +8,11 @@
 //! components (2024 estimates to two or three significant figures), so a recomputed NIR is
 //! accepted within ±1 percentage point and a recomputed apparent consumption within 1 %.
 
-use critical_minerals::analysis::reliance::{
+use critical_minerals::material::{Basis, Element};
+use critical_minerals::methods::reliance::{
     Agreement, ApparentConsumption, Component, Figure, NetImportReliance, PublishedNir, SalientStatistics,
     stock_drawdown,
 };
-use critical_minerals::material::{Basis, Element};
 
 const NIR_TOLERANCE_PP: f64 = 1.0;
 const AC_TOLERANCE: f64 = 0.01;

@@ -1,13 +1,13 @@
 //! Concentration: HHI scales, remainder treatment, guideline boundaries, bad input, properties.
 
 use critical_minerals::analysis::AnalysisError;
-use critical_minerals::analysis::concentration::{
+use critical_minerals::material::{Amount, Basis, Element};
+use critical_minerals::stats::concentration::{
     Band, Guideline, Hhi, HhiDelta, Remainder, Verdict, assess_merger, classify, concentration_ratio,
     concentration_ratio_of_weights, entropy, entropy_of_weights, hhi, hhi_of_weights, merger_delta,
     merger_delta_of_shares,
 };
-use critical_minerals::analysis::share::{Denominator, Shares};
-use critical_minerals::material::{Amount, Basis, Element};
+use critical_minerals::stats::share::{Denominator, Shares};
 use proptest::prelude::*;
 
 fn pts(p: f64) -> Hhi {

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use critical_minerals::analysis::AnalysisError;
-use critical_minerals::analysis::growth::{
+use critical_minerals::stats::growth::{
     DAYS_PER_YEAR, GrowthRate, Span, cagr, doubling_time, implied_rate, percent_change, project, project_back,
 };
 use proptest::prelude::*;

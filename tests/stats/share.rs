@@ -2,9 +2,9 @@
 //! properties.
 
 use critical_minerals::analysis::AnalysisError;
-use critical_minerals::analysis::share::{Denominator, RegionKey, Shares};
 use critical_minerals::geo::{Country, Region};
 use critical_minerals::material::{Amount, Basis, Element, MaterialError};
+use critical_minerals::stats::share::{Denominator, RegionKey, Shares};
 use critical_minerals::units::{kilotonnes, tonnes};
 use proptest::prelude::*;
 

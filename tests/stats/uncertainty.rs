@@ -2,14 +2,14 @@
 //! generator stream, and bad input.
 
 use critical_minerals::analysis::AnalysisError;
-use critical_minerals::analysis::concentration::hhi_of_weights;
-use critical_minerals::analysis::growth::{GrowthRate, Span, cagr, project, project_back};
-use critical_minerals::analysis::share::{Denominator, Shares};
-use critical_minerals::analysis::uncertainty::{
+use critical_minerals::provenance::{Estimate, ProvenanceError};
+use critical_minerals::stats::concentration::hhi_of_weights;
+use critical_minerals::stats::growth::{GrowthRate, Span, cagr, project, project_back};
+use critical_minerals::stats::share::{Denominator, Shares};
+use critical_minerals::stats::uncertainty::{
     IntervalShares, Mode, MonteCarlo, Sampling, SeededRng, cagr_bounds, implied_rate_bounds, project_back_bounds,
     project_bounds,
 };
-use critical_minerals::provenance::{Estimate, ProvenanceError};
 use proptest::prelude::*;
 
 fn est(lo: f64, hi: f64) -> Estimate {

@@ -12,11 +12,11 @@
 //! Tolerances are stated next to each assertion, with the reason.
 
 use critical_minerals::analysis::AnalysisError;
-use critical_minerals::analysis::concentration::{
+use critical_minerals::stats::concentration::{
     Band, Guideline, Remainder, classify, concentration_ratio, concentration_ratio_of_weights, hhi, hhi_of_weights,
 };
-use critical_minerals::analysis::growth::{Span, cagr, implied_rate, percent_change};
-use critical_minerals::analysis::share::{Denominator, Shares};
+use critical_minerals::stats::growth::{Span, cagr, implied_rate, percent_change};
+use critical_minerals::stats::share::{Denominator, Shares};
 
 /// USGS MCS 2025, Lithium, world mine production, t Li, 2024e (United States: W).
 const LITHIUM_2024: [(&str, f64); 9] = [
@@ -150,7 +150,7 @@ fn lithium_2024_cr3_and_hhi_on_both_bases() {
     // "HHI above 1,800": highly concentrated under the US 2023 guidelines on every basis
     for h in [h_rows, h_low, h_high] {
         let c =
-            classify(Guideline::UsMerger2023, critical_minerals::analysis::concentration::Hhi::from_points(h).unwrap());
+            classify(Guideline::UsMerger2023, critical_minerals::stats::concentration::Hhi::from_points(h).unwrap());
         assert_eq!(c.band(), Band::HighlyConcentrated);
     }
 }

@@ -2,8 +2,10 @@
 
 use std::io::Write;
 
-use critical_minerals::columnar::{BaciReader, ColumnarError, GroupOptions, Party, StreamingConcentration, TradeTable};
 use critical_minerals::geo::Country;
+use critical_minerals::trade::columnar::{
+    BaciReader, ColumnarError, GroupOptions, Party, StreamingConcentration, TradeTable,
+};
 use critical_minerals::units;
 
 const SMALL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/baci_small.csv");

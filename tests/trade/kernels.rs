@@ -2,10 +2,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use critical_minerals::columnar::{
+use critical_minerals::geo::Country;
+use critical_minerals::trade::columnar::{
     Concentration, GroupOptions, Party, RowTuple, StreamingConcentration, SynthSpec, TradeTable, synthetic,
 };
-use critical_minerals::geo::Country;
 use critical_minerals::units;
 use proptest::prelude::*;
 
@@ -51,7 +51,7 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * (1.0 + a.abs().max(b.abs()))
 }
 
-fn check<V: critical_minerals::columnar::Additive>(
+fn check<V: critical_minerals::trade::columnar::Additive>(
     got: &Concentration<V>,
     want: &BTreeMap<(u32, i32), Ref>,
     to_unit: impl Fn(V) -> f64,
@@ -166,7 +166,8 @@ fn synthetic_table_single_and_multi_threaded_agree_with_reference() {
         let opts = GroupOptions::default().with_threads(threads).with_scratch_limit(100_000);
         check(&t.value_concentration(Party::Exporter, &opts).unwrap(), &want, |x| x).unwrap();
     }
-    let dense = critical_minerals::columnar::hhi_dense_scatter(&t, Party::Exporter, t.value_usd_column()).unwrap();
+    let dense =
+        critical_minerals::trade::columnar::hhi_dense_scatter(&t, Party::Exporter, t.value_usd_column()).unwrap();
     let got = t.value_concentration(Party::Exporter, &GroupOptions::default()).unwrap();
     assert_eq!(dense.len(), got.len());
     for (a, g) in dense.iter().zip(got.iter()) {
@@ -201,8 +202,9 @@ fn bad_options_and_rows_are_typed_errors() {
     let cl = Country::from_code("CL").unwrap();
     let t = TradeTable::from_rows([(2023, cl, cl, 283691, Some(1.0), None)]).unwrap();
     assert!(t.value_concentration(Party::Exporter, &GroupOptions::default().with_cr_n(0)).is_err());
-    let short = critical_minerals::columnar::concentration(&t, Party::Exporter, &[1.0, 2.0], &GroupOptions::default());
-    assert!(matches!(short, Err(critical_minerals::columnar::ColumnarError::LengthMismatch { found: 2, .. })));
+    let short =
+        critical_minerals::trade::columnar::concentration(&t, Party::Exporter, &[1.0, 2.0], &GroupOptions::default());
+    assert!(matches!(short, Err(critical_minerals::trade::columnar::ColumnarError::LengthMismatch { found: 2, .. })));
     for bad in [
         (2023, cl, cl, 283691, Some(f64::NAN), None),
         (2023, cl, cl, 283691, Some(-1.0), None),

@@ -4,10 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use critical_minerals::analysis::concentration::{Remainder, concentration_ratio, hhi};
-use critical_minerals::analysis::share::{Denominator, Shares};
-use critical_minerals::columnar::{ColumnarError, GroupOptions, Party, TradeTable};
 use critical_minerals::prelude::*;
+use critical_minerals::stats::concentration::{Remainder, concentration_ratio, hhi};
+use critical_minerals::stats::share::{Denominator, Shares};
+use critical_minerals::trade::columnar::{ColumnarError, GroupOptions, Party, TradeTable};
 use proptest::prelude::*;
 
 type Row = (i32, Country, Country, u32, Option<f64>, Option<f64>);

@@ -194,7 +194,7 @@ impl LineParser<'_> {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::columnar::{BaciReader, GroupOptions, Party, StreamingConcentration};
+/// use critical_minerals::trade::columnar::{BaciReader, GroupOptions, Party, StreamingConcentration};
 ///
 /// let csv = "t,i,j,k,v,q\n2023,152,156,283691,3000,NA\n2023,32,156,283691,1000,12.5\n";
 /// let mut s = StreamingConcentration::value(Party::Exporter, GroupOptions::default());

@@ -40,7 +40,7 @@
 //! `15 / 35 = 42.9 %` of Korea's cell output was refined in China.
 //!
 //! ```
-//! use critical_minerals::analysis::exposure::NetworkBuilder;
+//! use critical_minerals::chain::exposure::NetworkBuilder;
 //! use critical_minerals::geo::Country;
 //!
 //! let c = |s| Country::from_code(s);
@@ -66,7 +66,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{AnalysisError, non_negative};
+use crate::analysis::{AnalysisError, non_negative};
 use crate::geo::{Country, Region};
 
 #[derive(Debug, Clone, PartialEq)]

@@ -21,7 +21,7 @@
 //! # Worked example
 //!
 //! ```
-//! use critical_minerals::analysis::localization::{localization, StageSupply};
+//! use critical_minerals::chain::localization::{localization, StageSupply};
 //! use critical_minerals::geo::{Country, Region};
 //!
 //! let eu = Region::from_codes("EU (part)", ["DE", "FR", "PT"])?;
@@ -41,7 +41,7 @@
 
 use std::collections::BTreeSet;
 
-use super::AnalysisError;
+use crate::analysis::AnalysisError;
 use crate::geo::{Country, Region};
 
 /// Consumption and supply by origin at one stage.

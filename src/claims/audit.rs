@@ -45,7 +45,7 @@
 //! United States twice, once inside North America.
 //!
 //! ```
-//! use critical_minerals::analysis::audit::{AuditClaim, ClaimSet, FindingKind, Stated, audit};
+//! use critical_minerals::claims::audit::{AuditClaim, ClaimSet, FindingKind, Stated, audit};
 //!
 //! let m = "secondary lithium batteries";
 //! let claims = ClaimSet::new(vec![
@@ -66,7 +66,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::AnalysisError;
+use crate::analysis::AnalysisError;
 use crate::dataset::{Bound, Claim, ClaimKind, ClaimRegion, ClaimUnit};
 use crate::geo::{BuiltinRegion, Country, GeoError, Partition, Region};
 use crate::material::Basis;
@@ -96,7 +96,7 @@ impl Place {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::analysis::audit::Place;
+    /// use critical_minerals::claims::audit::Place;
     ///
     /// assert_eq!(Place::parse("c1", "Global")?, Place::World);
     /// assert_eq!(Place::parse("c1", "north-america")?.name(), "North America");
@@ -199,7 +199,7 @@ impl fmt::Display for Place {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::audit::Stated;
+/// use critical_minerals::claims::audit::Stated;
 ///
 /// let s = Stated::at_least(15.0)?; // "exceeding 15 %"
 /// assert_eq!(s.to_string(), "≥ 15");
@@ -456,7 +456,7 @@ impl AuditClaim {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::analysis::audit::{AuditClaim, Stated};
+    /// use critical_minerals::claims::audit::{AuditClaim, Stated};
     ///
     /// let c = AuditClaim::share("na", "batteries", "North America", Some(2025), Stated::exact(30.0)?)?;
     /// assert_eq!(c.id(), "na");
@@ -486,7 +486,7 @@ impl AuditClaim {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::analysis::audit::{AuditClaim, Stated};
+    /// use critical_minerals::claims::audit::{AuditClaim, Stated};
     ///
     /// let c = AuditClaim::cagr("g", "batteries", Some(2025), 2032, Stated::exact(4.5)?)?;
     /// assert!(AuditClaim::cagr("g", "batteries", Some(2032), 2025, Stated::exact(4.5)?).is_err());
@@ -519,7 +519,7 @@ impl AuditClaim {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::analysis::audit::{AuditClaim, SizeUnit, Stated};
+    /// use critical_minerals::claims::audit::{AuditClaim, SizeUnit, Stated};
     /// use critical_minerals::money::{Currency, Scale};
     ///
     /// let c = AuditClaim::size("s", "batteries", "world", 2030, Stated::about(150.0)?,
@@ -570,7 +570,7 @@ impl AuditClaim {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::analysis::audit::AuditClaim;
+    /// use critical_minerals::claims::audit::AuditClaim;
     ///
     /// let c = AuditClaim::country_list("na-list", "batteries", "North America", &["United States", "Canada"])?;
     /// assert!(AuditClaim::country_list("w", "batteries", "world", &["France"]).is_err());
@@ -600,7 +600,7 @@ impl AuditClaim {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::analysis::audit::{AuditClaim, Figure};
+    /// use critical_minerals::claims::audit::{AuditClaim, Figure};
     /// use critical_minerals::dataset::Dataset;
     ///
     /// let data = Dataset::builtin()?;
@@ -739,7 +739,7 @@ impl Default for Tolerances {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::audit::{AuditClaim, ClaimSet, Stated};
+/// use critical_minerals::claims::audit::{AuditClaim, ClaimSet, Stated};
 ///
 /// let a = AuditClaim::share("a", "m", "Europe", None, Stated::exact(25.0)?)?;
 /// assert!(ClaimSet::new(vec![a.clone(), a]).is_err()); // id "a" twice
@@ -1003,7 +1003,7 @@ fn group_by<T, K: PartialEq>(items: &[T], key: impl Fn(&T) -> K) -> Vec<Vec<usiz
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::audit::{AuditClaim, ClaimSet, FindingKind, SizeUnit, Stated, audit};
+/// use critical_minerals::claims::audit::{AuditClaim, ClaimSet, FindingKind, SizeUnit, Stated, audit};
 /// use critical_minerals::money::{Currency, Scale};
 ///
 /// let usd = SizeUnit::money(Currency::USD, Scale::Billion);

@@ -63,7 +63,7 @@
 //! # Example
 //!
 //! ```
-//! use critical_minerals::columnar::{GroupOptions, Party, TradeTable};
+//! use critical_minerals::trade::columnar::{GroupOptions, Party, TradeTable};
 //! use critical_minerals::geo::Country;
 //!
 //! let c = |code| Country::from_code(code);

@@ -15,7 +15,7 @@
 //! # Example
 //!
 //! ```
-//! use critical_minerals::analysis::weight::Weight;
+//! use critical_minerals::stats::weight::Weight;
 //! use critical_minerals::material::{Amount, Basis, Element};
 //!
 //! // USGS MCS 2025, lithium: Australia 88,000 t and Chile 49,000 t of contained lithium (2024)
@@ -29,7 +29,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use super::AnalysisError;
+use crate::analysis::AnalysisError;
 use crate::material::{Amount, Basis, MaterialError, Rate};
 use crate::money::{Money, MoneyError};
 use crate::units::{self, Mass, MassRate};
@@ -145,13 +145,13 @@ impl<T: Weight + ?Sized> Weight for &T {
 
 /// Checks one weight: finite and non-negative. `what` names where it came from.
 pub(crate) fn checked(what: impl FnOnce() -> String, v: f64) -> Result<f64, AnalysisError> {
-    super::non_negative(what, v)
+    crate::analysis::non_negative(what, v)
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::share::{Denominator, Shares};
     use crate::money::{Currency, Money};
+    use crate::stats::share::{Denominator, Shares};
 
     fn usd(v: f64) -> Money {
         Money::new(v, Currency::USD).expect("finite")

@@ -30,7 +30,7 @@
 //! "rose 18 %" in 2024, to about 240,000 t from 204,000 t in 2023; 240/204 − 1 = 17.6 %.
 //!
 //! ```
-//! use critical_minerals::analysis::growth::{Span, cagr, implied_rate, percent_change};
+//! use critical_minerals::stats::growth::{Span, cagr, implied_rate, percent_change};
 //!
 //! let one_year = Span::years(2023, 2024)?;
 //! let r = cagr(204_000.0, 240_000.0, &one_year)?;
@@ -54,7 +54,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{AnalysisError, finite};
+use crate::analysis::{AnalysisError, finite};
 
 /// Days per year for spans between dates: the mean Julian year.
 pub const DAYS_PER_YEAR: f64 = 365.25;
@@ -70,7 +70,7 @@ fn positive(what: impl Fn() -> String, v: f64) -> Result<f64, AnalysisError> {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use critical_minerals::analysis::growth::Span;
+/// use critical_minerals::stats::growth::Span;
 ///
 /// assert_eq!(Span::years(2020, 2025)?.len_years(), 5.0);
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
@@ -243,7 +243,7 @@ impl fmt::Display for Change {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::growth::{Span, cagr};
+/// use critical_minerals::stats::growth::{Span, cagr};
 ///
 /// // USGS MCS 2025 cobalt: world mine production 238,000 t (2023) -> 290,000 t (2024)
 /// let r = cagr(238_000.0, 290_000.0, &Span::years(2023, 2024)?)?;
@@ -267,7 +267,7 @@ pub fn cagr(start: f64, end: f64, span: &Span) -> Result<GrowthRate, AnalysisErr
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::growth::{Span, implied_rate};
+/// use critical_minerals::stats::growth::{Span, implied_rate};
 ///
 /// let r = implied_rate(20.0, &Span::years(2020, 2025)?)?;
 /// assert!((r.percent() - 82.06).abs() < 0.01);
@@ -295,7 +295,7 @@ fn projection_input(value: f64, span: &Span) -> Result<f64, AnalysisError> {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::growth::{GrowthRate, Span, project};
+/// use critical_minerals::stats::growth::{GrowthRate, Span, project};
 ///
 /// // USGS MCS 2025 lithium, 240,000 t in 2024, at 10 %/yr to 2030
 /// let v = project(240_000.0, GrowthRate::from_percent(10.0)?, &Span::years(2024, 2030)?)?;
@@ -317,7 +317,7 @@ pub fn project(value: f64, rate: GrowthRate, span: &Span) -> Result<f64, Analysi
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::growth::{Span, cagr, project_back};
+/// use critical_minerals::stats::growth::{Span, cagr, project_back};
 ///
 /// // USGS MCS 2025 lithium: back from 240,000 t (2024) at the 2023-24 rate gives 204,000 t
 /// let span = Span::years(2023, 2024)?;
@@ -339,7 +339,7 @@ pub fn project_back(value: f64, rate: GrowthRate, span: &Span) -> Result<f64, An
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::growth::percent_change;
+/// use critical_minerals::stats::growth::percent_change;
 ///
 /// // USGS MCS 2025: U.S. battery-grade Li2CO3, $41,300/t (2023) -> $14,000/t (2024): "down 66 %"
 /// assert_eq!(percent_change(41_300.0, 14_000.0)?.percent().round(), -66.0);
@@ -364,7 +364,7 @@ pub fn percent_change(from: f64, to: f64) -> Result<Change, AnalysisError> {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::growth::{Span, doubling_time, implied_rate};
+/// use critical_minerals::stats::growth::{Span, doubling_time, implied_rate};
 ///
 /// // "doubles from 2024 to 2030" -> the implied rate doubles in 6 years
 /// let r = implied_rate(2.0, &Span::years(2024, 2030)?)?;

@@ -49,7 +49,7 @@
 //! `6.74 / 0.91 = 7.41` t of SC6.
 //!
 //! ```
-//! use critical_minerals::analysis::route::Route;
+//! use critical_minerals::chain::route::Route;
 //! use critical_minerals::material::{Amount, Basis};
 //!
 //! let route = Route::spodumene_to_carbonate()?;
@@ -64,7 +64,7 @@
 
 use std::fmt;
 
-use super::AnalysisError;
+use crate::analysis::AnalysisError;
 use crate::chain::Process;
 use crate::material::{Amount, Assay, Basis, Compound, Element, Form, Mineral};
 use crate::provenance::Source;
@@ -143,7 +143,7 @@ impl RouteStep {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::route::{Route, RouteStep};
+/// use critical_minerals::chain::route::{Route, RouteStep};
 /// use critical_minerals::chain::Process;
 /// use critical_minerals::material::{Amount, Assay, Basis, Compound, Form, Mineral};
 ///
@@ -546,7 +546,7 @@ impl Route {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::analysis::route::Route;
+    /// use critical_minerals::chain::route::Route;
     /// use critical_minerals::material::{Amount, Basis, Element};
     ///
     /// let route = Route::lithium_metal_from_chloride(1.0, None, 1.0)?;

@@ -37,8 +37,8 @@
 //! input falls by 15 of 80 (Chile shipped it 30), Korea's by 5 of 20.
 //!
 //! ```
-//! use critical_minerals::analysis::disruption::{disrupt, Cut, Disruption, Rerouting};
-//! use critical_minerals::analysis::exposure::NetworkBuilder;
+//! use critical_minerals::chain::disruption::{disrupt, Cut, Disruption, Rerouting};
+//! use critical_minerals::chain::exposure::NetworkBuilder;
 //! use critical_minerals::geo::Country;
 //!
 //! let c = |s| Country::from_code(s);
@@ -62,8 +62,8 @@
 
 use std::collections::BTreeMap;
 
-use super::AnalysisError;
 use super::exposure::SupplyNetwork;
+use crate::analysis::AnalysisError;
 use crate::geo::Country;
 
 /// What is cut.

@@ -92,7 +92,7 @@ pub enum Party {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::columnar::GroupOptions;
+/// use critical_minerals::trade::columnar::GroupOptions;
 ///
 /// let single = GroupOptions::default().with_threads(1).with_cr_n(3);
 /// assert_eq!((single.threads(), single.cr_n()), (1, 3));
@@ -727,7 +727,7 @@ fn aggregate_blocks(
 /// # Example
 ///
 /// ```
-/// use critical_minerals::columnar::{GroupOptions, Party, TradeTable, concentration};
+/// use critical_minerals::trade::columnar::{GroupOptions, Party, TradeTable, concentration};
 /// use critical_minerals::geo::Country;
 ///
 /// let (cl, ar, cn) = (Country::from_code("CL")?, Country::from_code("AR")?, Country::from_code("CN")?);
@@ -922,7 +922,7 @@ impl TradeTable {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::columnar::{GroupOptions, Party, StreamingConcentration, TradeTable};
+/// use critical_minerals::trade::columnar::{GroupOptions, Party, StreamingConcentration, TradeTable};
 /// use critical_minerals::geo::Country;
 ///
 /// let (cl, ar, cn) = (Country::from_code("CL")?, Country::from_code("AR")?, Country::from_code("CN")?);

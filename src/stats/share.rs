@@ -23,7 +23,7 @@
 //! published total and 37.4 % of the rows; 4,620 t (1.9 %) of the published total is unallocated.
 //!
 //! ```
-//! use critical_minerals::analysis::share::{Denominator, Shares};
+//! use critical_minerals::stats::share::{Denominator, Shares};
 //!
 //! let rows = [
 //!     ("Argentina", 18_000.0), ("Australia", 88_000.0), ("Brazil", 10_000.0),
@@ -73,8 +73,8 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::AnalysisError;
 use super::weight::{Weight, checked};
+use crate::analysis::AnalysisError;
 use crate::geo::{Country, Region};
 
 /// The denominator of a share, stated by the caller.
@@ -261,7 +261,7 @@ impl<K: Ord + fmt::Debug> Shares<K> {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::analysis::share::{Denominator, Shares};
+    /// use critical_minerals::stats::share::{Denominator, Shares};
     ///
     /// // USGS MCS 2025, cobalt 2024 (t Co): Congo (Kinshasa) 220,000 of a world 290,000 t
     /// let rows = [
@@ -298,7 +298,7 @@ impl<K: Ord + fmt::Debug> Shares<K> {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::analysis::share::{Denominator, Shares};
+    /// use critical_minerals::stats::share::{Denominator, Shares};
     ///
     /// // USGS MCS 2025 lithium 2024, Chile and Argentina reported as two rows each
     /// let rows = [("Chile", 30_000.0), ("Argentina", 18_000.0), ("Chile", 19_000.0)];
@@ -430,7 +430,7 @@ impl<K: Ord + fmt::Debug> Shares<K> {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::analysis::share::{Denominator, Shares};
+    /// use critical_minerals::stats::share::{Denominator, Shares};
     ///
     /// // USGS MCS 2025 lithium 2024: the "lithium triangle" taken together
     /// let rows = [("Argentina", 18_000.0), ("Australia", 88_000.0), ("Chile", 49_000.0)];
@@ -467,7 +467,7 @@ impl Shares<Country> {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::analysis::share::{Denominator, RegionKey, Shares};
+    /// use critical_minerals::stats::share::{Denominator, RegionKey, Shares};
     /// use critical_minerals::geo::{Country, Region};
     ///
     /// // USGS MCS 2025 lithium 2024 (t Li)

@@ -69,8 +69,8 @@
 //! US 2023 guidelines (above 1,800) whatever the rounding.
 //!
 //! ```
-//! use critical_minerals::analysis::share::Denominator;
-//! use critical_minerals::analysis::uncertainty::{IntervalShares, MonteCarlo};
+//! use critical_minerals::stats::share::Denominator;
+//! use critical_minerals::stats::uncertainty::{IntervalShares, MonteCarlo};
 //! use critical_minerals::provenance::Estimate;
 //!
 //! let published = [("AR", 18_000.0, 500.0), ("AU", 88_000.0, 500.0), ("BR", 10_000.0, 500.0),
@@ -98,8 +98,8 @@
 //! the 2025 base it implies lies between 150 / 1.15⁵ ≈ 74.6 and 150 / 1.045⁵ ≈ 120.4 $bn:
 //!
 //! ```
-//! use critical_minerals::analysis::growth::Span;
-//! use critical_minerals::analysis::uncertainty::project_back_bounds;
+//! use critical_minerals::stats::growth::Span;
+//! use critical_minerals::stats::uncertainty::project_back_bounds;
 //! use critical_minerals::provenance::Estimate;
 //!
 //! let base = project_back_bounds(Estimate::point(150.0)?, Estimate::range(0.045, 0.15)?,
@@ -123,10 +123,10 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::AnalysisError;
 use super::concentration::hhi_of_weights;
 use super::growth::{GrowthRate, Span, cagr, implied_rate, project, project_back};
 use super::share::Denominator;
+use crate::analysis::AnalysisError;
 use crate::provenance::Estimate;
 
 // ---------------------------------------------------------------------------------------------
@@ -241,8 +241,8 @@ impl<K: Ord + Clone + fmt::Debug> IntervalShares<K> {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::analysis::share::Denominator;
-    /// use critical_minerals::analysis::uncertainty::IntervalShares;
+    /// use critical_minerals::stats::share::Denominator;
+    /// use critical_minerals::stats::uncertainty::IntervalShares;
     /// use critical_minerals::provenance::Estimate;
     ///
     /// // source seed-000-lithium-metal: lithium metal output in 2025, 40,000 to 60,000 t, beside a point of 100,000 t
@@ -330,8 +330,8 @@ impl<K: Ord + Clone + fmt::Debug> IntervalShares<K> {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::growth::Span;
-/// use critical_minerals::analysis::uncertainty::cagr_bounds;
+/// use critical_minerals::stats::growth::Span;
+/// use critical_minerals::stats::uncertainty::cagr_bounds;
 /// use critical_minerals::provenance::Estimate;
 ///
 /// // USGS MCS 2025 lithium: 204,000 t (2023) to 240,000 t (2024), each rounded to 1,000 t
@@ -362,8 +362,8 @@ fn rate_ends(rate: Estimate) -> Result<(GrowthRate, GrowthRate), AnalysisError> 
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::growth::Span;
-/// use critical_minerals::analysis::uncertainty::project_bounds;
+/// use critical_minerals::stats::growth::Span;
+/// use critical_minerals::stats::uncertainty::project_bounds;
 /// use critical_minerals::provenance::Estimate;
 ///
 /// // source seed-000-lithium-metal: 40,000-60,000 t of lithium metal in 2025, grown at 4.5 %/yr to 2030
@@ -391,8 +391,8 @@ pub fn project_bounds(value: Estimate, rate: Estimate, span: &Span) -> Result<Es
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::growth::Span;
-/// use critical_minerals::analysis::uncertainty::project_back_bounds;
+/// use critical_minerals::stats::growth::Span;
+/// use critical_minerals::stats::uncertainty::project_back_bounds;
 /// use critical_minerals::provenance::Estimate;
 ///
 /// // source seed-002-market-report: $150 bn in 2030 at 4.5 %/yr implies about $120.4 bn in 2025
@@ -418,8 +418,8 @@ pub fn project_back_bounds(value: Estimate, rate: Estimate, span: &Span) -> Resu
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::growth::Span;
-/// use critical_minerals::analysis::uncertainty::implied_rate_bounds;
+/// use critical_minerals::stats::growth::Span;
+/// use critical_minerals::stats::uncertainty::implied_rate_bounds;
 /// use critical_minerals::provenance::Estimate;
 ///
 /// // source seed-003-yichun: lithium demand "more than doubles" 2024-2030; read as 2x to 3x
@@ -450,7 +450,7 @@ pub fn implied_rate_bounds(multiple: Estimate, span: &Span) -> Result<Estimate, 
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::uncertainty::SeededRng;
+/// use critical_minerals::stats::uncertainty::SeededRng;
 ///
 /// let mut a = SeededRng::new(7);
 /// let mut b = SeededRng::new(7);
@@ -466,7 +466,7 @@ pub struct SeededRng {
 impl SeededRng {
     /// The generator for `seed`: the state is four successive SplitMix64 outputs.
     pub fn new(seed: u64) -> SeededRng {
-        let mut sm = crate::columnar::SplitMix64::new(seed);
+        let mut sm = crate::trade::columnar::SplitMix64::new(seed);
         SeededRng { s: [sm.next_u64(), sm.next_u64(), sm.next_u64(), sm.next_u64()] }
     }
 
@@ -521,7 +521,7 @@ pub enum Sampling {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::uncertainty::{Mode, MonteCarlo, Sampling};
+/// use critical_minerals::stats::uncertainty::{Mode, MonteCarlo, Sampling};
 /// use critical_minerals::provenance::Estimate;
 ///
 /// // source seed-001-china-battery: China "70 % or more" of cell capacity (70-100), beside two rivals of 5-15 each
@@ -757,7 +757,7 @@ impl MonteCarlo {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::analysis::uncertainty::MonteCarlo;
+    /// use critical_minerals::stats::uncertainty::MonteCarlo;
     /// use critical_minerals::provenance::Estimate;
     ///
     /// let d = MonteCarlo::new(100, 9)?.draws(&[Estimate::range(40_000.0, 60_000.0)?, Estimate::point(5.0)?])?;
@@ -789,8 +789,8 @@ impl MonteCarlo {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::analysis::growth::Span;
-    /// use critical_minerals::analysis::uncertainty::MonteCarlo;
+    /// use critical_minerals::stats::growth::Span;
+    /// use critical_minerals::stats::uncertainty::MonteCarlo;
     /// use critical_minerals::provenance::Estimate;
     ///
     /// // a 2030 value from a 2025 value of 40,000-60,000 t and a rate of 4.5-15 %/yr
@@ -821,7 +821,7 @@ impl MonteCarlo {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::analysis::uncertainty::MonteCarlo;
+    /// use critical_minerals::stats::uncertainty::MonteCarlo;
     /// use critical_minerals::provenance::Estimate;
     ///
     /// let rows = [("a", Estimate::range(1.0, 3.0)?), ("b", Estimate::point(2.0)?)];
@@ -872,8 +872,8 @@ impl MonteCarlo {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::analysis::share::Denominator;
-    /// use critical_minerals::analysis::uncertainty::{IntervalShares, MonteCarlo};
+    /// use critical_minerals::stats::share::Denominator;
+    /// use critical_minerals::stats::uncertainty::{IntervalShares, MonteCarlo};
     /// use critical_minerals::provenance::Estimate;
     ///
     /// let rows = [("metal", Estimate::range(40_000.0, 60_000.0)?), ("other", Estimate::range(90_000.0, 110_000.0)?)];

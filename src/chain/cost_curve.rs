@@ -25,7 +25,7 @@
 //! # Worked example
 //!
 //! ```
-//! use critical_minerals::analysis::cost_curve::{CostCurve, Marginal, Producer};
+//! use critical_minerals::chain::cost_curve::{CostCurve, Marginal, Producer};
 //! use critical_minerals::material::Basis;
 //!
 //! let curve = CostCurve::new("USD", Basis::lce(), vec![
@@ -41,7 +41,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use super::AnalysisError;
+use crate::analysis::AnalysisError;
 use crate::material::Basis;
 
 /// A producer (a company, a facility, a country) with its unit cost and volume.

@@ -42,10 +42,10 @@
 //! guidelines (> 1,800) the market is highly concentrated on either basis.
 //!
 //! ```
-//! use critical_minerals::analysis::concentration::{
+//! use critical_minerals::stats::concentration::{
 //!     Band, Guideline, Remainder, classify, concentration_ratio, hhi,
 //! };
-//! use critical_minerals::analysis::share::{Denominator, Shares};
+//! use critical_minerals::stats::share::{Denominator, Shares};
 //!
 //! let rows = [
 //!     ("AR", 18_000.0), ("AU", 88_000.0), ("BR", 10_000.0), ("CA", 4_300.0), ("CL", 49_000.0),
@@ -75,16 +75,16 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::AnalysisError;
 use super::share::Shares;
 use super::weight::{Weight, checked};
+use crate::analysis::AnalysisError;
 
 /// A Herfindahl–Hirschman index. Stored as a fraction; read it on the scale you mean.
 ///
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::concentration::Hhi;
+/// use critical_minerals::stats::concentration::Hhi;
 ///
 /// let h = Hhi::from_points(2_303.0)?; // USGS MCS 2025 lithium 2024, rows only
 /// assert_eq!(h.fraction(), 0.2303);
@@ -151,7 +151,7 @@ impl Hhi {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::analysis::concentration::Hhi;
+    /// use critical_minerals::stats::concentration::Hhi;
     ///
     /// // four equal suppliers: HHI 2,500 points, normalized 0
     /// assert!(Hhi::from_points(2_500.0)?.normalized(4)?.abs() < 1e-12);
@@ -251,8 +251,8 @@ fn remainder_share<K>(shares: &Shares<K>, remainder: Remainder) -> Option<f64> {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::concentration::{Remainder, hhi};
-/// use critical_minerals::analysis::share::{Denominator, Shares};
+/// use critical_minerals::stats::concentration::{Remainder, hhi};
+/// use critical_minerals::stats::share::{Denominator, Shares};
 ///
 /// // USGS MCS 2025 cobalt 2024 (t Co), world 290,000 t
 /// let rows = [
@@ -277,8 +277,8 @@ pub fn hhi<K>(shares: &Shares<K>, remainder: Remainder) -> Hhi {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::concentration::{Remainder, concentration_ratio};
-/// use critical_minerals::analysis::share::{Denominator, Shares};
+/// use critical_minerals::stats::concentration::{Remainder, concentration_ratio};
+/// use critical_minerals::stats::share::{Denominator, Shares};
 ///
 /// // USGS MCS 2025 natural graphite 2024 (t), China 1.27 Mt, rows only
 /// let rows = [("CN", 1_270_000.0), ("MG", 89_000.0), ("MZ", 75_000.0), ("BR", 68_000.0)];
@@ -317,8 +317,8 @@ pub fn concentration_ratio<K>(shares: &Shares<K>, n: usize, remainder: Remainder
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::concentration::{Remainder, entropy};
-/// use critical_minerals::analysis::share::{Denominator, Shares};
+/// use critical_minerals::stats::concentration::{Remainder, entropy};
+/// use critical_minerals::stats::share::{Denominator, Shares};
 ///
 /// // USGS MCS 2025 lithium 2024 rows: 1.686 nats, i.e. e^1.686 = 5.4 "equivalent" producers
 /// let rows = [("AR", 18_000.0), ("AU", 88_000.0), ("BR", 10_000.0), ("CA", 4_300.0),
@@ -338,8 +338,8 @@ pub fn entropy<K>(shares: &Shares<K>, remainder: Remainder) -> f64 {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::concentration::merger_delta;
-/// use critical_minerals::analysis::share::{Denominator, Shares};
+/// use critical_minerals::stats::concentration::merger_delta;
+/// use critical_minerals::stats::share::{Denominator, Shares};
 ///
 /// // USGS MCS 2025 lithium 2024: Chile (49,000 t) and Argentina (18,000 t) of a 240,000 t world
 /// let s = Shares::new([("CL", 49_000.0), ("AR", 18_000.0), ("AU", 88_000.0)],
@@ -375,7 +375,7 @@ where
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::concentration::merger_delta_of_shares;
+/// use critical_minerals::stats::concentration::merger_delta_of_shares;
 ///
 /// // two suppliers of 20 % and 10 %: 2 · 20 · 10 = 400 points
 /// assert!((merger_delta_of_shares(0.2, 0.1)?.points() - 400.0).abs() < 1e-9);
@@ -435,7 +435,7 @@ fn fold_weights<W: Weight, A>(
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::concentration::hhi_of_weights;
+/// use critical_minerals::stats::concentration::hhi_of_weights;
 ///
 /// // USGS MCS 2025 lithium 2024 country rows (t Li)
 /// let li = [18_000.0, 88_000.0, 10_000.0, 4_300.0, 49_000.0, 41_000.0, 2_700.0, 380.0, 22_000.0];
@@ -472,7 +472,7 @@ pub fn hhi_of_weights<W: Weight>(weights: impl IntoIterator<Item = W>) -> Result
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::concentration::concentration_ratio_of_weights;
+/// use critical_minerals::stats::concentration::concentration_ratio_of_weights;
 ///
 /// // USGS MCS 2025 lithium 2024 country rows (t Li): the top three hold 75.6 % of the rows
 /// let li = [18_000.0, 88_000.0, 10_000.0, 4_300.0, 49_000.0, 41_000.0, 2_700.0, 380.0, 22_000.0];
@@ -511,7 +511,7 @@ pub fn concentration_ratio_of_weights<const N: usize, W: Weight, I: IntoIterator
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::concentration::entropy_of_weights;
+/// use critical_minerals::stats::concentration::entropy_of_weights;
 ///
 /// // four equal producers: ln 4
 /// assert!((entropy_of_weights([2_700.0; 4])? - 4f64.ln()).abs() < 1e-12);
@@ -742,7 +742,7 @@ fn cmp_points(points: f64) -> f64 {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::concentration::{Band, Guideline, Hhi, classify};
+/// use critical_minerals::stats::concentration::{Band, Guideline, Hhi, classify};
 ///
 /// // USGS MCS 2025 cobalt 2024: Congo (Kinshasa) alone is 220,000 / 290,000 of the world
 /// let congo_only = Hhi::from_fraction((220.0f64 / 290.0).powi(2))?;
@@ -793,10 +793,10 @@ pub fn classify(guideline: Guideline, hhi: Hhi) -> Classification {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::concentration::{
+/// use critical_minerals::stats::concentration::{
 ///     Guideline, Remainder, Verdict, assess_merger, hhi, merger_delta,
 /// };
-/// use critical_minerals::analysis::share::{Denominator, Shares};
+/// use critical_minerals::stats::share::{Denominator, Shares};
 ///
 /// // USGS MCS 2025 lithium 2024, shares of the 240,000 t world: Chile + Argentina merge
 /// let rows = [("AR", 18_000.0), ("AU", 88_000.0), ("BR", 10_000.0), ("CA", 4_300.0),

@@ -75,7 +75,7 @@ impl CountryCodes {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::columnar::Bitmap;
+/// use critical_minerals::trade::columnar::Bitmap;
 ///
 /// let mut b = Bitmap::default();
 /// b.push(true);
@@ -198,7 +198,7 @@ pub type RowTuple = (i32, Country, Country, u32, Option<f64>, Option<f64>);
 /// # Example
 ///
 /// ```
-/// use critical_minerals::columnar::TradeTable;
+/// use critical_minerals::trade::columnar::TradeTable;
 /// use critical_minerals::geo::Country;
 ///
 /// let (cl, cn, au) = (Country::from_code("CL")?, Country::from_code("CN")?, Country::from_code("AU")?);
@@ -243,7 +243,7 @@ impl TradeTable {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::columnar::TradeTable;
+    /// use critical_minerals::trade::columnar::TradeTable;
     /// use critical_minerals::prelude::*;
     ///
     /// let flow = TradeFlow::new(Period::year(2024)?, Country::from_code("CL")?, Country::from_code("CN")?, HsCode::LITHIUM_CARBONATE)?

@@ -57,7 +57,7 @@
 //! consumption 51,600 t (published, rounded: 52,000 t); NIR 100 % (published: 100).
 //!
 //! ```
-//! use critical_minerals::analysis::reliance::{Figure, NetImportReliance, SalientStatistics};
+//! use critical_minerals::methods::reliance::{Figure, NetImportReliance, SalientStatistics};
 //! use critical_minerals::material::{Basis, Element};
 //!
 //! let graphite = SalientStatistics::new(
@@ -76,7 +76,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
 
-use super::{AnalysisError, finite, non_negative};
+use crate::analysis::{AnalysisError, finite, non_negative};
 use crate::geo::Country;
 use crate::material::{Amount, Basis};
 
@@ -104,7 +104,7 @@ impl Figure {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::analysis::reliance::Figure;
+    /// use critical_minerals::methods::reliance::Figure;
     ///
     /// // USGS MCS 2025, lithium, U.S. salient statistics, 2024e: production W, imports 3,300
     /// assert_eq!(Figure::parse_usgs("W")?, Figure::Withheld);
@@ -202,7 +202,7 @@ impl fmt::Display for Missing {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::reliance::stock_drawdown;
+/// use critical_minerals::methods::reliance::stock_drawdown;
 ///
 /// // USGS MCS 2025, cobalt: industry stocks, year-end, 925 t (2023) and 900 t (2024e)
 /// assert_eq!(stock_drawdown(925.0, 900.0)?, 25.0);
@@ -334,7 +334,7 @@ impl SalientStatistics {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::analysis::reliance::{Figure, NetImportReliance, SalientStatistics};
+    /// use critical_minerals::methods::reliance::{Figure, NetImportReliance, SalientStatistics};
     /// use critical_minerals::material::{Basis, Element};
     ///
     /// // USGS MCS 2025, lithium, U.S. salient statistics, 2024e (t Li content)
@@ -464,7 +464,7 @@ impl SalientStatistics {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::analysis::reliance::{ApparentConsumption, Figure, SalientStatistics};
+    /// use critical_minerals::methods::reliance::{ApparentConsumption, Figure, SalientStatistics};
     /// use critical_minerals::material::{Basis, Element};
     ///
     /// // USGS MCS 2025, cobalt, 2024e: secondary production 2,000, imports 11,000, exports 4,500;
@@ -505,7 +505,7 @@ impl SalientStatistics {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::analysis::reliance::{Figure, SalientStatistics};
+    /// use critical_minerals::methods::reliance::{Figure, SalientStatistics};
     /// use critical_minerals::material::{Basis, Element};
     ///
     /// // USGS MCS 2025, cobalt, 2024e: published NIR 76 %
@@ -662,7 +662,7 @@ impl PublishedNir {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::analysis::reliance::{Agreement, Figure, PublishedNir, SalientStatistics};
+    /// use critical_minerals::methods::reliance::{Agreement, Figure, PublishedNir, SalientStatistics};
     /// use critical_minerals::material::{Basis, Element};
     ///
     /// // USGS MCS 2025, lithium, 2024e: production W, imports 3,300, exports 1,700; NIR ">50"
@@ -758,7 +758,7 @@ impl PartnerShares {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::reliance::import_partner_shares;
+/// use critical_minerals::methods::reliance::import_partner_shares;
 /// use critical_minerals::geo::Country;
 /// use critical_minerals::material::{Amount, Basis, Element};
 ///

@@ -62,7 +62,7 @@
 //! bottleneck is extraction, SR 2.8; with EI 6.8 cobalt is critical, as on the 2023 list.
 //!
 //! ```
-//! use critical_minerals::analysis::criticality::{assess, bottleneck, AssessedStage};
+//! use critical_minerals::methods::criticality::{assess, bottleneck, AssessedStage};
 //!
 //! let sr = bottleneck([(AssessedStage::Extraction, 2.8), (AssessedStage::Processing, 0.5)])?;
 //! assert_eq!(sr.stage, AssessedStage::Extraction);
@@ -73,7 +73,7 @@
 
 use std::fmt;
 
-use super::{AnalysisError, finite, non_negative};
+use crate::analysis::{AnalysisError, finite, non_negative};
 
 /// Supply-risk threshold of the 2017 method: SR ≥ 1.0.
 pub const SR_THRESHOLD: f64 = 1.0;
@@ -118,7 +118,7 @@ fn check_sum(what: &str, sum: f64) -> Result<(), AnalysisError> {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::criticality::wgi_scaled;
+/// use critical_minerals::methods::criticality::wgi_scaled;
 ///
 /// // the ends of the WGI scale (World Bank: −2.5 weak … +2.5 strong governance)
 /// assert_eq!(wgi_scaled(-2.5)?, 10.0);
@@ -155,7 +155,7 @@ pub struct Supplier {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::criticality::{hhi_wgi_t, wgi_scaled, Supplier};
+/// use critical_minerals::methods::criticality::{hhi_wgi_t, wgi_scaled, Supplier};
 ///
 /// // one supplier with the worst governance: the top of the scale
 /// let worst = Supplier { share: 1.0, wgi_scaled: wgi_scaled(-2.5)?, trade_parameter: 1.0 };
@@ -210,7 +210,7 @@ pub struct SupplyRiskInputs {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::criticality::{supply_risk, SupplyRiskInputs};
+/// use critical_minerals::methods::criticality::{supply_risk, SupplyRiskInputs};
 ///
 /// // full import reliance weighs the global and EU mixes half and half
 /// let sr = supply_risk(&SupplyRiskInputs {
@@ -270,7 +270,7 @@ pub struct StageSupplyRisk {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::criticality::{bottleneck, AssessedStage};
+/// use critical_minerals::methods::criticality::{bottleneck, AssessedStage};
 ///
 /// // EU CRM study 2023, lithium: SR 0.8 at extraction, 1.9 at processing; published SR 1.9
 /// let sr = bottleneck([(AssessedStage::Extraction, 0.8), (AssessedStage::Processing, 1.9)])?;
@@ -319,7 +319,7 @@ pub struct EndUse {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::criticality::{economic_importance, EndUse};
+/// use critical_minerals::methods::criticality::{economic_importance, EndUse};
 ///
 /// // a material used entirely in the largest sector, with no substitute: the top of the scale
 /// let ei = economic_importance(&[EndUse { share: 1.0, value_added: 200.0 }], 200.0, 1.0)?;
@@ -402,7 +402,7 @@ impl fmt::Display for Criticality {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::analysis::criticality::assess;
+/// use critical_minerals::methods::criticality::assess;
 ///
 /// // EU CRM study 2023, nickel: SR 0.5, EI 5.7 — important but not critical
 /// assert!(!assess(0.5, 5.7)?.critical);

@@ -15,7 +15,7 @@ use crate::units::{Mass, mass};
 /// # Example
 ///
 /// ```
-/// use critical_minerals::columnar::SplitMix64;
+/// use critical_minerals::trade::columnar::SplitMix64;
 ///
 /// let (mut a, mut b) = (SplitMix64::new(7), SplitMix64::new(7));
 /// assert_eq!(a.next_u64(), b.next_u64());
@@ -90,7 +90,7 @@ const MULTS: [usize; 8] = [1, 2, 4, 5, 7, 8, 10, 11];
 /// # Example
 ///
 /// ```
-/// use critical_minerals::columnar::{SynthSpec, synthetic};
+/// use critical_minerals::trade::columnar::{SynthSpec, synthetic};
 ///
 /// let a = synthetic(&SynthSpec::rows(10_000), 1);
 /// assert_eq!(a.len(), 10_000);

@@ -23,6 +23,12 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod cost_curve;
+pub mod disruption;
+pub mod exposure;
+pub mod localization;
+pub mod route;
+
 use std::fmt;
 use std::str::FromStr;
 
