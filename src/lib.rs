@@ -74,12 +74,12 @@ pub mod stats;
 pub mod trade;
 pub mod units;
 
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Result};
 
 /// What a typical program needs, in one `use`.
 pub mod prelude {
     pub use crate::chain::{Capacity, Facility, FacilityStatus, Process, Stage};
-    pub use crate::error::{Error, Result};
+    pub use crate::error::{Error, ErrorKind, Result};
     pub use crate::geo::{Country, Region};
     pub use crate::material::{Amount, Assay, Basis, Compound, Element, Form, Grade, GradeClass, Mineral, Rate};
     pub use crate::money::{Currency, Money, Price, Scale};

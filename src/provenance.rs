@@ -2,35 +2,9 @@
 
 use std::fmt;
 
+use crate::Error;
+use crate::error::Detail;
 use serde::{Deserialize, Serialize};
-
-/// Errors of the provenance model.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[non_exhaustive]
-pub enum ProvenanceError {
-    /// A NaN or infinite bound.
-    #[error("estimate bound {value} is not finite")]
-    NotFinite {
-        /// The value.
-        value: f64,
-    },
-    /// A range whose low end is above its high end.
-    #[error("estimate range {low}..{high} has low > high")]
-    Inverted {
-        /// Low end given.
-        low: f64,
-        /// High end given.
-        high: f64,
-    },
-    /// A source without a publisher or title.
-    #[error("source {id:?} lacks a {field}")]
-    MissingField {
-        /// The source's id.
-        id: String,
-        /// The missing field.
-        field: &'static str,
-    },
-}
 
 /// A published source: publisher, title, edition or year, table or page, and address.
 ///
@@ -80,7 +54,7 @@ struct SourceWire {
 }
 
 impl TryFrom<SourceWire> for Source {
-    type Error = ProvenanceError;
+    type Error = Error;
     fn try_from(w: SourceWire) -> Result<Self, Self::Error> {
         let s = Source::new(&w.id, &w.publisher, &w.title)?;
         Ok(Source { edition: w.edition, table: w.table, url: w.url, ..s })
@@ -92,13 +66,13 @@ impl Source {
     ///
     /// # Errors
     ///
-    /// [`ProvenanceError::MissingField`] when the publisher or title is blank.
-    pub fn new(id: &str, publisher: &str, title: &str) -> Result<Source, ProvenanceError> {
+    /// [`ErrorKind::Missing`](crate::ErrorKind::Missing) when the publisher or title is blank.
+    pub fn new(id: &str, publisher: &str, title: &str) -> Result<Source, Error> {
         if publisher.trim().is_empty() {
-            return Err(ProvenanceError::MissingField { id: id.to_string(), field: "publisher" });
+            return Err(Detail::MissingField { id: id.to_string(), field: "publisher" }.into());
         }
         if title.trim().is_empty() {
-            return Err(ProvenanceError::MissingField { id: id.to_string(), field: "title" });
+            return Err(Detail::MissingField { id: id.to_string(), field: "title" }.into());
         }
         Ok(Source {
             id: id.trim().to_string(),
@@ -173,7 +147,7 @@ enum EstimateWire {
 }
 
 impl TryFrom<EstimateWire> for Estimate {
-    type Error = ProvenanceError;
+    type Error = Error;
     fn try_from(w: EstimateWire) -> Result<Self, Self::Error> {
         match w {
             EstimateWire::Point(v) => Estimate::point(v),
@@ -193,8 +167,8 @@ impl Estimate {
     ///
     /// # Errors
     ///
-    /// [`ProvenanceError::NotFinite`] for NaN or infinity.
-    pub fn point(v: f64) -> Result<Estimate, ProvenanceError> {
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) for NaN or infinity.
+    pub fn point(v: f64) -> Result<Estimate, Error> {
         Estimate::range(v, v)
     }
 
@@ -202,16 +176,16 @@ impl Estimate {
     ///
     /// # Errors
     ///
-    /// [`ProvenanceError::NotFinite`] for a NaN or infinite bound, [`ProvenanceError::Inverted`]
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) for a NaN or infinite bound, [`ErrorKind::Order`](crate::ErrorKind::Order)
     /// when `low > high`.
-    pub fn range(low: f64, high: f64) -> Result<Estimate, ProvenanceError> {
+    pub fn range(low: f64, high: f64) -> Result<Estimate, Error> {
         for v in [low, high] {
             if !v.is_finite() {
-                return Err(ProvenanceError::NotFinite { value: v });
+                return Err(Detail::EstimateNotFinite { value: v }.into());
             }
         }
         if low > high {
-            return Err(ProvenanceError::Inverted { low, high });
+            return Err(Detail::Inverted { low, high }.into());
         }
         Ok(Estimate { low, high })
     }
@@ -251,7 +225,7 @@ impl Estimate {
     /// # Errors
     ///
     /// As [`Estimate::range`] when `f` gives a non-finite value or is not non-decreasing.
-    pub fn map_monotone(&self, f: impl Fn(f64) -> f64) -> Result<Estimate, ProvenanceError> {
+    pub fn map_monotone(&self, f: impl Fn(f64) -> f64) -> Result<Estimate, Error> {
         Estimate::range(f(self.low), f(self.high))
     }
 }

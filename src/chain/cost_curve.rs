@@ -41,7 +41,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use crate::analysis::AnalysisError;
+use crate::Error;
+use crate::error::Detail;
 use crate::material::Basis;
 
 /// A producer (a company, a facility, a country) with its unit cost and volume.
@@ -60,19 +61,19 @@ impl Producer {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::Empty`] for a blank name; [`AnalysisError::NotFinite`] or
-    /// [`AnalysisError::Negative`] for a bad cost or volume, naming the producer.
-    pub fn new(name: &str, unit_cost: f64, volume_t: f64) -> Result<Producer, AnalysisError> {
+    /// [`ErrorKind::Empty`](crate::ErrorKind::Empty) for a blank name; [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or
+    /// [`ErrorKind::Negative`](crate::ErrorKind::Negative) for a bad cost or volume, naming the producer.
+    pub fn new(name: &str, unit_cost: f64, volume_t: f64) -> Result<Producer, Error> {
         if name.trim().is_empty() {
-            return Err(AnalysisError::Empty { what: "producer name".into() });
+            return Err(Detail::Empty { what: "producer name".into() }.into());
         }
         for (what, v) in [("unit cost", unit_cost), ("volume", volume_t)] {
             let what = format!("{what} of producer {name:?}");
             if !v.is_finite() {
-                return Err(AnalysisError::NotFinite { what, value: v });
+                return Err(Detail::NotFinite { what, value: v }.into());
             }
             if v < 0.0 {
-                return Err(AnalysisError::Negative { what, value: v });
+                return Err(Detail::Negative { what, value: v }.into());
             }
         }
         Ok(Producer { name: name.to_string(), unit_cost, volume_t })
@@ -125,24 +126,23 @@ impl CostCurve {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::Empty`] for a blank currency or no producer; [`AnalysisError::ZeroTotal`]
-    /// when all volumes are zero; [`AnalysisError::DuplicateKey`] for a name given twice.
-    pub fn new(currency: &str, basis: Basis, producers: Vec<Producer>) -> Result<CostCurve, AnalysisError> {
+    /// [`ErrorKind::Empty`](crate::ErrorKind::Empty) for a blank currency or no producer; [`ErrorKind::ZeroTotal`](crate::ErrorKind::ZeroTotal)
+    /// when all volumes are zero; [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) for a name given twice.
+    pub fn new(currency: &str, basis: Basis, producers: Vec<Producer>) -> Result<CostCurve, Error> {
         if currency.trim().is_empty() {
-            return Err(AnalysisError::Empty { what: "currency of the cost curve".into() });
+            return Err(Detail::Empty { what: "currency of the cost curve".into() }.into());
         }
         if producers.is_empty() {
-            return Err(AnalysisError::Empty { what: "producers of the cost curve".into() });
+            return Err(Detail::Empty { what: "producers of the cost curve".into() }.into());
         }
         let mut names = std::collections::BTreeSet::new();
         for p in &producers {
             // fields are public: check again, a struct literal skips Producer::new
             Producer::new(&p.name, p.unit_cost, p.volume_t)?;
             if !names.insert(p.name.as_str()) {
-                return Err(AnalysisError::DuplicateKey {
-                    what: "producers of the cost curve".into(),
-                    key: p.name.clone(),
-                });
+                return Err(
+                    Detail::DuplicateKey { what: "producers of the cost curve".into(), key: p.name.clone() }.into()
+                );
             }
         }
         let mut sorted = producers;
@@ -157,7 +157,7 @@ impl CostCurve {
             })
             .collect();
         if cum <= 0.0 {
-            return Err(AnalysisError::ZeroTotal { what: "volumes of the cost curve".into() });
+            return Err(Detail::ZeroTotal { what: "volumes of the cost curve".into() }.into());
         }
         Ok(CostCurve { currency: currency.trim().to_string(), basis, points, total_t: cum })
     }
@@ -183,14 +183,15 @@ impl CostCurve {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::NotFinite`] for a NaN or infinite price (a negative price is allowed:
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) for a NaN or infinite price (a negative price is allowed:
     /// everything is then under water).
-    pub fn share_under_water(&self, price: f64) -> Result<f64, AnalysisError> {
+    pub fn share_under_water(&self, price: f64) -> Result<f64, Error> {
         if !price.is_finite() {
-            return Err(AnalysisError::NotFinite {
+            return Err(Detail::NotFinite {
                 what: format!("price ({} per t {})", self.currency, self.basis),
                 value: price,
-            });
+            }
+            .into());
         }
         // fold from +0.0: an empty float sum is -0.0, which would print as "-0 %"
         let above =
@@ -202,14 +203,14 @@ impl CostCurve {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::NotFinite`] or [`AnalysisError::NotPositive`] for a bad demand.
-    pub fn marginal(&self, demand_t: f64) -> Result<Marginal, AnalysisError> {
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or [`ErrorKind::NotPositive`](crate::ErrorKind::NotPositive) for a bad demand.
+    pub fn marginal(&self, demand_t: f64) -> Result<Marginal, Error> {
         let what = || format!("demand (t {})", self.basis);
         if !demand_t.is_finite() {
-            return Err(AnalysisError::NotFinite { what: what(), value: demand_t });
+            return Err(Detail::NotFinite { what: what(), value: demand_t }.into());
         }
         if demand_t <= 0.0 {
-            return Err(AnalysisError::NotPositive { what: what(), value: demand_t });
+            return Err(Detail::NotPositive { what: what(), value: demand_t }.into());
         }
         let hit = self.points.iter().find(|p| p.producer.volume_t > 0.0 && p.to_t >= demand_t);
         Ok(match hit {

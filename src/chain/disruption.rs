@@ -63,7 +63,8 @@
 use std::collections::BTreeMap;
 
 use super::exposure::SupplyNetwork;
-use crate::analysis::AnalysisError;
+use crate::Error;
+use crate::error::Detail;
 use crate::geo::Country;
 
 /// What is cut.
@@ -90,14 +91,15 @@ impl Disruption {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::OutOfRange`] for NaN or a fraction outside [0, 1].
-    pub fn new(stage: &str, country: Country, cut: Cut, fraction: f64) -> Result<Disruption, AnalysisError> {
+    /// [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for NaN or a fraction outside [0, 1].
+    pub fn new(stage: &str, country: Country, cut: Cut, fraction: f64) -> Result<Disruption, Error> {
         if !(fraction.is_finite() && (0.0..=1.0).contains(&fraction)) {
-            return Err(AnalysisError::OutOfRange {
+            return Err(Detail::OutOfRange {
                 what: format!("cut of {}'s {:?} at stage {stage:?}", country.alpha3(), cut),
                 value: fraction,
                 expected: "a fraction in [0, 1]".into(),
-            });
+            }
+            .into());
         }
         Ok(Disruption { stage: stage.to_string(), country, cut, fraction })
     }
@@ -214,17 +216,17 @@ impl DisruptionResult {
 ///
 /// # Errors
 ///
-/// [`AnalysisError::UnknownStage`]; [`AnalysisError::NoOutput`] when the cut country does not
-/// produce at the stage; [`AnalysisError::NotFinite`], [`AnalysisError::Negative`] or
-/// [`AnalysisError::DuplicateKey`] for a bad spare-capacity row.
-pub fn disrupt(net: &SupplyNetwork, d: &Disruption, rerouting: &Rerouting) -> Result<DisruptionResult, AnalysisError> {
+/// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown); [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when the cut country does not
+/// produce at the stage; [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite), [`ErrorKind::Negative`](crate::ErrorKind::Negative) or
+/// [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) for a bad spare-capacity row.
+pub fn disrupt(net: &SupplyNetwork, d: &Disruption, rerouting: &Rerouting) -> Result<DisruptionResult, Error> {
     let s = net.position("disruption", &d.stage)?;
     let node = &net.nodes[s];
     let c = d.country;
     let p_c = *node
         .production
         .get(&c)
-        .ok_or_else(|| AnalysisError::NoOutput { who: c.alpha3().to_string(), stage: d.stage.clone() })?;
+        .ok_or_else(|| Detail::NoOutput { who: c.alpha3().to_string(), stage: d.stage.clone() })?;
     let x = d.fraction;
     let affected = |j: Country| d.cut == Cut::Output || j != c;
     // what C delivers to the next stage, on the links the cut touches
@@ -243,16 +245,17 @@ pub fn disrupt(net: &SupplyNetwork, d: &Disruption, rerouting: &Rerouting) -> Re
         for (country, t) in rows {
             let what = || format!("spare capacity of {} at stage {:?}", country.alpha3(), d.stage);
             if !t.is_finite() {
-                return Err(AnalysisError::NotFinite { what: what(), value: *t });
+                return Err(Detail::NotFinite { what: what(), value: *t }.into());
             }
             if *t < 0.0 {
-                return Err(AnalysisError::Negative { what: what(), value: *t });
+                return Err(Detail::Negative { what: what(), value: *t }.into());
             }
             if spare.insert(*country, *t).is_some() {
-                return Err(AnalysisError::DuplicateKey {
+                return Err(Detail::DuplicateKey {
                     what: format!("spare capacity at stage {:?}", d.stage),
                     key: country.alpha3().to_string(),
-                });
+                }
+                .into());
             }
         }
         spare.remove(&c);

@@ -66,7 +66,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::analysis::{AnalysisError, non_negative};
+use crate::Error;
+use crate::analysis::non_negative;
+use crate::error::Detail;
 use crate::geo::{Country, Region};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -94,11 +96,11 @@ impl NetworkBuilder {
         NetworkBuilder::default()
     }
 
-    fn stage_mut(&mut self, what: &str, stage: &str) -> Result<&mut RawStage, AnalysisError> {
+    fn stage_mut(&mut self, what: &str, stage: &str) -> Result<&mut RawStage, Error> {
         self.stages
             .iter_mut()
             .find(|s| s.name == stage)
-            .ok_or_else(|| AnalysisError::UnknownStage { what: what.to_string(), stage: stage.to_string() })
+            .ok_or_else(|| Detail::UnknownNetworkStage { what: what.to_string(), stage: stage.to_string() }.into())
     }
 
     /// Adds a stage fed by `upstream` (`None` for a first stage such as mining). The upstream
@@ -106,14 +108,14 @@ impl NetworkBuilder {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::Empty`] for a blank name, [`AnalysisError::DuplicateKey`] for a name
+    /// [`ErrorKind::Empty`](crate::ErrorKind::Empty) for a blank name, [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) for a name
     /// added twice.
-    pub fn add_stage(&mut self, name: &str, upstream: Option<&str>) -> Result<&mut Self, AnalysisError> {
+    pub fn add_stage(&mut self, name: &str, upstream: Option<&str>) -> Result<&mut Self, Error> {
         if name.trim().is_empty() {
-            return Err(AnalysisError::Empty { what: "stage name".into() });
+            return Err(Detail::Empty { what: "stage name".into() }.into());
         }
         if self.stages.iter().any(|s| s.name == name) {
-            return Err(AnalysisError::DuplicateKey { what: "stages".into(), key: name.to_string() });
+            return Err(Detail::DuplicateKey { what: "stages".into(), key: name.to_string() }.into());
         }
         self.stages.push(RawStage {
             name: name.to_string(),
@@ -128,17 +130,18 @@ impl NetworkBuilder {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::UnknownStage`], [`AnalysisError::NotFinite`], [`AnalysisError::Negative`],
-    /// or [`AnalysisError::DuplicateKey`] when the country already has output at the stage.
-    pub fn add_production(&mut self, stage: &str, country: Country, tonnes: f64) -> Result<&mut Self, AnalysisError> {
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown), [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite), [`ErrorKind::Negative`](crate::ErrorKind::Negative),
+    /// or [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) when the country already has output at the stage.
+    pub fn add_production(&mut self, stage: &str, country: Country, tonnes: f64) -> Result<&mut Self, Error> {
         let what = || format!("production of {} at stage {stage:?}", country.alpha3());
         let t = non_negative(what, tonnes)?;
         let s = self.stage_mut(&what(), stage)?;
         if s.production.insert(country, t).is_some() {
-            return Err(AnalysisError::DuplicateKey {
+            return Err(Detail::DuplicateKey {
                 what: format!("production at stage {stage:?}"),
                 key: country.alpha3().to_string(),
-            });
+            }
+            .into());
         }
         Ok(self)
     }
@@ -149,29 +152,31 @@ impl NetworkBuilder {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::UnknownStage`], [`AnalysisError::NotFinite`], [`AnalysisError::Negative`],
-    /// [`AnalysisError::DuplicateKey`] for a pair given twice or a country shipping to itself.
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown), [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite), [`ErrorKind::Negative`](crate::ErrorKind::Negative),
+    /// [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) for a pair given twice or a country shipping to itself.
     pub fn add_shipment(
         &mut self,
         stage: &str,
         exporter: Country,
         importer: Country,
         tonnes: f64,
-    ) -> Result<&mut Self, AnalysisError> {
+    ) -> Result<&mut Self, Error> {
         let what = || format!("shipment {} -> {} for stage {stage:?}", exporter.alpha3(), importer.alpha3());
         let t = non_negative(what, tonnes)?;
         if exporter == importer {
-            return Err(AnalysisError::DuplicateKey {
+            return Err(Detail::DuplicateKey {
                 what: format!("shipments for stage {stage:?} (own use is implied by own output)"),
                 key: format!("{} -> {}", exporter.alpha3(), importer.alpha3()),
-            });
+            }
+            .into());
         }
         let s = self.stage_mut(&what(), stage)?;
         if s.shipments.insert((exporter, importer), t).is_some() {
-            return Err(AnalysisError::DuplicateKey {
+            return Err(Detail::DuplicateKey {
                 what: format!("shipments for stage {stage:?}"),
                 key: format!("{} -> {}", exporter.alpha3(), importer.alpha3()),
-            });
+            }
+            .into());
         }
         Ok(self)
     }
@@ -180,42 +185,42 @@ impl NetworkBuilder {
     ///
     /// # Errors
     ///
-    /// - [`AnalysisError::Empty`]: no stage;
-    /// - [`AnalysisError::UnknownStage`]: an upstream stage that is not defined;
-    /// - [`AnalysisError::StageBranches`]: a stage feeding two stages;
-    /// - [`AnalysisError::Cycle`]: upstream links that loop;
-    /// - [`AnalysisError::NoProducers`]: a stage with no output above zero;
-    /// - [`AnalysisError::ShipmentsExceedOutput`]: a country shipping more than it produced;
-    /// - [`AnalysisError::ImporterNotProducing`]: a shipment to a country with no output at the
+    /// - [`ErrorKind::Empty`](crate::ErrorKind::Empty): no stage;
+    /// - [`ErrorKind::Unknown`](crate::ErrorKind::Unknown): an upstream stage that is not defined;
+    /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent): a stage feeding two stages;
+    /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent): upstream links that loop;
+    /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent): a stage with no output above zero;
+    /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent): a country shipping more than it produced;
+    /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent): a shipment to a country with no output at the
     ///   receiving stage (or from one with no upstream output);
-    /// - [`AnalysisError::NoInputs`]: a producer with neither own upstream output nor imports.
-    pub fn build(&self) -> Result<SupplyNetwork, AnalysisError> {
+    /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent): a producer with neither own upstream output nor imports.
+    pub fn build(&self) -> Result<SupplyNetwork, Error> {
         if self.stages.is_empty() {
-            return Err(AnalysisError::Empty { what: "stages of the supply network".into() });
+            return Err(Detail::Empty { what: "stages of the supply network".into() }.into());
         }
         let index: BTreeMap<&str, usize> = self.stages.iter().enumerate().map(|(i, s)| (s.name.as_str(), i)).collect();
         let mut upstream = Vec::with_capacity(self.stages.len());
         for s in &self.stages {
             upstream.push(match &s.upstream {
                 None => None,
-                Some(u) => Some(*index.get(u.as_str()).ok_or_else(|| AnalysisError::UnknownStage {
+                Some(u) => Some(*index.get(u.as_str()).ok_or_else(|| Detail::UnknownNetworkStage {
                     what: format!("upstream of stage {:?}", s.name),
                     stage: u.clone(),
                 })?),
             });
         }
-        let order = topological_order(&upstream).map_err(|cycle| AnalysisError::Cycle {
-            stages: cycle.iter().map(|&i| self.stages[i].name.clone()).collect(),
-        })?;
+        let order = topological_order(&upstream)
+            .map_err(|cycle| Detail::Cycle { stages: cycle.iter().map(|&i| self.stages[i].name.clone()).collect() })?;
         let mut downstream: Vec<Option<usize>> = vec![None; self.stages.len()];
         for (k, u) in upstream.iter().enumerate() {
             if let Some(u) = *u {
                 if let Some(first) = downstream[u] {
-                    return Err(AnalysisError::StageBranches {
+                    return Err(Detail::StageBranches {
                         stage: self.stages[u].name.clone(),
                         first: self.stages[first].name.clone(),
                         second: self.stages[k].name.clone(),
-                    });
+                    }
+                    .into());
                 }
                 downstream[u] = Some(k);
             }
@@ -226,7 +231,7 @@ impl NetworkBuilder {
             let production: BTreeMap<Country, f64> =
                 s.production.iter().filter(|(_, t)| **t > 0.0).map(|(c, t)| (*c, *t)).collect();
             if production.is_empty() {
-                return Err(AnalysisError::NoProducers { stage: s.name.clone() });
+                return Err(Detail::NoProducers { stage: s.name.clone() }.into());
             }
             nodes.push(StageNode {
                 name: s.name.clone(),
@@ -246,10 +251,11 @@ impl NetworkBuilder {
             let raw = &self.stages[order[p]];
             let Some(u) = nodes[p].upstream else {
                 if let Some(((e, i), _)) = raw.shipments.iter().next() {
-                    return Err(AnalysisError::UnknownStage {
+                    return Err(Detail::UnknownNetworkStage {
                         what: format!("shipment {} -> {} into first stage {:?}", e.alpha3(), i.alpha3(), raw.name),
                         stage: "(no upstream stage)".into(),
-                    });
+                    }
+                    .into());
                 }
                 continue;
             };
@@ -261,14 +267,14 @@ impl NetworkBuilder {
                 if t == 0.0 {
                     continue;
                 }
-                let not_producing = |who: Country| AnalysisError::ImporterNotProducing {
+                let not_producing = |who: Country| Detail::ImporterNotProducing {
                     stage: raw.name.clone(),
                     upstream: up_name.clone(),
                     exporter: e.alpha3().to_string(),
                     importer: who.alpha3().to_string(),
                 };
                 if !nodes[p].production.contains_key(&i) {
-                    return Err(not_producing(i));
+                    return Err(not_producing(i).into());
                 }
                 *shipped.entry(e).or_insert(0.0) += t;
                 *inputs.entry(i).or_default().entry(e).or_insert(0.0) += t;
@@ -276,12 +282,13 @@ impl NetworkBuilder {
             for (e, t) in &shipped {
                 let produced = up_prod.get(e).copied().unwrap_or(0.0);
                 if *t > produced * (1.0 + 1e-12) {
-                    return Err(AnalysisError::ShipmentsExceedOutput {
+                    return Err(Detail::ShipmentsExceedOutput {
                         stage: up_name.clone(),
                         country: e.alpha3().to_string(),
                         shipped: *t,
                         produced,
-                    });
+                    }
+                    .into());
                 }
             }
             for (c, _) in nodes[p].production.clone() {
@@ -290,11 +297,12 @@ impl NetworkBuilder {
                     inputs.entry(c).or_default().insert(c, kept);
                 }
                 if inputs.get(&c).is_none_or(|m| m.values().sum::<f64>() <= 0.0) {
-                    return Err(AnalysisError::NoInputs {
+                    return Err(Detail::NoInputs {
                         stage: raw.name.clone(),
                         upstream: up_name.clone(),
                         country: c.alpha3().to_string(),
-                    });
+                    }
+                    .into());
                 }
             }
             nodes[p].inputs = inputs;
@@ -376,19 +384,19 @@ impl SupplyNetwork {
         self.nodes.iter().map(|n| n.name.as_str()).collect()
     }
 
-    pub(crate) fn position(&self, what: &str, stage: &str) -> Result<usize, AnalysisError> {
+    pub(crate) fn position(&self, what: &str, stage: &str) -> Result<usize, Error> {
         self.nodes
             .iter()
             .position(|n| n.name == stage)
-            .ok_or_else(|| AnalysisError::UnknownStage { what: what.to_string(), stage: stage.to_string() })
+            .ok_or_else(|| Detail::UnknownNetworkStage { what: what.to_string(), stage: stage.to_string() }.into())
     }
 
     /// Output by country at a stage (countries with output above zero).
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::UnknownStage`].
-    pub fn production(&self, stage: &str) -> Result<&BTreeMap<Country, f64>, AnalysisError> {
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown).
+    pub fn production(&self, stage: &str) -> Result<&BTreeMap<Country, f64>, Error> {
         let p = self.position("production query", stage)?;
         Ok(&self.nodes[p].production)
     }
@@ -398,17 +406,17 @@ impl SupplyNetwork {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::UnknownStage`], or [`AnalysisError::NoOutput`] when the country does not
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown), or [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when the country does not
     /// produce at the stage.
-    pub fn input_mix(&self, stage: &str, country: Country) -> Result<OriginShares, AnalysisError> {
+    pub fn input_mix(&self, stage: &str, country: Country) -> Result<OriginShares, Error> {
         let p = self.position("input-mix query", stage)?;
         self.mix_at(p, country)
     }
 
-    fn mix_at(&self, p: usize, country: Country) -> Result<OriginShares, AnalysisError> {
+    fn mix_at(&self, p: usize, country: Country) -> Result<OriginShares, Error> {
         let node = &self.nodes[p];
         if !node.production.contains_key(&country) {
-            return Err(AnalysisError::NoOutput { who: country.alpha3().to_string(), stage: node.name.clone() });
+            return Err(Detail::NoOutput { who: country.alpha3().to_string(), stage: node.name.clone() }.into());
         }
         if node.upstream.is_none() {
             return Ok(BTreeMap::from([(country, 1.0)]));
@@ -424,28 +432,23 @@ impl SupplyNetwork {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::UnknownStage`], [`AnalysisError::NotUpstream`] when `origin_stage` is
-    /// not `stage` or upstream of it, [`AnalysisError::NoOutput`] when the country does not
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown), [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when `origin_stage` is
+    /// not `stage` or upstream of it, [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when the country does not
     /// produce at `stage`.
-    pub fn origin_shares(
-        &self,
-        stage: &str,
-        country: Country,
-        origin_stage: &str,
-    ) -> Result<OriginShares, AnalysisError> {
+    pub fn origin_shares(&self, stage: &str, country: Country, origin_stage: &str) -> Result<OriginShares, Error> {
         let p = self.position("exposure query", stage)?;
         if !self.nodes[p].production.contains_key(&country) {
-            return Err(AnalysisError::NoOutput { who: country.alpha3().to_string(), stage: stage.to_string() });
+            return Err(Detail::NoOutput { who: country.alpha3().to_string(), stage: stage.to_string() }.into());
         }
         self.propagate(p, BTreeMap::from([(country, 1.0)]), origin_stage)
     }
 
-    fn propagate(&self, mut p: usize, mut v: OriginShares, origin_stage: &str) -> Result<OriginShares, AnalysisError> {
+    fn propagate(&self, mut p: usize, mut v: OriginShares, origin_stage: &str) -> Result<OriginShares, Error> {
         let m = self.position("origin stage", origin_stage)?;
         let stage = self.nodes[p].name.clone();
         while p != m {
             let Some(u) = self.nodes[p].upstream else {
-                return Err(AnalysisError::NotUpstream { stage, origin: origin_stage.to_string() });
+                return Err(Detail::NotUpstream { stage, origin: origin_stage.to_string() }.into());
             };
             let mut next: OriginShares = BTreeMap::new();
             for (c, w) in &v {
@@ -471,7 +474,7 @@ impl SupplyNetwork {
         country: Country,
         origin_stage: &str,
         origin_country: Country,
-    ) -> Result<f64, AnalysisError> {
+    ) -> Result<f64, Error> {
         Ok(self.origin_shares(stage, country, origin_stage)?.get(&origin_country).copied().unwrap_or(0.0))
     }
 
@@ -480,20 +483,20 @@ impl SupplyNetwork {
     ///
     /// # Errors
     ///
-    /// As [`SupplyNetwork::origin_shares`], and [`AnalysisError::NoOutput`] when no member
+    /// As [`SupplyNetwork::origin_shares`], and [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when no member
     /// produces at `stage`.
     pub fn region_origin_shares(
         &self,
         stage: &str,
         region: &Region,
         origin_stage: &str,
-    ) -> Result<OriginShares, AnalysisError> {
+    ) -> Result<OriginShares, Error> {
         let p = self.position("exposure query", stage)?;
         let members: Vec<(Country, f64)> =
             self.nodes[p].production.iter().filter(|(c, _)| region.contains(**c)).map(|(c, t)| (*c, *t)).collect();
         let total: f64 = members.iter().map(|(_, t)| t).sum();
         if members.is_empty() || total <= 0.0 {
-            return Err(AnalysisError::NoOutput { who: region.name().to_string(), stage: stage.to_string() });
+            return Err(Detail::NoOutput { who: region.name().to_string(), stage: stage.to_string() }.into());
         }
         let v: OriginShares = members.into_iter().map(|(c, t)| (c, t / total)).collect();
         self.propagate(p, v, origin_stage)

@@ -41,7 +41,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::analysis::AnalysisError;
+use crate::Error;
+use crate::error::Detail;
 use crate::geo::{Country, Region};
 
 /// Consumption and supply by origin at one stage.
@@ -57,40 +58,41 @@ impl StageSupply {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::Empty`] for a blank stage; [`AnalysisError::NotFinite`] or
-    /// [`AnalysisError::Negative`] for a bad tonnage; [`AnalysisError::ZeroTotal`] for zero
-    /// consumption; [`AnalysisError::DuplicateKey`] for an origin listed twice;
-    /// [`AnalysisError::TotalBelowRows`] when supply adds to more than consumption.
-    pub fn new(stage: &str, consumption_t: f64, supply: Vec<(Country, f64)>) -> Result<StageSupply, AnalysisError> {
+    /// [`ErrorKind::Empty`](crate::ErrorKind::Empty) for a blank stage; [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or
+    /// [`ErrorKind::Negative`](crate::ErrorKind::Negative) for a bad tonnage; [`ErrorKind::ZeroTotal`](crate::ErrorKind::ZeroTotal) for zero
+    /// consumption; [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) for an origin listed twice;
+    /// [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when supply adds to more than consumption.
+    pub fn new(stage: &str, consumption_t: f64, supply: Vec<(Country, f64)>) -> Result<StageSupply, Error> {
         if stage.trim().is_empty() {
-            return Err(AnalysisError::Empty { what: "stage name".into() });
+            return Err(Detail::Empty { what: "stage name".into() }.into());
         }
-        let check = |what: String, v: f64| -> Result<(), AnalysisError> {
+        let check = |what: String, v: f64| -> Result<(), Error> {
             if !v.is_finite() {
-                return Err(AnalysisError::NotFinite { what, value: v });
+                return Err(Detail::NotFinite { what, value: v }.into());
             }
             if v < 0.0 {
-                return Err(AnalysisError::Negative { what, value: v });
+                return Err(Detail::Negative { what, value: v }.into());
             }
             Ok(())
         };
         check(format!("consumption at stage {stage:?}"), consumption_t)?;
         if consumption_t == 0.0 {
-            return Err(AnalysisError::ZeroTotal { what: format!("consumption at stage {stage:?}") });
+            return Err(Detail::ZeroTotal { what: format!("consumption at stage {stage:?}") }.into());
         }
         let mut seen = BTreeSet::new();
         for (c, t) in &supply {
             check(format!("supply from {} at stage {stage:?}", c.alpha3()), *t)?;
             if !seen.insert(*c) {
-                return Err(AnalysisError::DuplicateKey {
+                return Err(Detail::DuplicateKey {
                     what: format!("origins at stage {stage:?}"),
                     key: c.alpha3().to_string(),
-                });
+                }
+                .into());
             }
         }
         let rows: f64 = supply.iter().map(|(_, t)| t).sum();
         if rows > consumption_t * (1.0 + 1e-9) {
-            return Err(AnalysisError::TotalBelowRows { total: consumption_t, rows });
+            return Err(Detail::TotalBelowRows { total: consumption_t, rows }.into());
         }
         Ok(StageSupply { stage: stage.to_string(), consumption_t, supply })
     }
@@ -131,16 +133,16 @@ pub struct StageLocalization {
 ///
 /// # Errors
 ///
-/// [`AnalysisError::Empty`] for no stage; [`AnalysisError::DuplicateKey`] for a stage given twice.
-pub fn localization(region: &Region, stages: &[StageSupply]) -> Result<Vec<StageLocalization>, AnalysisError> {
+/// [`ErrorKind::Empty`](crate::ErrorKind::Empty) for no stage; [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) for a stage given twice.
+pub fn localization(region: &Region, stages: &[StageSupply]) -> Result<Vec<StageLocalization>, Error> {
     if stages.is_empty() {
-        return Err(AnalysisError::Empty { what: format!("stages for the localization of {}", region.name()) });
+        return Err(Detail::Empty { what: format!("stages for the localization of {}", region.name()) }.into());
     }
     let mut seen = BTreeSet::new();
     let mut out = Vec::with_capacity(stages.len());
     for s in stages {
         if !seen.insert(s.stage.as_str()) {
-            return Err(AnalysisError::DuplicateKey { what: "stages".into(), key: s.stage.clone() });
+            return Err(Detail::DuplicateKey { what: "stages".into(), key: s.stage.clone() }.into());
         }
         let q = s.consumption_t;
         let within_t: f64 = s.supply.iter().filter(|(c, _)| region.contains(*c)).map(|(_, t)| t).sum();

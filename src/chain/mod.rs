@@ -34,49 +34,11 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::Error;
+use crate::error::Detail;
 use crate::geo::Country;
 use crate::material::{Form, Rate};
 use crate::units::{self, Energy, Power};
-
-/// Errors of the chain model. Each message names the offending value.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[non_exhaustive]
-pub enum ChainError {
-    /// A recovery or yield outside (0, 1].
-    #[error("{what} is {value}, expected a fraction above 0 and at most 1")]
-    BadRecovery {
-        /// What the value is.
-        what: String,
-        /// The value.
-        value: f64,
-    },
-    /// A NaN, infinite or negative quantity.
-    #[error("{what} is {value}, expected a finite non-negative number")]
-    BadQuantity {
-        /// What the value is.
-        what: String,
-        /// The value.
-        value: f64,
-    },
-    /// A stage name that is not known.
-    #[error("unknown stage {input:?} (expected mining, refining, materials, cells, assembly or recycling)")]
-    UnknownStage {
-        /// The text given.
-        input: String,
-    },
-    /// A status name that is not known.
-    #[error("unknown facility status {input:?} (expected operating, construction, planned, idle or closed)")]
-    UnknownStatus {
-        /// The text given.
-        input: String,
-    },
-    /// A blank identifier or name.
-    #[error("{what} is blank")]
-    Blank {
-        /// Which field.
-        what: &'static str,
-    },
-}
 
 /// A stage of the battery supply chain: the four stages of mine -> refine -> cells -> assembly,
 /// with battery materials (cathode and anode active material) and recycling.
@@ -135,7 +97,7 @@ impl fmt::Display for Stage {
 }
 
 impl FromStr for Stage {
-    type Err = ChainError;
+    type Err = Error;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim().to_ascii_lowercase();
         Ok(match t.as_str() {
@@ -145,21 +107,21 @@ impl FromStr for Stage {
             "cells" | "cell" | "cell manufacturing" => Stage::Cells,
             "assembly" | "pack" | "end use" | "end-use" => Stage::Assembly,
             "recycling" => Stage::Recycling,
-            _ => return Err(ChainError::UnknownStage { input: s.to_string() }),
+            _ => return Err(Detail::UnknownStage { input: s.to_string() }.into()),
         })
     }
 }
 
-fn check_fraction(what: &str, v: f64) -> Result<f64, ChainError> {
+fn check_fraction(what: &str, v: f64) -> Result<f64, Error> {
     if v.is_finite() && v > 0.0 && v <= 1.0 {
         Ok(v)
     } else {
-        Err(ChainError::BadRecovery { what: what.to_string(), value: v })
+        Err(Detail::BadRecovery { what: what.to_string(), value: v }.into())
     }
 }
 
-fn check_quantity(what: &str, v: f64) -> Result<f64, ChainError> {
-    if v.is_finite() && v >= 0.0 { Ok(v) } else { Err(ChainError::BadQuantity { what: what.to_string(), value: v }) }
+fn check_quantity(what: &str, v: f64) -> Result<f64, Error> {
+    if v.is_finite() && v >= 0.0 { Ok(v) } else { Err(Detail::BadQuantity { what: what.to_string(), value: v }.into()) }
 }
 
 /// A process step: an input form turned into an output form, with the fraction of the counted
@@ -204,7 +166,7 @@ struct ProcessWire {
 }
 
 impl TryFrom<ProcessWire> for Process {
-    type Error = ChainError;
+    type Error = Error;
     fn try_from(w: ProcessWire) -> Result<Self, Self::Error> {
         let mut p = Process::new(&w.name, w.input, w.output, w.recovery)?;
         if let Some(kwh) = w.energy_kwh_per_tonne {
@@ -222,11 +184,11 @@ impl Process {
     ///
     /// # Errors
     ///
-    /// [`ChainError::BadRecovery`] for a recovery outside (0, 1]; [`ChainError::Blank`] for a
+    /// [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for a recovery outside (0, 1]; [`ErrorKind::Empty`](crate::ErrorKind::Empty) for a
     /// blank name.
-    pub fn new(name: &str, input: Form, output: Form, recovery: f64) -> Result<Process, ChainError> {
+    pub fn new(name: &str, input: Form, output: Form, recovery: f64) -> Result<Process, Error> {
         if name.trim().is_empty() {
-            return Err(ChainError::Blank { what: "process name" });
+            return Err(Detail::Blank { what: "process name" }.into());
         }
         let recovery = check_fraction(&format!("recovery of process {name:?}"), recovery)?;
         Ok(Process {
@@ -243,8 +205,8 @@ impl Process {
     ///
     /// # Errors
     ///
-    /// [`ChainError::BadQuantity`] for NaN, infinite or negative energy.
-    pub fn with_energy_per_tonne(mut self, energy: Energy) -> Result<Process, ChainError> {
+    /// [`ErrorKind::Negative`](crate::ErrorKind::Negative) for NaN, infinite or negative energy.
+    pub fn with_energy_per_tonne(mut self, energy: Energy) -> Result<Process, Error> {
         let kwh = energy.get::<units::energy::kilowatt_hour>();
         self.energy_kwh_per_tonne = Some(check_quantity(&format!("energy per tonne of {:?}", self.name), kwh)?);
         Ok(self)
@@ -254,8 +216,8 @@ impl Process {
     ///
     /// # Errors
     ///
-    /// [`ChainError::BadQuantity`] for NaN, infinite or negative waste.
-    pub fn with_waste_tonnes_per_tonne(mut self, waste: f64) -> Result<Process, ChainError> {
+    /// [`ErrorKind::Negative`](crate::ErrorKind::Negative) for NaN, infinite or negative waste.
+    pub fn with_waste_tonnes_per_tonne(mut self, waste: f64) -> Result<Process, Error> {
         self.waste_tonnes_per_tonne = Some(check_quantity(&format!("waste per tonne of {:?}", self.name), waste)?);
         Ok(self)
     }
@@ -323,7 +285,7 @@ impl fmt::Display for FacilityStatus {
 }
 
 impl FromStr for FacilityStatus {
-    type Err = ChainError;
+    type Err = Error;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Ok(match s.trim().to_ascii_lowercase().as_str() {
             "operating" | "operational" | "producing" => FacilityStatus::Operating,
@@ -331,7 +293,7 @@ impl FromStr for FacilityStatus {
             "planned" | "announced" | "development" => FacilityStatus::Planned,
             "idle" | "suspended" | "care and maintenance" => FacilityStatus::Idle,
             "closed" | "bankrupt" => FacilityStatus::Closed,
-            _ => return Err(ChainError::UnknownStatus { input: s.to_string() }),
+            _ => return Err(Detail::UnknownStatus { input: s.to_string() }.into()),
         })
     }
 }
@@ -375,8 +337,8 @@ impl Capacity {
     ///
     /// # Errors
     ///
-    /// [`ChainError::BadQuantity`] for NaN, infinite or negative values.
-    pub fn gwh_per_year(gwh: f64) -> Result<Capacity, ChainError> {
+    /// [`ErrorKind::Negative`](crate::ErrorKind::Negative) for NaN, infinite or negative values.
+    pub fn gwh_per_year(gwh: f64) -> Result<Capacity, Error> {
         Ok(Capacity::GwhPerYear(units::gigawatt_hours_per_year(check_quantity("capacity in GWh/yr", gwh)?)))
     }
 }
@@ -409,7 +371,7 @@ struct CompanyWire {
 }
 
 impl TryFrom<CompanyWire> for Company {
-    type Error = ChainError;
+    type Error = Error;
     fn try_from(w: CompanyWire) -> Result<Self, Self::Error> {
         Company::new(&w.name, w.country)
     }
@@ -420,10 +382,10 @@ impl Company {
     ///
     /// # Errors
     ///
-    /// [`ChainError::Blank`] for a blank name.
-    pub fn new(name: &str, country: Option<Country>) -> Result<Company, ChainError> {
+    /// [`ErrorKind::Empty`](crate::ErrorKind::Empty) for a blank name.
+    pub fn new(name: &str, country: Option<Country>) -> Result<Company, Error> {
         if name.trim().is_empty() {
-            return Err(ChainError::Blank { what: "company name" });
+            return Err(Detail::Blank { what: "company name" }.into());
         }
         Ok(Company { name: name.trim().to_string(), country })
     }
@@ -495,7 +457,7 @@ struct FacilityWire {
 }
 
 impl TryFrom<FacilityWire> for Facility {
-    type Error = ChainError;
+    type Error = Error;
     fn try_from(w: FacilityWire) -> Result<Self, Self::Error> {
         let base = Facility::new(&w.id, &w.name, w.country, w.stage)?;
         Ok(Facility {
@@ -517,13 +479,13 @@ impl Facility {
     ///
     /// # Errors
     ///
-    /// [`ChainError::Blank`] for a blank id or name.
-    pub fn new(id: &str, name: &str, country: Country, stage: Stage) -> Result<Facility, ChainError> {
+    /// [`ErrorKind::Empty`](crate::ErrorKind::Empty) for a blank id or name.
+    pub fn new(id: &str, name: &str, country: Country, stage: Stage) -> Result<Facility, Error> {
         if id.trim().is_empty() {
-            return Err(ChainError::Blank { what: "facility id" });
+            return Err(Detail::Blank { what: "facility id" }.into());
         }
         if name.trim().is_empty() {
-            return Err(ChainError::Blank { what: "facility name" });
+            return Err(Detail::Blank { what: "facility name" }.into());
         }
         Ok(Facility {
             id: id.trim().to_string(),

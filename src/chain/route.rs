@@ -28,7 +28,7 @@
 //! **Mass balance**: each step checks `E_in = E_out + E_lost` within the route's relative
 //! tolerance. Where a step states the assay of its tailings ([`RouteStep::with_tailings_assay`]),
 //! the losses are measured as `W x f(tailings)` instead, so a recovery that disagrees with the
-//! tailings assay is reported as [`AnalysisError::MassBalance`] naming the step and the
+//! tailings assay is reported as [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) naming the step and the
 //! imbalance. A physical separation (output a concentrate) cannot put out more gross mass than
 //! it takes in; one that would is reported the same way.
 //!
@@ -64,8 +64,9 @@
 
 use std::fmt;
 
-use crate::analysis::AnalysisError;
+use crate::Error;
 use crate::chain::Process;
+use crate::error::Detail;
 use crate::material::{Amount, Assay, Basis, Compound, Element, Form, Mineral};
 use crate::provenance::Source;
 use crate::units::{self, Energy};
@@ -188,30 +189,32 @@ impl Route {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::Empty`] for a blank name or no step; [`AnalysisError::RouteMismatch`]
+    /// [`ErrorKind::Empty`](crate::ErrorKind::Empty) for a blank name or no step; [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch)
     /// when the feed is not a gross form of known content, when a step's input form is not the
     /// previous output form, or when a step's output has no known content of the feed's element.
-    pub fn new(name: &str, feed: Basis, steps: Vec<RouteStep>) -> Result<Route, AnalysisError> {
+    pub fn new(name: &str, feed: Basis, steps: Vec<RouteStep>) -> Result<Route, Error> {
         if name.trim().is_empty() {
-            return Err(AnalysisError::Empty { what: "route name".into() });
+            return Err(Detail::Empty { what: "route name".into() }.into());
         }
         if steps.is_empty() {
-            return Err(AnalysisError::Empty { what: format!("steps of route {name:?}") });
+            return Err(Detail::Empty { what: format!("steps of route {name:?}") }.into());
         }
-        let mismatch = |step: usize, sname: &str, reason: String| AnalysisError::RouteMismatch {
+        let mismatch = |step: usize, sname: &str, reason: String| Detail::RouteMismatch {
             route: name.to_string(),
             step,
             name: sname.to_string(),
             reason,
         };
         let Some(feed_form) = form_of(&feed) else {
-            return Err(mismatch(0, "feed", format!("feed basis {feed} is not a gross form (ore, brine, chemical)")));
+            return Err(
+                mismatch(0, "feed", format!("feed basis {feed} is not a gross form (ore, brine, chemical)")).into()
+            );
         };
         let element = feed
             .element()
             .ok_or_else(|| mismatch(0, "feed", format!("feed {feed} has no known element content; give an assay")))?;
         if feed.element_fraction(element).is_none_or(|f| f <= 0.0) {
-            return Err(mismatch(0, "feed", format!("feed {feed} contains no {element}")));
+            return Err(mismatch(0, "feed", format!("feed {feed} contains no {element}")).into());
         }
         let mut prev = feed_form.clone();
         for (i, s) in steps.iter().enumerate() {
@@ -221,7 +224,8 @@ impl Route {
                     i + 1,
                     p.name(),
                     format!("input form {} is not the previous output form {prev}", p.input()),
-                ));
+                )
+                .into());
             }
             match s.output.element_fraction(element) {
                 Some(f) if f > 0.0 => {}
@@ -230,7 +234,8 @@ impl Route {
                         i + 1,
                         p.name(),
                         format!("output {} has no known {element} content; give its assay", s.output),
-                    ));
+                    )
+                    .into());
                 }
             }
             prev = p.output().clone();
@@ -243,14 +248,15 @@ impl Route {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::OutOfRange`] for NaN, negatives or 1 and above.
-    pub fn with_tolerance(mut self, relative: f64) -> Result<Route, AnalysisError> {
+    /// [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for NaN, negatives or 1 and above.
+    pub fn with_tolerance(mut self, relative: f64) -> Result<Route, Error> {
         if !(relative.is_finite() && (0.0..1.0).contains(&relative)) {
-            return Err(AnalysisError::OutOfRange {
+            return Err(Detail::OutOfRange {
                 what: format!("mass-balance tolerance of route {:?}", self.name),
                 value: relative,
                 expected: "a fraction in [0, 1)".into(),
-            });
+            }
+            .into());
         }
         self.tolerance = relative;
         Ok(self)
@@ -297,9 +303,9 @@ impl Route {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::Material`] when the feed cannot be converted to the route's feed basis;
-    /// [`AnalysisError::MassBalance`] when a step does not balance.
-    pub fn run(&self, feed: &Amount) -> Result<RouteRun, AnalysisError> {
+    /// [`Error`](crate::Error) when the feed cannot be converted to the route's feed basis;
+    /// [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when a step does not balance.
+    pub fn run(&self, feed: &Amount) -> Result<RouteRun, Error> {
         let feed = feed.convert_to(&self.feed)?;
         let mut gross_in = feed.in_tonnes();
         let mut basis_in = self.feed.clone();
@@ -313,21 +319,20 @@ impl Route {
         Ok(RouteRun { route: self.name.clone(), element: self.element, feed, steps: out })
     }
 
-    fn step(&self, i: usize, s: &RouteStep, basis_in: &Basis, gross_in: f64) -> Result<StepResult, AnalysisError> {
+    fn step(&self, i: usize, s: &RouteStep, basis_in: &Basis, gross_in: f64) -> Result<StepResult, Error> {
         let el = self.element;
         let p = &s.process;
-        let balance_error =
-            |what: String, input_t: f64, output_t: f64, losses_t: f64, tol: f64| AnalysisError::MassBalance {
-                route: self.name.clone(),
-                step: i + 1,
-                name: p.name().to_string(),
-                element: what,
-                input_t,
-                output_t,
-                losses_t,
-                imbalance_t: input_t - output_t - losses_t,
-                tolerance_t: tol,
-            };
+        let balance_error = |what: String, input_t: f64, output_t: f64, losses_t: f64, tol: f64| Detail::MassBalance {
+            route: self.name.clone(),
+            step: i + 1,
+            name: p.name().to_string(),
+            element: what,
+            input_t,
+            output_t,
+            losses_t,
+            imbalance_t: input_t - output_t - losses_t,
+            tolerance_t: tol,
+        };
         // fractions were checked positive in Route::new
         let f_in = basis_in.element_fraction(el).unwrap_or(0.0);
         let f_out = s.output.element_fraction(el).unwrap_or(0.0);
@@ -343,7 +348,8 @@ impl Route {
                 gross_out,
                 0.0,
                 self.tolerance * gross_in,
-            ));
+            )
+            .into());
         }
         let residue = (gross_in - gross_out).max(0.0);
         let mass_gain = (gross_out - gross_in).max(0.0);
@@ -355,7 +361,7 @@ impl Route {
         };
         let imbalance = e_in - e_out - e_lost;
         if !imbalance.is_finite() || imbalance.abs() > tol {
-            return Err(balance_error(el.symbol().to_string(), e_in, e_out, e_lost, tol));
+            return Err(balance_error(el.symbol().to_string(), e_in, e_out, e_lost, tol).into());
         }
         let energy = p.energy_per_tonne().map(|q| q * gross_out);
         Ok(StepResult {
@@ -379,16 +385,17 @@ impl Route {
     ///
     /// # Errors
     ///
-    /// As [`Route::run`], and [`AnalysisError::Material`] when the product cannot be converted.
-    pub fn run_for_product(&self, product: &Amount) -> Result<RouteRun, AnalysisError> {
+    /// As [`Route::run`], and [`Error`](crate::Error) when the product cannot be converted.
+    pub fn run_for_product(&self, product: &Amount) -> Result<RouteRun, Error> {
         let target = product.convert_to(self.product_basis())?.in_tonnes();
         let unit = self.run(&Amount::tonnes(1.0, self.feed.clone())?)?;
         let per_feed = unit.product().in_tonnes();
         if !(per_feed.is_finite() && per_feed > 0.0) {
-            return Err(AnalysisError::NotPositive {
+            return Err(Detail::NotPositive {
                 what: format!("product of route {:?} per tonne of feed", self.name),
                 value: per_feed,
-            });
+            }
+            .into());
         }
         self.run(&Amount::tonnes(target / per_feed, self.feed.clone())?)
     }
@@ -398,7 +405,7 @@ impl Route {
     /// # Errors
     ///
     /// As [`Route::run_for_product`].
-    pub fn feed_per_tonne(&self, product_basis: &Basis) -> Result<f64, AnalysisError> {
+    pub fn feed_per_tonne(&self, product_basis: &Basis) -> Result<f64, Error> {
         Ok(self.run_for_product(&Amount::tonnes(1.0, product_basis.clone())?)?.feed().in_tonnes())
     }
 
@@ -414,7 +421,7 @@ impl Route {
     /// # Errors
     ///
     /// None in practice (the parameters are valid); typed errors are kept for safety.
-    pub fn spodumene_to_carbonate() -> Result<Route, AnalysisError> {
+    pub fn spodumene_to_carbonate() -> Result<Route, Error> {
         spodumene(Compound::lithium_carbonate(), conversion_carbonate_recovery())
     }
 
@@ -425,7 +432,7 @@ impl Route {
     /// # Errors
     ///
     /// As [`Route::spodumene_to_carbonate`].
-    pub fn spodumene_to_hydroxide() -> Result<Route, AnalysisError> {
+    pub fn spodumene_to_hydroxide() -> Result<Route, Error> {
         spodumene(Compound::lithium_hydroxide_monohydrate(), conversion_hydroxide_recovery())
     }
 
@@ -443,7 +450,7 @@ impl Route {
     /// # Errors
     ///
     /// As [`Route::spodumene_to_carbonate`].
-    pub fn lepidolite_to_carbonate() -> Result<Route, AnalysisError> {
+    pub fn lepidolite_to_carbonate() -> Result<Route, Error> {
         let li2o = Compound::lithium_oxide();
         let ore = Form::Ore(Mineral::Lepidolite);
         let conc = Form::Concentrate(Mineral::Lepidolite);
@@ -498,7 +505,7 @@ impl Route {
     /// # Errors
     ///
     /// As [`Route::spodumene_to_carbonate`].
-    pub fn brine_to_carbonate() -> Result<Route, AnalysisError> {
+    pub fn brine_to_carbonate() -> Result<Route, Error> {
         let brine = Form::Ore(Mineral::Brine);
         let li = Compound::new("Li")?;
         let route = Route::new(
@@ -541,7 +548,7 @@ impl Route {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::Chain`] for a recovery outside (0, 1] or a bad energy.
+    /// [`Error`](crate::Error) for a recovery outside (0, 1] or a bad energy.
     ///
     /// # Example
     ///
@@ -560,7 +567,7 @@ impl Route {
         electrolysis_recovery: f64,
         electrolysis_energy_per_tonne: Option<Energy>,
         casting_recovery: f64,
-    ) -> Result<Route, AnalysisError> {
+    ) -> Result<Route, Error> {
         let licl = Form::Chemical(Compound::lithium_chloride());
         let metal = Form::Metal(Element::Li);
         let mut electrolysis =
@@ -639,7 +646,7 @@ fn conversion_hydroxide_recovery() -> CitedParameter {
     )
 }
 
-fn spodumene(product: Compound, conversion: CitedParameter) -> Result<Route, AnalysisError> {
+fn spodumene(product: Compound, conversion: CitedParameter) -> Result<Route, Error> {
     let li2o = Compound::lithium_oxide();
     let ore = Form::Ore(Mineral::Spodumene);
     let conc = Form::Concentrate(Mineral::Spodumene);

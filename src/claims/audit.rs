@@ -29,7 +29,7 @@
 //!
 //! Regions are read by [`Place::parse`]: the world, the rest of the world, a built-in region
 //! ([`BuiltinRegion`], e.g. the market-report regions "North America", "Asia-Pacific") or a
-//! country. Anything else is a typed error ([`AnalysisError::UnknownRegion`]) when the claim is
+//! country. Anything else is a typed error ([`ErrorKind::Unknown`](crate::ErrorKind::Unknown)) when the claim is
 //! built, not a finding.
 //!
 //! # Scale
@@ -66,9 +66,10 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::analysis::AnalysisError;
+use crate::Error;
 use crate::dataset::{Bound, Claim, ClaimKind, ClaimRegion, ClaimUnit};
-use crate::geo::{BuiltinRegion, Country, GeoError, Partition, Region};
+use crate::error::Detail;
+use crate::geo::{BuiltinRegion, Country, Partition, Region};
 use crate::material::Basis;
 use crate::money::{Currency, Scale};
 use crate::provenance::Estimate;
@@ -108,9 +109,9 @@ impl Place {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::UnknownRegion`] naming the claim and the text, with the reason (unknown,
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming the claim and the text, with the reason (unknown,
     /// or a country name that fits several countries).
-    pub fn parse(claim: &str, text: &str) -> Result<Place, AnalysisError> {
+    pub fn parse(claim: &str, text: &str) -> Result<Place, Error> {
         let t = text.trim();
         let lower = t.to_ascii_lowercase();
         match lower.as_str() {
@@ -126,16 +127,17 @@ impl Place {
         }
         match Country::lookup(t) {
             Ok(c) => Ok(Place::Region(Region::country(c))),
-            Err(GeoError::AmbiguousCountryName { candidates, .. }) => Err(AnalysisError::UnknownRegion {
+            Err(e) => Err(Detail::UnknownClaimRegion {
                 claim: claim.to_string(),
                 input: text.to_string(),
-                reason: format!("a country name that fits several countries ({})", candidates.join(", ")),
-            }),
-            Err(_) => Err(AnalysisError::UnknownRegion {
-                claim: claim.to_string(),
-                input: text.to_string(),
-                reason: "expected world, rest of world, a built-in region or a country".to_string(),
-            }),
+                reason: match e.detail() {
+                    Detail::AmbiguousCountryName { candidates, .. } => {
+                        format!("a country name that fits several countries ({})", candidates.join(", "))
+                    }
+                    _ => "expected world, rest of world, a built-in region or a country".to_string(),
+                },
+            }
+            .into()),
         }
     }
 
@@ -223,8 +225,8 @@ impl Stated {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::Provenance`] for NaN or an infinity.
-    pub fn exact(v: f64) -> Result<Stated, AnalysisError> {
+    /// [`Error`](crate::Error) for NaN or an infinity.
+    pub fn exact(v: f64) -> Result<Stated, Error> {
         Ok(Stated::new(Estimate::point(v)?, Bound::Exact))
     }
 
@@ -233,7 +235,7 @@ impl Stated {
     /// # Errors
     ///
     /// As [`Stated::exact`].
-    pub fn about(v: f64) -> Result<Stated, AnalysisError> {
+    pub fn about(v: f64) -> Result<Stated, Error> {
         Ok(Stated::new(Estimate::point(v)?, Bound::About))
     }
 
@@ -242,7 +244,7 @@ impl Stated {
     /// # Errors
     ///
     /// As [`Stated::exact`].
-    pub fn at_least(v: f64) -> Result<Stated, AnalysisError> {
+    pub fn at_least(v: f64) -> Result<Stated, Error> {
         Ok(Stated::new(Estimate::point(v)?, Bound::AtLeast))
     }
 
@@ -251,7 +253,7 @@ impl Stated {
     /// # Errors
     ///
     /// As [`Stated::exact`].
-    pub fn at_most(v: f64) -> Result<Stated, AnalysisError> {
+    pub fn at_most(v: f64) -> Result<Stated, Error> {
         Ok(Stated::new(Estimate::point(v)?, Bound::AtMost))
     }
 
@@ -259,8 +261,8 @@ impl Stated {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::Provenance`] for NaN, an infinity or `low > high`.
-    pub fn range(low: f64, high: f64) -> Result<Stated, AnalysisError> {
+    /// [`Error`](crate::Error) for NaN, an infinity or `low > high`.
+    pub fn range(low: f64, high: f64) -> Result<Stated, Error> {
         Ok(Stated::new(Estimate::range(low, high)?, Bound::Range))
     }
 
@@ -283,7 +285,7 @@ impl Stated {
         }
     }
 
-    fn scaled(self, factor: f64) -> Result<Stated, AnalysisError> {
+    fn scaled(self, factor: f64) -> Result<Stated, Error> {
         let e = Estimate::range(self.estimate.low() * factor, self.estimate.high() * factor)?;
         Ok(Stated { estimate: e, ..self })
     }
@@ -417,31 +419,26 @@ pub struct AuditClaim {
     source: Option<String>,
 }
 
-fn bad(claim: &str, reason: impl Into<String>) -> AnalysisError {
-    AnalysisError::BadClaim { claim: claim.to_string(), reason: reason.into() }
+fn bad(claim: &str, reason: impl Into<String>) -> Error {
+    Detail::BadClaim { claim: claim.to_string(), reason: reason.into() }.into()
 }
 
-fn check_interval(
-    id: &str,
-    what: &str,
-    s: &Stated,
-    ok: impl Fn(f64) -> bool,
-    expected: &str,
-) -> Result<(), AnalysisError> {
+fn check_interval(id: &str, what: &str, s: &Stated, ok: impl Fn(f64) -> bool, expected: &str) -> Result<(), Error> {
     for v in [s.estimate.low(), s.estimate.high()] {
         if !ok(v) {
-            return Err(AnalysisError::OutOfRange {
+            return Err(Detail::OutOfRange {
                 what: format!("claim {id:?}: {what}"),
                 value: v,
                 expected: expected.to_string(),
-            });
+            }
+            .into());
         }
     }
     Ok(())
 }
 
 impl AuditClaim {
-    fn new(id: &str, market: &str, figure: Figure) -> Result<AuditClaim, AnalysisError> {
+    fn new(id: &str, market: &str, figure: Figure) -> Result<AuditClaim, Error> {
         if id.trim().is_empty() {
             return Err(bad(id, "a claim needs an id"));
         }
@@ -467,15 +464,9 @@ impl AuditClaim {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::UnknownRegion`] (see [`Place::parse`]), [`AnalysisError::OutOfRange`]
-    /// for a share outside 0–100 %, [`AnalysisError::BadClaim`] for a blank id or market.
-    pub fn share(
-        id: &str,
-        market: &str,
-        place: &str,
-        year: Option<i32>,
-        percent: Stated,
-    ) -> Result<AuditClaim, AnalysisError> {
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) (see [`Place::parse`]), [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange)
+    /// for a share outside 0–100 %, [`ErrorKind::Unsupported`](crate::ErrorKind::Unsupported) for a blank id or market.
+    pub fn share(id: &str, market: &str, place: &str, year: Option<i32>, percent: Stated) -> Result<AuditClaim, Error> {
         check_interval(id, "share (%)", &percent, |v| (0.0..=100.0).contains(&v), "0 to 100 %")?;
         let place = Place::parse(id, place)?;
         AuditClaim::new(id, market, Figure::Share { place, year, share: percent.scaled(0.01)? })
@@ -495,7 +486,7 @@ impl AuditClaim {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::BadClaim`] for `start ≥ end`, [`AnalysisError::OutOfRange`] for a rate
+    /// [`ErrorKind::Unsupported`](crate::ErrorKind::Unsupported) for `start ≥ end`, [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for a rate
     /// at or below −100 %/yr.
     pub fn cagr(
         id: &str,
@@ -503,7 +494,7 @@ impl AuditClaim {
         start: Option<i32>,
         end: i32,
         percent_per_year: Stated,
-    ) -> Result<AuditClaim, AnalysisError> {
+    ) -> Result<AuditClaim, Error> {
         if let Some(s) = start
             && s >= end
         {
@@ -531,8 +522,8 @@ impl AuditClaim {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::UnknownRegion`], [`AnalysisError::OutOfRange`] for a negative size,
-    /// [`AnalysisError::Provenance`] when the scaled figure overflows.
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown), [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for a negative size,
+    /// [`Error`](crate::Error) when the scaled figure overflows.
     pub fn size(
         id: &str,
         market: &str,
@@ -540,7 +531,7 @@ impl AuditClaim {
         year: i32,
         value: Stated,
         unit: SizeUnit,
-    ) -> Result<AuditClaim, AnalysisError> {
+    ) -> Result<AuditClaim, Error> {
         check_interval(id, "size", &value, |v| v >= 0.0, "a non-negative size")?;
         let place = Place::parse(id, place)?;
         let factor = match &unit {
@@ -555,13 +546,7 @@ impl AuditClaim {
     /// # Errors
     ///
     /// As [`AuditClaim::size`].
-    pub fn total(
-        id: &str,
-        market: &str,
-        year: i32,
-        value: Stated,
-        unit: SizeUnit,
-    ) -> Result<AuditClaim, AnalysisError> {
+    pub fn total(id: &str, market: &str, year: i32, value: Stated, unit: SizeUnit) -> Result<AuditClaim, Error> {
         AuditClaim::size(id, market, "world", year, value, unit)
     }
 
@@ -579,9 +564,9 @@ impl AuditClaim {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::UnknownRegion`]; [`AnalysisError::BadClaim`] for the world or the rest
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown); [`ErrorKind::Unsupported`](crate::ErrorKind::Unsupported) for the world or the rest
     /// of the world (no definition to check against) or an empty list.
-    pub fn country_list(id: &str, market: &str, place: &str, countries: &[&str]) -> Result<AuditClaim, AnalysisError> {
+    pub fn country_list(id: &str, market: &str, place: &str, countries: &[&str]) -> Result<AuditClaim, Error> {
         let place = Place::parse(id, place)?;
         if place.region().is_none() {
             return Err(bad(id, format!("a country list needs a defined region, not {place}")));
@@ -612,9 +597,9 @@ impl AuditClaim {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::BadClaim`] for a kind this audit does not read (percent changes,
+    /// [`ErrorKind::Unsupported`](crate::ErrorKind::Unsupported) for a kind this audit does not read (percent changes,
     /// multiples) or a missing year, and the errors of the constructors above.
-    pub fn from_dataset(claim: &Claim, market: &str) -> Result<AuditClaim, AnalysisError> {
+    pub fn from_dataset(claim: &Claim, market: &str) -> Result<AuditClaim, Error> {
         let id = claim.id.as_str();
         let stated = Stated::new(claim.estimate, claim.bound);
         let place = match &claim.region {
@@ -756,12 +741,12 @@ impl ClaimSet {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::DuplicateKey`] for an id given twice.
-    pub fn new(claims: Vec<AuditClaim>) -> Result<ClaimSet, AnalysisError> {
+    /// [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) for an id given twice.
+    pub fn new(claims: Vec<AuditClaim>) -> Result<ClaimSet, Error> {
         let mut ids: Vec<&str> = claims.iter().map(|c| c.id.as_str()).collect();
         ids.sort_unstable();
         if let Some(w) = ids.windows(2).find(|w| w[0] == w[1]) {
-            return Err(AnalysisError::DuplicateKey { what: "claim ids".to_string(), key: w[0].to_string() });
+            return Err(Detail::DuplicateKey { what: "claim ids".to_string(), key: w[0].to_string() }.into());
         }
         Ok(ClaimSet { claims, tolerances: Tolerances::default() })
     }
@@ -770,18 +755,18 @@ impl ClaimSet {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::NotFinite`] or [`AnalysisError::Negative`] naming the tolerance.
-    pub fn with_tolerances(mut self, tolerances: Tolerances) -> Result<ClaimSet, AnalysisError> {
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or [`ErrorKind::Negative`](crate::ErrorKind::Negative) naming the tolerance.
+    pub fn with_tolerances(mut self, tolerances: Tolerances) -> Result<ClaimSet, Error> {
         let t = tolerances;
         for (what, v) in
             [("share_sum", t.share_sum), ("share", t.share), ("rate", t.rate), ("size_relative", t.size_relative)]
         {
             let what = format!("audit tolerance {what}");
             if !v.is_finite() {
-                return Err(AnalysisError::NotFinite { what, value: v });
+                return Err(Detail::NotFinite { what, value: v }.into());
             }
             if v < 0.0 {
-                return Err(AnalysisError::Negative { what, value: v });
+                return Err(Detail::Negative { what, value: v }.into());
             }
         }
         self.tolerances = tolerances;
@@ -1606,10 +1591,12 @@ fn read_words(name: &str) -> Option<String> {
         .iter()
         .map(|w| match Country::lookup(w) {
             Ok(c) => format!("{w} = {} ({})", c.name(), c.alpha3()),
-            Err(GeoError::AmbiguousCountryName { candidates, .. }) => {
-                format!("{w} = ambiguous ({})", candidates.join(" or "))
-            }
-            Err(_) => format!("{w} = no country"),
+            Err(e) => match e.detail() {
+                Detail::AmbiguousCountryName { candidates, .. } => {
+                    format!("{w} = ambiguous ({})", candidates.join(" or "))
+                }
+                _ => format!("{w} = no country"),
+            },
         })
         .collect();
     Some(format!("word by word it reads {}", parts.join("; ")))
@@ -1641,7 +1628,11 @@ fn check_country_lists(b: &mut Builder, claims: &[&AuditClaim]) {
                         );
                     }
                 }
-                Err(GeoError::AmbiguousCountryName { candidates, .. }) => {
+                Err(e) if matches!(e.detail(), Detail::AmbiguousCountryName { .. }) => {
+                    let candidates: &[String] = match e.detail() {
+                        Detail::AmbiguousCountryName { candidates, .. } => candidates,
+                        _ => &[],
+                    };
                     let inside: Vec<&String> = candidates
                         .iter()
                         .filter(|a3| Country::from_code(a3).map(|k| region.contains(k)).unwrap_or(false))

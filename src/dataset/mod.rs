@@ -10,7 +10,7 @@
 //! | [`Claim`], [`ClaimKind`], [`Bound`], [`ClaimUnit`], [`ClaimRegion`], [`Period`] | figures stated by documents, to be checked |
 //! | [`PricePoint`], [`PriceStatistic`] | dated prices |
 //! | [`FacilityRecord`] | a [`Facility`](crate::chain::Facility) with the date of its status |
-//! | [`DatasetError`] | every loading error, naming file, row, column and value |
+//! | [`Error`](crate::Error) | every loading error, naming file, row, column and value |
 //!
 //! # Files
 //!
@@ -93,134 +93,13 @@ pub use records::{
     StageShareRecord, Tag,
 };
 
+use crate::Error;
 use crate::chain::Stage;
-use crate::material::{Amount, MaterialError};
+use crate::error::Detail;
+use crate::material::Amount;
 use crate::provenance::Estimate;
 use parse::SourceIds;
 use table::{JsonRow, RawTable, Row, Schema};
-
-/// Errors of dataset loading. Each message names the file, row, column and value.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[non_exhaustive]
-pub enum DatasetError {
-    /// A field that does not parse or breaks a rule.
-    #[error("{file}: row {row}, column {column:?}: bad value {value:?}: {reason}")]
-    BadField {
-        /// The file (or `<json>/table`).
-        file: String,
-        /// 1-based data row (the header is row 0).
-        row: usize,
-        /// The column name.
-        column: String,
-        /// The value found.
-        value: String,
-        /// What is wrong.
-        reason: String,
-    },
-    /// A row that cannot be read as a whole (CSV syntax, wrong number of fields).
-    #[error("{file}: row {row}: {reason}")]
-    BadRow {
-        /// The file.
-        file: String,
-        /// 1-based data row (0 for the header).
-        row: usize,
-        /// What is wrong.
-        reason: String,
-    },
-    /// A required column absent from the header.
-    #[error("{file}: row 0 (header): missing column {column:?}")]
-    MissingColumn {
-        /// The file.
-        file: String,
-        /// The column.
-        column: String,
-    },
-    /// A header column the schema does not know.
-    #[error("{file}: row 0 (header): unknown column {column:?} (expected {expected})")]
-    UnknownColumn {
-        /// The file.
-        file: String,
-        /// The column.
-        column: String,
-        /// The columns of the file.
-        expected: String,
-    },
-    /// A header column given twice.
-    #[error("{file}: row 0 (header): column {column:?} appears twice")]
-    DuplicateColumn {
-        /// The file.
-        file: String,
-        /// The column.
-        column: String,
-    },
-    /// A `source` value that is not an id of `sources.csv`.
-    #[error("{file}: row {row}, column {column:?}: unknown source id {value:?} (not in sources.csv)")]
-    UnknownSource {
-        /// The file.
-        file: String,
-        /// 1-based data row.
-        row: usize,
-        /// The column (`source`).
-        column: String,
-        /// The id given.
-        value: String,
-    },
-    /// Two rows with the same key, in one file or in two merged datasets.
-    #[error("{file}: row {row}: duplicate key {key}, already given in {first_file} row {first_row}")]
-    DuplicateRow {
-        /// The file of the second row.
-        file: String,
-        /// Its 1-based row.
-        row: usize,
-        /// The key columns and their values.
-        key: String,
-        /// The file of the first row.
-        first_file: String,
-        /// Its 1-based row.
-        first_row: usize,
-    },
-    /// A top-level JSON key that names no table.
-    #[error("{file}: unknown table {name:?} (expected {expected})")]
-    UnknownTable {
-        /// The document (`<json>`).
-        file: String,
-        /// The key found.
-        name: String,
-        /// The table names.
-        expected: String,
-    },
-    /// JSON that does not parse.
-    #[error("{file}: line {line}, column {column}: {reason}")]
-    Json {
-        /// The document (`<json>`).
-        file: String,
-        /// 1-based line.
-        line: usize,
-        /// 1-based character column.
-        column: usize,
-        /// What is wrong.
-        reason: String,
-    },
-    /// A file or directory that cannot be read or written.
-    #[error("{path}: {reason}")]
-    Io {
-        /// The path.
-        path: String,
-        /// The system's message.
-        reason: String,
-    },
-    /// A text that names no value of a vocabulary (used by the `FromStr` impls; the loaders
-    /// turn it into [`DatasetError::BadField`]).
-    #[error("bad {what} {input:?}: expected {expected}")]
-    Parse {
-        /// What was parsed.
-        what: &'static str,
-        /// The text.
-        input: String,
-        /// What is accepted.
-        expected: &'static str,
-    },
-}
 
 /// Where a row came from: file label and 1-based row.
 #[derive(Debug, Clone, Default)]
@@ -309,16 +188,16 @@ const BUILTIN: [(&Schema, &str); 7] = [
     (&table::FACILITIES, include_str!("../../data/facilities.csv")),
 ];
 
-static BUILTIN_CACHE: OnceLock<Result<Dataset, DatasetError>> = OnceLock::new();
+static BUILTIN_CACHE: OnceLock<Result<Dataset, Error>> = OnceLock::new();
 
 /// Types every row of a table and checks that keys are unique within it.
 fn typed<T>(
     raw: &RawTable,
     schema: &Schema,
     ids: &SourceIds,
-    parse: fn(&Row<'_>, &SourceIds) -> Result<T, DatasetError>,
+    parse: fn(&Row<'_>, &SourceIds) -> Result<T, Error>,
     key: fn(&T) -> String,
-) -> Result<(Vec<T>, Vec<Loc>), DatasetError> {
+) -> Result<(Vec<T>, Vec<Loc>), Error> {
     let mut out = Vec::with_capacity(raw.rows.len());
     let mut locs = Vec::with_capacity(raw.rows.len());
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -326,13 +205,14 @@ fn typed<T>(
         let rec = parse(&row, ids)?;
         let k = key(&rec);
         if let Some(&first_row) = seen.get(&k) {
-            return Err(DatasetError::DuplicateRow {
+            return Err(Detail::DuplicateRow {
                 file: raw.file.clone(),
                 row: row.row,
                 key: k,
                 first_file: raw.file.clone(),
                 first_row,
-            });
+            }
+            .into());
         }
         seen.insert(k, row.row);
         out.push(rec);
@@ -348,7 +228,7 @@ fn merge_table<T: PartialEq>(
     b: (Vec<T>, Vec<Loc>),
     key: fn(&T) -> String,
     same_ok: bool,
-) -> Result<(Vec<T>, Vec<Loc>), DatasetError> {
+) -> Result<(Vec<T>, Vec<Loc>), Error> {
     let (mut rows, mut locs) = a;
     let mut seen: HashMap<String, usize> = rows.iter().enumerate().map(|(i, r)| (key(r), i)).collect();
     for (rec, loc) in b.0.into_iter().zip(b.1) {
@@ -358,13 +238,14 @@ fn merge_table<T: PartialEq>(
                 continue;
             }
             let first = locs.get(i).cloned().unwrap_or_default();
-            return Err(DatasetError::DuplicateRow {
+            return Err(Detail::DuplicateRow {
                 file: loc.file,
                 row: loc.row,
                 key: k,
                 first_file: first.file,
                 first_row: first.row,
-            });
+            }
+            .into());
         }
         seen.insert(k, rows.len());
         rows.push(rec);
@@ -385,7 +266,7 @@ impl Dataset {
     ///
     /// # Errors
     ///
-    /// A [`DatasetError`] only if the embedded files are malformed (the crate's tests rule that
+    /// A [`Error`](crate::Error) only if the embedded files are malformed (the crate's tests rule that
     /// out).
     ///
     /// # Example
@@ -398,7 +279,7 @@ impl Dataset {
     /// assert_eq!(world, Some(1_600_000.0));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn builtin() -> Result<Dataset, DatasetError> {
+    pub fn builtin() -> Result<Dataset, Error> {
         Dataset::builtin_ref().cloned()
     }
 
@@ -407,7 +288,7 @@ impl Dataset {
     /// # Errors
     ///
     /// As [`Dataset::builtin`].
-    pub fn builtin_ref() -> Result<&'static Dataset, DatasetError> {
+    pub fn builtin_ref() -> Result<&'static Dataset, Error> {
         BUILTIN_CACHE
             .get_or_init(|| {
                 let mut tables = Vec::with_capacity(BUILTIN.len());
@@ -427,8 +308,8 @@ impl Dataset {
     ///
     /// # Errors
     ///
-    /// [`DatasetError::Io`] naming the path when the directory or a file cannot be read; any other
-    /// [`DatasetError`] naming the file, row, column and value of the first bad field.
+    /// [`ErrorKind::Io`](crate::ErrorKind::Io) naming the path when the directory or a file cannot be read; any other
+    /// [`Error`](crate::Error) naming the file, row, column and value of the first bad field.
     ///
     /// # Example
     ///
@@ -451,13 +332,12 @@ impl Dataset {
     /// # std::fs::remove_dir_all(&dir)?;
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn from_dir(dir: impl AsRef<Path>) -> Result<Dataset, DatasetError> {
+    pub fn from_dir(dir: impl AsRef<Path>) -> Result<Dataset, Error> {
         let dir = dir.as_ref();
         if !dir.is_dir() {
-            return Err(DatasetError::Io {
-                path: dir.display().to_string(),
-                reason: "not a readable directory".into(),
-            });
+            return Err(
+                Detail::Io { path: dir.display().to_string(), reason: "not a readable directory".into() }.into()
+            );
         }
         let mut tables = Vec::new();
         for schema in table::ALL {
@@ -466,8 +346,8 @@ impl Dataset {
                 continue;
             }
             let file = path.display().to_string();
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| DatasetError::Io { path: file.clone(), reason: e.to_string() })?;
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| Detail::Io { path: file.clone(), reason: e.to_string() })?;
             tables.push((schema, RawTable::from_csv(&file, &text, schema)?));
         }
         Dataset::from_tables(tables)
@@ -481,8 +361,8 @@ impl Dataset {
     ///
     /// # Errors
     ///
-    /// [`DatasetError::Json`] for malformed JSON, [`DatasetError::UnknownTable`] for an unknown
-    /// key, any other [`DatasetError`] for a bad row.
+    /// [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData) for malformed JSON, [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) for an unknown
+    /// key, any other [`Error`](crate::Error) for a bad row.
     ///
     /// # Example
     ///
@@ -497,29 +377,31 @@ impl Dataset {
     /// assert!(err.contains("<json>/sources") && err.contains("row 1") && err.contains("\"tag\""));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn from_json(text: &str) -> Result<Dataset, DatasetError> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| DatasetError::Json {
+    pub fn from_json(text: &str) -> Result<Dataset, Error> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| Detail::Json {
             file: "<json>".into(),
             line: e.line(),
             column: e.column(),
             reason: e.to_string(),
         })?;
         let serde_json::Value::Object(map) = value else {
-            return Err(DatasetError::Json {
+            return Err(Detail::Json {
                 file: "<json>".into(),
                 line: 1,
                 column: 1,
                 reason: "expected an object with one array per table".into(),
-            });
+            }
+            .into());
         };
         let mut tables = Vec::new();
         for (name, v) in &map {
             let Some(schema) = table::ALL.into_iter().find(|s| s.key == name) else {
-                return Err(DatasetError::UnknownTable {
+                return Err(Detail::UnknownTable {
                     file: "<json>".into(),
                     name: name.clone(),
                     expected: table::ALL.iter().map(|s| s.key).collect::<Vec<_>>().join(", "),
-                });
+                }
+                .into());
             };
             tables.push((schema, RawTable::from_json(&format!("<json>/{}", schema.key), v, schema)?));
         }
@@ -530,13 +412,10 @@ impl Dataset {
     ///
     /// # Errors
     ///
-    /// [`DatasetError::Json`] if serialization fails.
-    pub fn to_json(&self) -> Result<String, DatasetError> {
-        serde_json::to_string_pretty(self).map_err(|e| DatasetError::Json {
-            file: "<json>".into(),
-            line: e.line(),
-            column: e.column(),
-            reason: e.to_string(),
+    /// [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData) if serialization fails.
+    pub fn to_json(&self) -> Result<String, Error> {
+        serde_json::to_string_pretty(self).map_err(|e| {
+            Detail::Json { file: "<json>".into(), line: e.line(), column: e.column(), reason: e.to_string() }.into()
         })
     }
 
@@ -545,22 +424,22 @@ impl Dataset {
     ///
     /// # Errors
     ///
-    /// [`DatasetError::Io`] naming the path that cannot be written.
-    pub fn write_csv_dir(&self, dir: impl AsRef<Path>) -> Result<(), DatasetError> {
+    /// [`ErrorKind::Io`](crate::ErrorKind::Io) naming the path that cannot be written.
+    pub fn write_csv_dir(&self, dir: impl AsRef<Path>) -> Result<(), Error> {
         let dir = dir.as_ref();
         std::fs::create_dir_all(dir)
-            .map_err(|e| DatasetError::Io { path: dir.display().to_string(), reason: e.to_string() })?;
+            .map_err(|e| Detail::Io { path: dir.display().to_string(), reason: e.to_string() })?;
         for (schema, rows) in self.rows_by_table() {
             let path = dir.join(schema.file);
             let text = table::to_csv(schema, &rows)?;
             std::fs::write(&path, text)
-                .map_err(|e| DatasetError::Io { path: path.display().to_string(), reason: e.to_string() })?;
+                .map_err(|e| Detail::Io { path: path.display().to_string(), reason: e.to_string() })?;
         }
         Ok(())
     }
 
     /// Combines two datasets. Rule: a key present in both is an error naming both rows
-    /// ([`DatasetError::DuplicateRow`]); the only exception is a source listed in both with
+    /// ([`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate)); the only exception is a source listed in both with
     /// identical fields, which is kept once (so a user directory can repeat the built-in sources
     /// it cites). Keys: sources, claims and facilities by `id`; production by (commodity, stage,
     /// measure, country, year); salient statistics by (commodity, item, year); stage shares by
@@ -569,7 +448,7 @@ impl Dataset {
     ///
     /// # Errors
     ///
-    /// [`DatasetError::DuplicateRow`] naming the file and row of both records.
+    /// [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) naming the file and row of both records.
     ///
     /// # Example
     ///
@@ -583,7 +462,7 @@ impl Dataset {
     /// assert_eq!(Dataset::empty().merge(a.clone())?, a);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn merge(self, other: Dataset) -> Result<Dataset, DatasetError> {
+    pub fn merge(self, other: Dataset) -> Result<Dataset, Error> {
         let (sources, l_sources) = merge_table(
             (self.sources, self.locs.sources),
             (other.sources, other.locs.sources),
@@ -638,7 +517,7 @@ impl Dataset {
         })
     }
 
-    fn from_tables(tables: Vec<(&'static Schema, RawTable)>) -> Result<Dataset, DatasetError> {
+    fn from_tables(tables: Vec<(&'static Schema, RawTable)>) -> Result<Dataset, Error> {
         let mut d = Dataset::default();
         let ids: SourceIds = SourceIds::new();
         if let Some((schema, raw)) = tables.iter().find(|(s, _)| s.key == table::SOURCES.key) {
@@ -730,11 +609,11 @@ impl Dataset {
     ///
     /// # Errors
     ///
-    /// [`MaterialError::BasisMismatch`] when the rows are on different bases.
-    pub fn constituent_sum(&self, commodity: Commodity, year: i32, measure: Measure) -> Result<Amount, MaterialError> {
+    /// [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) when the rows are on different bases.
+    pub fn constituent_sum(&self, commodity: Commodity, year: i32, measure: Measure) -> Result<Amount, Error> {
         let rows = self.constituents(commodity, year, measure);
         let Some(basis) = rows.first().map(|r| r.basis.clone()).or_else(|| commodity.default_basis()) else {
-            return Err(MaterialError::BadBasis { input: commodity.to_string(), reason: "no mass basis".into() });
+            return Err(Detail::BadBasis { input: commodity.to_string(), reason: "no mass basis".into() }.into());
         };
         Amount::try_sum(&basis, rows.iter().filter_map(|r| r.value.as_ref()))
     }

@@ -2,13 +2,14 @@
 
 use std::collections::HashSet;
 
-use super::DatasetError;
 use super::records::{
     Area, Bound, Claim, ClaimKind, ClaimUnit, Commodity, FacilityRecord, Flag, Measure, Period, PricePoint,
     ProductionRecord, SalientItem, SalientRecord, SalientUnit, SourceRecord, StageShareRecord, grade_class,
 };
 use super::table::{Row, fmt_num};
+use crate::Error;
 use crate::chain::{Capacity, Company, Facility, FacilityStatus, Stage};
+use crate::error::Detail;
 use crate::geo::Country;
 use crate::material::{Amount, Basis, Form, Rate};
 use crate::provenance::{Estimate, Source};
@@ -17,24 +18,25 @@ use crate::units;
 /// The source ids a table may cite.
 pub(crate) type SourceIds = HashSet<String>;
 
-fn check_source(row: &Row<'_>, ids: &SourceIds) -> Result<String, DatasetError> {
+fn check_source(row: &Row<'_>, ids: &SourceIds) -> Result<String, Error> {
     let id = row.required("source")?;
     if ids.contains(id) {
         Ok(id.to_string())
     } else {
-        Err(DatasetError::UnknownSource {
+        Err(Detail::UnknownSource {
             file: row.file.to_string(),
             row: row.row,
             column: "source".to_string(),
             value: id.to_string(),
-        })
+        }
+        .into())
     }
 }
 
-fn flags(row: &Row<'_>, column: &str) -> Result<Vec<Flag>, DatasetError> {
+fn flags(row: &Row<'_>, column: &str) -> Result<Vec<Flag>, Error> {
     let mut out = Vec::new();
     for part in row.text(column).split(';').map(str::trim).filter(|p| !p.is_empty()) {
-        let f: Flag = part.parse().map_err(|e: DatasetError| row.bad(column, e.to_string()))?;
+        let f: Flag = part.parse().map_err(|e: Error| row.bad(column, e.to_string()))?;
         if out.contains(&f) {
             return Err(row.bad(column, format!("flag {f} is given twice")));
         }
@@ -53,12 +55,7 @@ fn opt_text<T: ToString>(v: &Option<T>) -> String {
 
 /// Checks a value column against its flags: an empty value needs a no-value flag, a value must
 /// not carry one, `zero` needs 0, and a negative value is refused unless `allow_negative`.
-fn value_with_flags(
-    row: &Row<'_>,
-    column: &str,
-    flags: &[Flag],
-    allow_negative: bool,
-) -> Result<Option<f64>, DatasetError> {
+fn value_with_flags(row: &Row<'_>, column: &str, flags: &[Flag], allow_negative: bool) -> Result<Option<f64>, Error> {
     let no_value = flags.iter().find(|f| f.means_no_value());
     match (row.number(column)?, no_value) {
         (None, Some(_)) => Ok(None),
@@ -76,10 +73,10 @@ fn value_with_flags(
     }
 }
 
-pub(crate) fn source(row: &Row<'_>) -> Result<SourceRecord, DatasetError> {
+pub(crate) fn source(row: &Row<'_>) -> Result<SourceRecord, Error> {
     let id = row.required("id")?;
-    let mut s = Source::new(id, row.text("publisher"), row.text("title")).map_err(|e| match e {
-        crate::provenance::ProvenanceError::MissingField { field, .. } => row.bad(field, "a value is required"),
+    let mut s = Source::new(id, row.text("publisher"), row.text("title")).map_err(|e| match e.detail() {
+        Detail::MissingField { field, .. } => row.bad(field, "a value is required"),
         other => row.bad("id", other.to_string()),
     })?;
     s.edition = Some(row.owned("edition")).filter(|t| !t.is_empty());
@@ -101,7 +98,7 @@ pub(crate) fn source_fields(r: &SourceRecord) -> Vec<String> {
     ]
 }
 
-fn basis_for(row: &Row<'_>, column: &str, commodity: Commodity) -> Result<Basis, DatasetError> {
+fn basis_for(row: &Row<'_>, column: &str, commodity: Commodity) -> Result<Basis, Error> {
     if row.text(column).is_empty() {
         return Err(row.bad(column, "a tonnage needs a basis (Li, Co, Ni, natural-graphite, LCE, ...)"));
     }
@@ -112,7 +109,7 @@ fn basis_for(row: &Row<'_>, column: &str, commodity: Commodity) -> Result<Basis,
     Ok(basis)
 }
 
-pub(crate) fn production(row: &Row<'_>, ids: &SourceIds) -> Result<ProductionRecord, DatasetError> {
+pub(crate) fn production(row: &Row<'_>, ids: &SourceIds) -> Result<ProductionRecord, Error> {
     let commodity: Commodity = row.parse("commodity")?;
     let stage: Stage = row.parse("stage")?;
     let measure: Measure = row.parse("measure")?;
@@ -161,7 +158,7 @@ pub(crate) fn production_key(r: &ProductionRecord) -> String {
     )
 }
 
-pub(crate) fn salient(row: &Row<'_>, ids: &SourceIds) -> Result<SalientRecord, DatasetError> {
+pub(crate) fn salient(row: &Row<'_>, ids: &SourceIds) -> Result<SalientRecord, Error> {
     let commodity: Commodity = row.parse("commodity")?;
     let item: SalientItem = row.parse("item")?;
     let year = row.year("year")?.ok_or_else(|| row.bad("year", "a value is required"))?;
@@ -216,12 +213,12 @@ pub(crate) fn salient_key(r: &SalientRecord) -> String {
     format!("(commodity, item, year) = ({}, {}, {})", r.commodity, r.item, r.year)
 }
 
-fn percent(row: &Row<'_>, column: &str) -> Result<f64, DatasetError> {
+fn percent(row: &Row<'_>, column: &str) -> Result<f64, Error> {
     let v = row.number(column)?.ok_or_else(|| row.bad(column, "a value is required"))?;
     if (0.0..=100.0).contains(&v) { Ok(v) } else { Err(row.bad(column, "a share must be between 0 and 100 %")) }
 }
 
-pub(crate) fn stage_share(row: &Row<'_>, ids: &SourceIds) -> Result<StageShareRecord, DatasetError> {
+pub(crate) fn stage_share(row: &Row<'_>, ids: &SourceIds) -> Result<StageShareRecord, Error> {
     let low = percent(row, "share_low_pct")?;
     let high = percent(row, "share_high_pct")?;
     let estimate = Estimate::range(low, high).map_err(|e| row.bad("share_high_pct", e.to_string()))?;
@@ -267,7 +264,7 @@ pub(crate) fn stage_share_key(r: &StageShareRecord) -> String {
     )
 }
 
-pub(crate) fn claim(row: &Row<'_>, ids: &SourceIds) -> Result<Claim, DatasetError> {
+pub(crate) fn claim(row: &Row<'_>, ids: &SourceIds) -> Result<Claim, Error> {
     let id = row.required("id")?.to_string();
     let kind: ClaimKind = row.parse("kind")?;
     let bound: Bound = row.parse("bound")?;
@@ -355,7 +352,7 @@ pub(crate) fn claim_key(c: &Claim) -> String {
     format!("(id) = ({})", c.id)
 }
 
-pub(crate) fn price(row: &Row<'_>, ids: &SourceIds) -> Result<PricePoint, DatasetError> {
+pub(crate) fn price(row: &Row<'_>, ids: &SourceIds) -> Result<PricePoint, Error> {
     let value = row.number("value")?.ok_or_else(|| row.bad("value", "a value is required"))?;
     if value <= 0.0 {
         return Err(row.bad("value", "a price must be positive"));
@@ -417,7 +414,7 @@ pub(crate) fn price_key(p: &PricePoint) -> String {
     )
 }
 
-pub(crate) fn facility(row: &Row<'_>, ids: &SourceIds) -> Result<FacilityRecord, DatasetError> {
+pub(crate) fn facility(row: &Row<'_>, ids: &SourceIds) -> Result<FacilityRecord, Error> {
     let country: Country = row.parse("country")?;
     let stage: Stage = row.parse("stage")?;
     let mut f = Facility::new(row.required("id")?, row.required("name")?, country, stage)

@@ -6,15 +6,16 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::DatasetError;
+use crate::Error;
 use crate::chain::{Facility, Stage};
+use crate::error::Detail;
 use crate::geo::Country;
 use crate::material::{Amount, Basis, Element, Form, GradeClass, GraphiteKind, Mineral};
 use crate::money::{Currency, Scale};
 use crate::provenance::{Estimate, Source};
 
-fn parse_err(what: &'static str, input: &str, expected: &'static str) -> DatasetError {
-    DatasetError::Parse { what, input: input.to_string(), expected }
+fn parse_err(what: &'static str, input: &str, expected: &'static str) -> Error {
+    Detail::Parse { what, input: input.to_string(), expected }.into()
 }
 
 /// Implements `Display` from a `name()` method, `FromStr` from a name table, and serde through
@@ -40,7 +41,7 @@ macro_rules! text_enum {
         }
 
         impl FromStr for $ty {
-            type Err = DatasetError;
+            type Err = Error;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 let t = s.trim();
                 $(
@@ -53,7 +54,7 @@ macro_rules! text_enum {
         }
 
         impl TryFrom<String> for $ty {
-            type Error = DatasetError;
+            type Error = Error;
             fn try_from(s: String) -> Result<Self, Self::Error> {
                 s.parse()
             }
@@ -207,7 +208,7 @@ impl fmt::Display for Area {
 }
 
 impl FromStr for Area {
-    type Err = DatasetError;
+    type Err = Error;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
         if t.eq_ignore_ascii_case("WORLD") {
@@ -223,7 +224,7 @@ impl FromStr for Area {
 }
 
 impl TryFrom<String> for Area {
-    type Error = DatasetError;
+    type Error = Error;
     fn try_from(s: String) -> Result<Self, Self::Error> {
         s.parse()
     }
@@ -546,11 +547,11 @@ impl fmt::Display for Period {
 }
 
 impl FromStr for Period {
-    type Err = DatasetError;
+    type Err = Error;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let bad = || parse_err("period", s, "a year (2025), a month (2022-11) or a date (2025-06-18)");
         let parts: Vec<&str> = s.trim().split('-').collect();
-        let num = |p: &str, len: usize| -> Result<u32, DatasetError> {
+        let num = |p: &str, len: usize| -> Result<u32, Error> {
             if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
                 p.parse().map_err(|_| bad())
             } else {
@@ -572,7 +573,7 @@ impl FromStr for Period {
 }
 
 impl TryFrom<String> for Period {
-    type Error = DatasetError;
+    type Error = Error;
     fn try_from(s: String) -> Result<Self, Self::Error> {
         s.parse()
     }
@@ -673,7 +674,7 @@ impl fmt::Display for ClaimUnit {
 }
 
 impl FromStr for ClaimUnit {
-    type Err = DatasetError;
+    type Err = Error;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim() {
             "t" => Ok(ClaimUnit::Tonnes),
@@ -694,7 +695,7 @@ impl FromStr for ClaimUnit {
 }
 
 impl TryFrom<String> for ClaimUnit {
-    type Error = DatasetError;
+    type Error = Error;
     fn try_from(s: String) -> Result<Self, Self::Error> {
         s.parse()
     }
@@ -733,7 +734,7 @@ impl fmt::Display for ClaimRegion {
 }
 
 impl FromStr for ClaimRegion {
-    type Err = DatasetError;
+    type Err = Error;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
         if t.eq_ignore_ascii_case("WORLD") {
@@ -756,7 +757,7 @@ impl FromStr for ClaimRegion {
 }
 
 impl TryFrom<String> for ClaimRegion {
-    type Error = DatasetError;
+    type Error = Error;
     fn try_from(s: String) -> Result<Self, Self::Error> {
         s.parse()
     }
@@ -862,7 +863,7 @@ pub struct FacilityRecord {
     pub note: String,
 }
 
-pub(crate) fn grade_class(s: &str) -> Result<GradeClass, DatasetError> {
+pub(crate) fn grade_class(s: &str) -> Result<GradeClass, Error> {
     [GradeClass::Battery, GradeClass::Technical, GradeClass::Alloy, GradeClass::Research]
         .into_iter()
         .find(|g| g.name().eq_ignore_ascii_case(s.trim()))

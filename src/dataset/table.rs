@@ -1,9 +1,9 @@
 //! Raw tables: rows of text fields read from CSV or JSON, before typing.
 
+use crate::Error;
+use crate::error::Detail;
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::Value;
-
-use super::DatasetError;
 
 /// A column of a table schema.
 pub(crate) struct Col {
@@ -186,24 +186,25 @@ impl Row<'_> {
     }
 
     /// An error about `column` of this row.
-    pub fn bad(&self, column: &str, reason: impl Into<String>) -> DatasetError {
-        DatasetError::BadField {
+    pub fn bad(&self, column: &str, reason: impl Into<String>) -> Error {
+        Detail::BadField {
             file: self.file.to_string(),
             row: self.row,
             column: column.to_string(),
             value: self.text(column).to_string(),
             reason: reason.into(),
         }
+        .into()
     }
 
     /// A non-empty value.
-    pub fn required(&self, column: &str) -> Result<&str, DatasetError> {
+    pub fn required(&self, column: &str) -> Result<&str, Error> {
         let t = self.text(column);
         if t.is_empty() { Err(self.bad(column, "a value is required")) } else { Ok(t) }
     }
 
     /// A required value parsed with `FromStr`; the parse error becomes the reason.
-    pub fn parse<T>(&self, column: &str) -> Result<T, DatasetError>
+    pub fn parse<T>(&self, column: &str) -> Result<T, Error>
     where
         T: std::str::FromStr,
         T::Err: std::fmt::Display,
@@ -212,7 +213,7 @@ impl Row<'_> {
     }
 
     /// An optional value parsed with `FromStr`.
-    pub fn parse_opt<T>(&self, column: &str) -> Result<Option<T>, DatasetError>
+    pub fn parse_opt<T>(&self, column: &str) -> Result<Option<T>, Error>
     where
         T: std::str::FromStr,
         T::Err: std::fmt::Display,
@@ -221,7 +222,7 @@ impl Row<'_> {
     }
 
     /// An optional finite number.
-    pub fn number(&self, column: &str) -> Result<Option<f64>, DatasetError> {
+    pub fn number(&self, column: &str) -> Result<Option<f64>, Error> {
         let t = self.text(column);
         if t.is_empty() {
             return Ok(None);
@@ -239,7 +240,7 @@ impl Row<'_> {
     }
 
     /// An optional year in 1800..=2200.
-    pub fn year(&self, column: &str) -> Result<Option<i32>, DatasetError> {
+    pub fn year(&self, column: &str) -> Result<Option<i32>, Error> {
         let t = self.text(column);
         if t.is_empty() {
             return Ok(None);
@@ -264,43 +265,44 @@ impl RawTable {
 
     /// Reads CSV text with a header row; every required column must be present, no unknown or
     /// repeated column is accepted, and every row must have as many fields as the header.
-    pub fn from_csv(file: &str, text: &str, schema: &Schema) -> Result<RawTable, DatasetError> {
+    pub fn from_csv(file: &str, text: &str, schema: &Schema) -> Result<RawTable, Error> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(text.as_bytes());
         let header: Vec<String> = reader
             .headers()
-            .map_err(|e| DatasetError::BadRow { file: file.to_string(), row: 0, reason: e.to_string() })?
+            .map_err(|e| Detail::BadRow { file: file.to_string(), row: 0, reason: e.to_string() })?
             .iter()
             .map(|h| h.trim().to_string())
             .collect();
         let mut index = Vec::with_capacity(header.len());
         for (i, h) in header.iter().enumerate() {
             let Some(pos) = schema.columns.iter().position(|c| c.name == h) else {
-                return Err(DatasetError::UnknownColumn {
+                return Err(Detail::UnknownColumn {
                     file: file.to_string(),
                     column: h.clone(),
                     expected: schema.columns.iter().map(|c| c.name).collect::<Vec<_>>().join(", "),
-                });
+                }
+                .into());
             };
             if header[..i].contains(h) {
-                return Err(DatasetError::DuplicateColumn { file: file.to_string(), column: h.clone() });
+                return Err(Detail::DuplicateColumn { file: file.to_string(), column: h.clone() }.into());
             }
             index.push(pos);
         }
         if let Some(c) = schema.columns.iter().find(|c| c.required && !header.iter().any(|h| h == c.name)) {
-            return Err(DatasetError::MissingColumn { file: file.to_string(), column: c.name.to_string() });
+            return Err(Detail::MissingColumn { file: file.to_string(), column: c.name.to_string() }.into());
         }
         let mut rows = Vec::new();
         for (i, record) in reader.records().enumerate() {
             let row = i + 1;
-            let record =
-                record.map_err(|e| DatasetError::BadRow { file: file.to_string(), row, reason: e.to_string() })?;
+            let record = record.map_err(|e| Detail::BadRow { file: file.to_string(), row, reason: e.to_string() })?;
             if record.len() != header.len() {
-                return Err(DatasetError::BadRow {
+                return Err(Detail::BadRow {
                     file: file.to_string(),
                     row,
                     reason: format!("{} fields, but the header has {}", record.len(), header.len()),
-                });
+                }
+                .into());
             }
             let mut fields = vec![String::new(); schema.columns.len()];
             for (value, &pos) in record.iter().zip(&index) {
@@ -313,24 +315,25 @@ impl RawTable {
 
     /// Reads a JSON array of row objects whose keys are column names; numbers are read as their
     /// text, `null` as empty.
-    pub fn from_json(file: &str, value: &Value, schema: &Schema) -> Result<RawTable, DatasetError> {
+    pub fn from_json(file: &str, value: &Value, schema: &Schema) -> Result<RawTable, Error> {
         let Value::Array(items) = value else {
-            return Err(DatasetError::BadRow {
+            return Err(Detail::BadRow {
                 file: file.to_string(),
                 row: 0,
                 reason: "expected an array of row objects".into(),
-            });
+            }
+            .into());
         };
         let mut rows = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let row = i + 1;
             let Value::Object(map) = item else {
-                return Err(DatasetError::BadRow { file: file.to_string(), row, reason: "expected an object".into() });
+                return Err(Detail::BadRow { file: file.to_string(), row, reason: "expected an object".into() }.into());
             };
             let mut fields = vec![String::new(); schema.columns.len()];
             for (key, v) in map {
                 let Some(pos) = schema.columns.iter().position(|c| c.name == key) else {
-                    return Err(DatasetError::BadField {
+                    return Err(Detail::BadField {
                         file: file.to_string(),
                         row,
                         column: key.clone(),
@@ -339,20 +342,22 @@ impl RawTable {
                             "unknown column (expected {})",
                             schema.columns.iter().map(|c| c.name).collect::<Vec<_>>().join(", ")
                         ),
-                    });
+                    }
+                    .into());
                 };
                 fields[pos] = match v {
                     Value::String(s) => s.trim().to_string(),
                     Value::Number(n) => n.to_string(),
                     Value::Null => String::new(),
                     other => {
-                        return Err(DatasetError::BadField {
+                        return Err(Detail::BadField {
                             file: file.to_string(),
                             row,
                             column: key.clone(),
                             value: other.to_string(),
                             reason: "expected a string, a number or null".into(),
-                        });
+                        }
+                        .into());
                     }
                 };
             }
@@ -363,16 +368,15 @@ impl RawTable {
 }
 
 /// Writes rows as CSV text with the schema's header.
-pub(crate) fn to_csv(schema: &Schema, rows: &[Vec<String>]) -> Result<String, DatasetError> {
-    let io = |e: csv::Error| DatasetError::Io { path: schema.file.to_string(), reason: e.to_string() };
+pub(crate) fn to_csv(schema: &Schema, rows: &[Vec<String>]) -> Result<String, Error> {
+    let io = |e: csv::Error| Detail::Io { path: schema.file.to_string(), reason: e.to_string() };
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
     w.write_record(schema.columns.iter().map(|c| c.name)).map_err(io)?;
     for r in rows {
         w.write_record(r).map_err(io)?;
     }
-    let bytes =
-        w.into_inner().map_err(|e| DatasetError::Io { path: schema.file.to_string(), reason: e.to_string() })?;
-    String::from_utf8(bytes).map_err(|e| DatasetError::Io { path: schema.file.to_string(), reason: e.to_string() })
+    let bytes = w.into_inner().map_err(|e| Detail::Io { path: schema.file.to_string(), reason: e.to_string() })?;
+    String::from_utf8(bytes).map_err(|e| Detail::Io { path: schema.file.to_string(), reason: e.to_string() }.into())
 }
 
 /// One row serialized as a JSON object: empty fields are left out, numeric columns are numbers.

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::m49::{self, Level};
 use super::names::fold;
-use super::{Country, GeoError, Region};
+use super::{Country, Region};
 
 const M49_SOURCE: &str = "UN Statistics Division, Standard country or area codes for statistical use (M49), \
      online edition exported after December 2023, https://unstats.un.org/unsd/methodology/m49/overview/ \
@@ -151,6 +151,8 @@ pub enum BuiltinRegion {
     UsFeocNations,
 }
 
+use crate::Error;
+use crate::error::Detail;
 use BuiltinRegion as B;
 
 impl BuiltinRegion {
@@ -309,13 +311,13 @@ impl BuiltinRegion {
     ///
     /// # Errors
     ///
-    /// [`GeoError::EmbeddedData`] if the compiled-in M49 table failed to parse (a crate bug;
+    /// [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData) if the compiled-in M49 table failed to parse (a crate bug;
     /// every built-in is built in the tests).
-    pub fn region(self) -> Result<Region, GeoError> {
+    pub fn region(self) -> Result<Region, Error> {
         Region::new(self.name(), self.members()?)
     }
 
-    fn members(self) -> Result<Vec<Country>, GeoError> {
+    fn members(self) -> Result<Vec<Country>, Error> {
         let codes = |codes: &[&str]| codes.iter().map(|c| Country::from_alpha2(c)).collect::<Result<Vec<_>, _>>();
         let m49_level = match self {
             B::Africa | B::Americas | B::Asia | B::Europe | B::Oceania => Some(Level::Region),
@@ -375,7 +377,7 @@ impl BuiltinRegion {
     ///
     /// # Errors
     ///
-    /// [`GeoError::UnknownRegion`] naming the input.
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming the input.
     ///
     /// # Example
     ///
@@ -387,13 +389,13 @@ impl BuiltinRegion {
     /// assert!(BuiltinRegion::from_name("Narnia").is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn from_name(name: &str) -> Result<BuiltinRegion, GeoError> {
+    pub fn from_name(name: &str) -> Result<BuiltinRegion, Error> {
         let key = fold(name);
         B::ALL
             .iter()
             .copied()
             .find(|b| fold(b.name()) == key || b.aliases().iter().any(|a| fold(a) == key))
-            .ok_or_else(|| GeoError::UnknownRegion { input: name.to_string() })
+            .ok_or_else(|| Detail::UnknownRegion { input: name.to_string() }.into())
     }
 }
 
@@ -404,14 +406,14 @@ impl std::fmt::Display for BuiltinRegion {
 }
 
 impl std::str::FromStr for BuiltinRegion {
-    type Err = GeoError;
+    type Err = Error;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         BuiltinRegion::from_name(s)
     }
 }
 
 impl TryFrom<String> for BuiltinRegion {
-    type Error = GeoError;
+    type Error = Error;
     fn try_from(s: String) -> Result<Self, Self::Error> {
         BuiltinRegion::from_name(&s)
     }
@@ -429,7 +431,7 @@ impl Region {
     ///
     /// # Errors
     ///
-    /// [`GeoError::UnknownRegion`] naming the input; [`GeoError::EmbeddedData`] as
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming the input; [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData) as
     /// [`BuiltinRegion::region`].
     ///
     /// # Example
@@ -445,7 +447,7 @@ impl Region {
     /// assert!(Region::builtin("Atlantis").is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn builtin(name: &str) -> Result<Region, GeoError> {
+    pub fn builtin(name: &str) -> Result<Region, Error> {
         BuiltinRegion::from_name(name)?.region()
     }
 
@@ -454,7 +456,7 @@ impl Region {
     /// # Errors
     ///
     /// As [`BuiltinRegion::region`].
-    pub fn builtins() -> Result<Vec<Region>, GeoError> {
+    pub fn builtins() -> Result<Vec<Region>, Error> {
         BuiltinRegion::ALL.iter().map(|b| b.region()).collect()
     }
 }

@@ -5,8 +5,9 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::GeoError;
 use super::iso_table::COUNTRIES;
+use crate::Error;
+use crate::error::Detail;
 
 /// A country or territory of ISO 3166-1 (all 249 entries), small and `Copy`.
 ///
@@ -91,38 +92,34 @@ impl Country {
     ///
     /// # Errors
     ///
-    /// [`GeoError::UnknownCountry`] naming the code.
-    pub fn from_alpha2(code: &str) -> Result<Country, GeoError> {
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming the code.
+    pub fn from_alpha2(code: &str) -> Result<Country, Error> {
         let t = code.trim();
-        COUNTRIES
-            .binary_search_by(|r| cmp_ascii_ci(r.0, t))
-            .map(|i| Country(i as u8))
-            .map_err(|_| GeoError::UnknownCountry { input: code.to_string(), expected: "an ISO 3166-1 alpha-2 code" })
+        COUNTRIES.binary_search_by(|r| cmp_ascii_ci(r.0, t)).map(|i| Country(i as u8)).map_err(|_| {
+            Detail::UnknownCountry { input: code.to_string(), expected: "an ISO 3166-1 alpha-2 code" }.into()
+        })
     }
 
     /// By alpha-3 code, any case.
     ///
     /// # Errors
     ///
-    /// [`GeoError::UnknownCountry`] naming the code.
-    pub fn from_alpha3(code: &str) -> Result<Country, GeoError> {
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming the code.
+    pub fn from_alpha3(code: &str) -> Result<Country, Error> {
         let t = code.trim();
-        COUNTRIES
-            .iter()
-            .position(|r| r.1.eq_ignore_ascii_case(t))
-            .map(|i| Country(i as u8))
-            .ok_or_else(|| GeoError::UnknownCountry { input: code.to_string(), expected: "an ISO 3166-1 alpha-3 code" })
+        COUNTRIES.iter().position(|r| r.1.eq_ignore_ascii_case(t)).map(|i| Country(i as u8)).ok_or_else(|| {
+            Detail::UnknownCountry { input: code.to_string(), expected: "an ISO 3166-1 alpha-3 code" }.into()
+        })
     }
 
     /// By ISO 3166-1 numeric code (`36` or `"036"` via [`Country::from_code`]).
     ///
     /// # Errors
     ///
-    /// [`GeoError::UnknownCountry`] naming the code.
-    pub fn from_numeric(code: u16) -> Result<Country, GeoError> {
-        COUNTRIES.iter().position(|r| r.2 == code).map(|i| Country(i as u8)).ok_or_else(|| GeoError::UnknownCountry {
-            input: format!("{code:03}"),
-            expected: "an ISO 3166-1 numeric code",
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming the code.
+    pub fn from_numeric(code: u16) -> Result<Country, Error> {
+        COUNTRIES.iter().position(|r| r.2 == code).map(|i| Country(i as u8)).ok_or_else(|| {
+            Detail::UnknownCountry { input: format!("{code:03}"), expected: "an ISO 3166-1 numeric code" }.into()
         })
     }
 
@@ -132,14 +129,13 @@ impl Country {
     ///
     /// # Errors
     ///
-    /// [`GeoError::UnknownCountry`] naming the code.
-    pub fn from_trade_code(code: u16) -> Result<Country, GeoError> {
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming the code.
+    pub fn from_trade_code(code: u16) -> Result<Country, Error> {
         if let Some((_, a2, _)) = TRADE_CODE_EXCEPTIONS.iter().find(|(c, _, _)| *c == code) {
             return Country::from_alpha2(a2);
         }
-        Country::from_numeric(code).map_err(|_| GeoError::UnknownCountry {
-            input: format!("{code}"),
-            expected: "a UN Comtrade / BACI country code",
+        Country::from_numeric(code).map_err(|_| {
+            Detail::UnknownCountry { input: format!("{code}"), expected: "a UN Comtrade / BACI country code" }.into()
         })
     }
 
@@ -148,12 +144,15 @@ impl Country {
     ///
     /// # Errors
     ///
-    /// [`GeoError::UnknownCountry`] naming the code.
-    pub fn from_code(code: &str) -> Result<Country, GeoError> {
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming the code.
+    pub fn from_code(code: &str) -> Result<Country, Error> {
         let t = code.trim();
-        let unknown = || GeoError::UnknownCountry {
-            input: code.to_string(),
-            expected: "an ISO 3166-1 alpha-2, alpha-3 or numeric code",
+        let unknown = || -> Error {
+            Detail::UnknownCountry {
+                input: code.to_string(),
+                expected: "an ISO 3166-1 alpha-2, alpha-3 or numeric code",
+            }
+            .into()
         };
         if !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) {
             return t
@@ -186,14 +185,14 @@ impl fmt::Display for Country {
 }
 
 impl FromStr for Country {
-    type Err = GeoError;
+    type Err = Error;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Country::from_code(s)
     }
 }
 
 impl TryFrom<String> for Country {
-    type Error = GeoError;
+    type Error = Error;
     fn try_from(s: String) -> Result<Self, Self::Error> {
         Country::from_code(&s)
     }

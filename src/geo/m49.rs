@@ -8,8 +8,10 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::Country;
 use super::names::embedded_error;
-use super::{Country, GeoError};
+use crate::Error;
+use crate::error::Detail;
 
 const M49_CSV: &str = include_str!("../../data/m49.csv");
 const M49_FILE: &str = "data/m49.csv";
@@ -51,21 +53,21 @@ struct Wire {
 }
 
 /// The parsed embedded table, parsed once.
-pub(super) fn table() -> Result<&'static [M49Row], GeoError> {
-    static TABLE: OnceLock<Result<Vec<M49Row>, GeoError>> = OnceLock::new();
+pub(super) fn table() -> Result<&'static [M49Row], Error> {
+    static TABLE: OnceLock<Result<Vec<M49Row>, Error>> = OnceLock::new();
     TABLE.get_or_init(|| parse(M49_FILE, M49_CSV)).as_ref().map(Vec::as_slice).map_err(Clone::clone)
 }
 
 /// The countries M49 puts in the area `name` at `level`, in file order.
-pub(super) fn members(level: Level, name: &str) -> Result<Vec<Country>, GeoError> {
+pub(super) fn members(level: Level, name: &str) -> Result<Vec<Country>, Error> {
     Ok(table()?.iter().filter(|r| r.at(level) == name).map(|r| r.country).collect())
 }
 
 /// Parses and checks an M49 table: known alpha-3 codes, each country once, areas nested
 /// (a sub-region always in the same region, an intermediate region always in the same
 /// sub-region, no lower level without the upper one).
-pub(super) fn parse(file: &'static str, text: &str) -> Result<Vec<M49Row>, GeoError> {
-    let bad = |line: u64, message: String| GeoError::EmbeddedData { file, line, message };
+pub(super) fn parse(file: &'static str, text: &str) -> Result<Vec<M49Row>, Error> {
+    let bad = |line: u64, message: String| Detail::EmbeddedData { file, line, message };
     let mut rows: Vec<M49Row> = Vec::new();
     let mut parent: HashMap<String, (String, u64)> = HashMap::new();
     let mut reader = csv::Reader::from_reader(text.as_bytes());
@@ -74,15 +76,15 @@ pub(super) fn parse(file: &'static str, text: &str) -> Result<Vec<M49Row>, GeoEr
         let line = i as u64 + 2; // line 1 is the header; no record spans lines
         let country = Country::from_alpha3(&w.alpha3).map_err(|e| bad(line, e.to_string()))?;
         if rows.iter().any(|r| r.country == country) {
-            return Err(bad(line, format!("{} listed twice", w.alpha3)));
+            return Err(bad(line, format!("{} listed twice", w.alpha3)).into());
         }
         if w.source.trim().is_empty() {
-            return Err(bad(line, "empty source".to_string()));
+            return Err(bad(line, "empty source".to_string()).into());
         }
         let levels = [&w.region, &w.sub_region, &w.intermediate_region];
         for k in 1..3 {
             if !levels[k].is_empty() && levels[k - 1].is_empty() {
-                return Err(bad(line, format!("area {:?} has no parent area", levels[k])));
+                return Err(bad(line, format!("area {:?} has no parent area", levels[k])).into());
             }
             if levels[k].is_empty() {
                 continue;
@@ -90,7 +92,9 @@ pub(super) fn parse(file: &'static str, text: &str) -> Result<Vec<M49Row>, GeoEr
             let up = levels[k - 1].clone();
             match parent.get(levels[k].as_str()) {
                 Some((p, first)) if *p != up => {
-                    return Err(bad(line, format!("{:?} is in {up:?} here but in {p:?} on line {first}", levels[k])));
+                    return Err(
+                        bad(line, format!("{:?} is in {up:?} here but in {p:?} on line {first}", levels[k])).into()
+                    );
                 }
                 Some(_) => {}
                 None => {
@@ -106,7 +110,7 @@ pub(super) fn parse(file: &'static str, text: &str) -> Result<Vec<M49Row>, GeoEr
         });
     }
     if rows.is_empty() {
-        return Err(bad(1, "no rows".to_string()));
+        return Err(bad(1, "no rows".to_string()).into());
     }
     Ok(rows)
 }
@@ -145,7 +149,8 @@ mod tests {
         let lines = [2, 3, 3, 2, 2, 2, 1];
         for (text, line) in cases.iter().zip(lines) {
             match parse("test.csv", text) {
-                Err(GeoError::EmbeddedData { file: "test.csv", line: l, .. }) => assert_eq!(l, line, "{text}"),
+                Err(e) if matches!(e.detail(), Detail::EmbeddedData { file: "test.csv", line: l, .. } if *l == line) => {
+                }
                 other => panic!("{text}: {other:?}"),
             }
         }

@@ -7,7 +7,9 @@
 
 use std::sync::OnceLock;
 
-use super::{Country, GeoError};
+use super::Country;
+use crate::Error;
+use crate::error::Detail;
 
 /// The ISO 3166-1 table with official names, compiled in (Debian `iso-codes` 4.15.0).
 const ISO_CSV: &str = include_str!("../../data/iso3166-1.csv");
@@ -18,7 +20,7 @@ const ISO_FILE: &str = "data/iso3166-1.csv";
 ///
 /// Each alias names exactly one country: a test checks that no alias collides with the name of
 /// another country. Names that fit several countries are not aliases: "Korea" and "Virgin
-/// Islands" are refused by [`Country::from_name`] with [`GeoError::AmbiguousCountryName`].
+/// Islands" are refused by [`Country::from_name`] with [`ErrorKind::Ambiguous`](crate::ErrorKind::Ambiguous).
 /// "Congo" alone is ISO's short name of the Republic of the Congo (CG, Brazzaville), *not* of
 /// the Democratic Republic of the Congo (CD, Kinshasa), whatever a cobalt report means by it.
 pub const COUNTRY_ALIASES: &[(&str, &str)] = &[
@@ -142,8 +144,8 @@ struct NameIndex {
     official: Vec<Option<String>>,
 }
 
-fn index() -> Result<&'static NameIndex, GeoError> {
-    static INDEX: OnceLock<Result<NameIndex, GeoError>> = OnceLock::new();
+fn index() -> Result<&'static NameIndex, Error> {
+    static INDEX: OnceLock<Result<NameIndex, Error>> = OnceLock::new();
     INDEX.get_or_init(build_index).as_ref().map_err(Clone::clone)
 }
 
@@ -153,7 +155,7 @@ struct IsoRow {
     official_name: String,
 }
 
-fn build_index() -> Result<NameIndex, GeoError> {
+fn build_index() -> Result<NameIndex, Error> {
     let mut entries = Vec::new();
     let mut official = vec![None; Country::all().len()];
     for c in Country::all() {
@@ -163,7 +165,7 @@ fn build_index() -> Result<NameIndex, GeoError> {
     for (i, row) in reader.deserialize::<IsoRow>().enumerate() {
         let row = row.map_err(|e| embedded_error(ISO_FILE, &e))?;
         // line 1 is the header; no record spans lines
-        let c = Country::from_alpha2(&row.alpha2).map_err(|e| GeoError::EmbeddedData {
+        let c = Country::from_alpha2(&row.alpha2).map_err(|e| Detail::EmbeddedData {
             file: ISO_FILE,
             line: i as u64 + 2,
             message: e.to_string(),
@@ -186,9 +188,9 @@ fn build_index() -> Result<NameIndex, GeoError> {
     Ok(NameIndex { entries, official })
 }
 
-/// A csv error as [`GeoError::EmbeddedData`], with its line.
-pub(crate) fn embedded_error(file: &'static str, e: &csv::Error) -> GeoError {
-    GeoError::EmbeddedData { file, line: e.position().map_or(0, |p| p.line()), message: e.to_string() }
+/// A csv error as [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData), with its line.
+pub(crate) fn embedded_error(file: &'static str, e: &csv::Error) -> Error {
+    Detail::EmbeddedData { file, line: e.position().map_or(0, |p| p.line()), message: e.to_string() }.into()
 }
 
 impl Country {
@@ -202,8 +204,8 @@ impl Country {
     ///
     /// # Errors
     ///
-    /// [`GeoError::UnknownCountry`] naming the input when no country has that name,
-    /// [`GeoError::AmbiguousCountryName`] when several have.
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming the input when no country has that name,
+    /// [`ErrorKind::Ambiguous`](crate::ErrorKind::Ambiguous) when several have.
     ///
     /// # Example
     ///
@@ -218,18 +220,19 @@ impl Country {
     /// assert!(Country::from_name("Atlantis").is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn from_name(name: &str) -> Result<Country, GeoError> {
+    pub fn from_name(name: &str) -> Result<Country, Error> {
         let key = fold(name);
         let idx = index()?;
         let start = idx.entries.partition_point(|(k, _)| k.as_str() < key.as_str());
         let found: Vec<Country> = idx.entries[start..].iter().take_while(|(k, _)| *k == key).map(|(_, c)| *c).collect();
         match found.as_slice() {
             [c] => Ok(*c),
-            [] => Err(GeoError::UnknownCountry { input: name.to_string(), expected: "a country name" }),
-            many => Err(GeoError::AmbiguousCountryName {
+            [] => Err(Detail::UnknownCountry { input: name.to_string(), expected: "a country name" }.into()),
+            many => Err(Detail::AmbiguousCountryName {
                 input: name.to_string(),
                 candidates: many.iter().map(|c| c.alpha3().to_string()).collect(),
-            }),
+            }
+            .into()),
         }
     }
 
@@ -238,8 +241,8 @@ impl Country {
     ///
     /// # Errors
     ///
-    /// [`GeoError::UnknownCountry`] naming the input when it is neither a code nor a name,
-    /// [`GeoError::AmbiguousCountryName`] for a name that fits several countries.
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming the input when it is neither a code nor a name,
+    /// [`ErrorKind::Ambiguous`](crate::ErrorKind::Ambiguous) for a name that fits several countries.
     ///
     /// # Example
     ///
@@ -254,15 +257,16 @@ impl Country {
     /// assert!(Country::lookup("XX").is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn lookup(input: &str) -> Result<Country, GeoError> {
+    pub fn lookup(input: &str) -> Result<Country, Error> {
         if let Ok(c) = Country::from_code(input) {
             return Ok(c);
         }
-        Country::from_name(input).map_err(|e| match e {
-            GeoError::UnknownCountry { .. } => {
-                GeoError::UnknownCountry { input: input.to_string(), expected: "an ISO 3166-1 code or a country name" }
+        Country::from_name(input).map_err(|e| match e.detail() {
+            Detail::UnknownCountry { .. } => {
+                Detail::UnknownCountry { input: input.to_string(), expected: "an ISO 3166-1 code or a country name" }
+                    .into()
             }
-            other => other,
+            _ => e,
         })
     }
 
@@ -271,7 +275,7 @@ impl Country {
     ///
     /// # Errors
     ///
-    /// [`GeoError::EmbeddedData`] if the compiled-in table failed to parse (a crate bug, tested).
+    /// [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData) if the compiled-in table failed to parse (a crate bug, tested).
     ///
     /// # Example
     ///
@@ -281,7 +285,7 @@ impl Country {
     /// assert_eq!(Country::from_code("BO")?.official_name()?, Some("Plurinational State of Bolivia"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn official_name(self) -> Result<Option<&'static str>, GeoError> {
+    pub fn official_name(self) -> Result<Option<&'static str>, Error> {
         Ok(index()?.official.get(self.index()).and_then(|o| o.as_deref()))
     }
 }
@@ -325,14 +329,17 @@ mod tests {
     #[test]
     fn ambiguous_names_are_refused_with_candidates() {
         match Country::from_name("korea") {
-            Err(GeoError::AmbiguousCountryName { input, candidates }) => {
+            Err(e) if matches!(e.detail(), Detail::AmbiguousCountryName { .. }) => {
+                let Detail::AmbiguousCountryName { input, candidates } = e.detail().clone() else { unreachable!() };
                 assert_eq!(input, "korea");
                 assert_eq!(candidates.len(), 2);
                 assert!(candidates.contains(&"KOR".to_string()) && candidates.contains(&"PRK".to_string()));
             }
             other => panic!("expected ambiguity, got {other:?}"),
         }
-        assert!(matches!(Country::lookup("Virgin Islands"), Err(GeoError::AmbiguousCountryName { .. })));
+        assert!(
+            matches!(Country::lookup("Virgin Islands"), Err(ref e) if matches!(e.detail(), Detail::AmbiguousCountryName { .. }))
+        );
     }
 
     #[test]

@@ -11,7 +11,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::names::fold;
-use super::{BuiltinRegion, Country, CountrySet, GeoError, Region};
+use super::{BuiltinRegion, Country, CountrySet, Region};
+use crate::Error;
+use crate::error::Detail;
 
 /// Regions that share no country (not necessarily covering the world).
 ///
@@ -20,7 +22,8 @@ use super::{BuiltinRegion, Country, CountrySet, GeoError, Region};
 /// # Example
 ///
 /// ```
-/// use critical_minerals::geo::{Country, GeoError, Partition, Region};
+/// use critical_minerals::ErrorKind;
+/// use critical_minerals::geo::{Country, Partition, Region};
 ///
 /// let americas = Region::from_codes("Americas", ["US", "CA", "MX", "CL"])?;
 /// let asia = Region::from_codes("Asia", ["CN", "JP"])?;
@@ -31,7 +34,7 @@ use super::{BuiltinRegion, Country, CountrySet, GeoError, Region};
 /// // a country in two regions is refused, not counted twice
 /// let north_america = Region::from_codes("North America", ["US", "CA"])?;
 /// let err = Partition::new(vec![americas, north_america]).unwrap_err();
-/// assert!(matches!(err, GeoError::OverlappingRegions { .. }));
+/// assert_eq!(err.kind(), ErrorKind::Overlap);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,7 +49,7 @@ struct PartitionWire {
 }
 
 impl TryFrom<PartitionWire> for Partition {
-    type Error = GeoError;
+    type Error = Error;
     fn try_from(w: PartitionWire) -> Result<Self, Self::Error> {
         Partition::new(w.regions)
     }
@@ -63,25 +66,26 @@ impl Partition {
     ///
     /// # Errors
     ///
-    /// - [`GeoError::EmptyPartition`] when `regions` is empty;
-    /// - [`GeoError::DuplicateRegionName`] when two regions have the same name (ignoring case);
-    /// - [`GeoError::OverlappingRegions`] naming the first pair of regions (in the order given)
+    /// - [`ErrorKind::Empty`](crate::ErrorKind::Empty) when `regions` is empty;
+    /// - [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) when two regions have the same name (ignoring case);
+    /// - [`ErrorKind::Overlap`](crate::ErrorKind::Overlap) naming the first pair of regions (in the order given)
     ///   that share a country, and one such country.
-    pub fn new(regions: Vec<Region>) -> Result<Partition, GeoError> {
+    pub fn new(regions: Vec<Region>) -> Result<Partition, Error> {
         if regions.is_empty() {
-            return Err(GeoError::EmptyPartition);
+            return Err(Detail::EmptyPartition.into());
         }
         for (i, a) in regions.iter().enumerate() {
             for b in &regions[i + 1..] {
                 if fold(a.name()) == fold(b.name()) {
-                    return Err(GeoError::DuplicateRegionName { name: b.name().to_string() });
+                    return Err(Detail::DuplicateRegionName { name: b.name().to_string() }.into());
                 }
                 if let Some(c) = a.members().intersection(b.members()).iter().next() {
-                    return Err(GeoError::OverlappingRegions {
+                    return Err(Detail::OverlappingRegions {
                         first: a.name().to_string(),
                         second: b.name().to_string(),
                         country: c.alpha3().to_string(),
-                    });
+                    }
+                    .into());
                 }
             }
         }
@@ -93,7 +97,7 @@ impl Partition {
     /// # Errors
     ///
     /// As [`Partition::new`] and [`BuiltinRegion::region`].
-    pub fn from_builtins(builtins: &[BuiltinRegion]) -> Result<Partition, GeoError> {
+    pub fn from_builtins(builtins: &[BuiltinRegion]) -> Result<Partition, Error> {
         Partition::new(builtins.iter().map(|b| b.region()).collect::<Result<_, _>>()?)
     }
 
@@ -105,7 +109,7 @@ impl Partition {
     /// # Errors
     ///
     /// As [`Partition::from_builtins`] (never in practice: tested).
-    pub fn market_report() -> Result<Partition, GeoError> {
+    pub fn market_report() -> Result<Partition, Error> {
         Partition::from_builtins(&BuiltinRegion::MARKET_REPORT)
     }
 
@@ -115,7 +119,7 @@ impl Partition {
     /// # Errors
     ///
     /// As [`Partition::from_builtins`] (never in practice: tested).
-    pub fn m49_regions() -> Result<Partition, GeoError> {
+    pub fn m49_regions() -> Result<Partition, Error> {
         Partition::from_builtins(&BuiltinRegion::M49_REGIONS)
     }
 
@@ -124,7 +128,7 @@ impl Partition {
     /// # Errors
     ///
     /// As [`Partition::from_builtins`] (never in practice: tested).
-    pub fn m49_sub_regions() -> Result<Partition, GeoError> {
+    pub fn m49_sub_regions() -> Result<Partition, Error> {
         Partition::from_builtins(&BuiltinRegion::M49_SUB_REGIONS)
     }
 
@@ -156,8 +160,8 @@ impl Partition {
     ///
     /// # Errors
     ///
-    /// [`GeoError::NonFiniteValue`] for NaN or an infinity, [`GeoError::NegativeValue`] for a
-    /// value below zero, each naming the country and value; [`GeoError::TotalOverflow`] when
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) for NaN or an infinity, [`ErrorKind::Negative`](crate::ErrorKind::Negative) for a
+    /// value below zero, each naming the country and value; [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) when
     /// finite values sum beyond `f64`.
     ///
     /// # Example
@@ -168,7 +172,7 @@ impl Partition {
     /// // USGS MCS 2025, lithium mine production 2024e (t of contained Li), five of the countries
     /// let rows = [("AU", 88_000.0), ("CL", 49_000.0), ("CN", 41_000.0), ("ZW", 22_000.0), ("AR", 18_000.0)];
     /// let rows = rows.iter().map(|(c, t)| Ok((Country::from_code(c)?, *t)))
-    ///     .collect::<Result<Vec<_>, critical_minerals::geo::GeoError>>()?;
+    ///     .collect::<Result<Vec<_>, critical_minerals::Error>>()?;
     /// let by_region = Partition::market_report()?.aggregate(rows)?;
     /// assert_eq!(by_region.total_of("Asia-Pacific"), Some(129_000.0));
     /// assert_eq!(by_region.total_of("Latin America"), Some(67_000.0));
@@ -180,16 +184,16 @@ impl Partition {
     /// assert!(Partition::market_report()?.aggregate(bad).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn aggregate<I: IntoIterator<Item = (Country, f64)>>(&self, values: I) -> Result<Aggregation, GeoError> {
+    pub fn aggregate<I: IntoIterator<Item = (Country, f64)>>(&self, values: I) -> Result<Aggregation, Error> {
         let mut per_country = vec![Sum::default(); Country::all().len()];
         let mut seen = CountrySet::new();
         let mut grand = Sum::default();
         for (c, v) in values {
             if !v.is_finite() {
-                return Err(GeoError::NonFiniteValue { country: c.alpha3().to_string(), value: v });
+                return Err(Detail::NonFiniteValue { country: c.alpha3().to_string(), value: v }.into());
             }
             if v < 0.0 {
-                return Err(GeoError::NegativeValue { country: c.alpha3().to_string(), value: v });
+                return Err(Detail::NegativeValue { country: c.alpha3().to_string(), value: v }.into());
             }
             if let Some(s) = per_country.get_mut(c.index()) {
                 s.add(v);
@@ -197,7 +201,7 @@ impl Partition {
             seen.insert(c);
             grand.add(v);
         }
-        let value_of = |c: Country, bucket: &str| -> Result<f64, GeoError> {
+        let value_of = |c: Country, bucket: &str| -> Result<f64, Error> {
             let v = per_country.get(c.index()).map_or(0.0, |s| s.value());
             finite(v, bucket)
         };
@@ -225,8 +229,8 @@ impl Partition {
     }
 }
 
-fn finite(v: f64, bucket: &str) -> Result<f64, GeoError> {
-    if v.is_finite() { Ok(v) } else { Err(GeoError::TotalOverflow { bucket: bucket.to_string() }) }
+fn finite(v: f64, bucket: &str) -> Result<f64, Error> {
+    if v.is_finite() { Ok(v) } else { Err(Detail::TotalOverflow { bucket: bucket.to_string() }.into()) }
 }
 
 /// Neumaier's compensated sum.
@@ -381,7 +385,7 @@ mod tests {
     #[test]
     fn overflowing_sums_are_errors() {
         let e = two().aggregate([(c("US"), f64::MAX), (c("CA"), f64::MAX)]).unwrap_err();
-        assert!(matches!(e, GeoError::TotalOverflow { .. }), "{e:?}");
+        assert!(matches!(e.detail(), Detail::TotalOverflow { .. }), "{e:?}");
     }
 
     #[test]

@@ -4,7 +4,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Country, GeoError};
+use super::Country;
+use crate::Error;
+use crate::error::Detail;
 
 /// A set of countries, stored as a 256-bit set (ISO 3166-1 has 249 entries): membership,
 /// union and intersection are a few word operations.
@@ -123,7 +125,7 @@ struct RegionWire {
 }
 
 impl TryFrom<RegionWire> for Region {
-    type Error = GeoError;
+    type Error = Error;
     fn try_from(w: RegionWire) -> Result<Self, Self::Error> {
         Region::new(&w.name, w.members)
     }
@@ -140,17 +142,19 @@ impl Region {
     ///
     /// # Errors
     ///
-    /// [`GeoError::EmptyRegion`] when no country is given, [`GeoError::DuplicateMember`] when a
+    /// [`ErrorKind::Empty`](crate::ErrorKind::Empty) when no country is given, [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) when a
     /// country is listed twice.
-    pub fn new(name: &str, members: impl IntoIterator<Item = Country>) -> Result<Region, GeoError> {
+    pub fn new(name: &str, members: impl IntoIterator<Item = Country>) -> Result<Region, Error> {
         let mut set = CountrySet::new();
         for c in members {
             if !set.insert(c) {
-                return Err(GeoError::DuplicateMember { region: name.to_string(), country: c.alpha3().to_string() });
+                return Err(
+                    Detail::DuplicateMember { region: name.to_string(), country: c.alpha3().to_string() }.into()
+                );
             }
         }
         if set.is_empty() {
-            return Err(GeoError::EmptyRegion { region: name.to_string() });
+            return Err(Detail::EmptyRegion { region: name.to_string() }.into());
         }
         Ok(Region { name: name.to_string(), members: set })
     }
@@ -159,8 +163,8 @@ impl Region {
     ///
     /// # Errors
     ///
-    /// [`GeoError::UnknownCountry`] for a bad code, and as [`Region::new`].
-    pub fn from_codes<'a>(name: &str, codes: impl IntoIterator<Item = &'a str>) -> Result<Region, GeoError> {
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) for a bad code, and as [`Region::new`].
+    pub fn from_codes<'a>(name: &str, codes: impl IntoIterator<Item = &'a str>) -> Result<Region, Error> {
         let members = codes.into_iter().map(Country::from_code).collect::<Result<Vec<_>, _>>()?;
         Region::new(name, members)
     }

@@ -4,15 +4,17 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Basis, MaterialError};
+use super::Basis;
+use crate::Error;
+use crate::error::Detail;
 use crate::units::{self, Mass, MassRate, display_mass, display_mass_rate};
 
-fn check(what: &str, v: f64) -> Result<f64, MaterialError> {
+fn check(what: &str, v: f64) -> Result<f64, Error> {
     if !v.is_finite() {
-        return Err(MaterialError::NotFinite { what: what.to_string(), value: v });
+        return Err(Detail::NotFinite { what: what.to_string(), value: v }.into());
     }
     if v < 0.0 {
-        return Err(MaterialError::Negative { what: what.to_string(), value: v });
+        return Err(Detail::Negative { what: what.to_string(), value: v }.into());
     }
     Ok(v)
 }
@@ -51,8 +53,8 @@ impl Amount {
     ///
     /// # Errors
     ///
-    /// [`MaterialError::NotFinite`] or [`MaterialError::Negative`] naming the value.
-    pub fn new(mass: Mass, basis: Basis) -> Result<Amount, MaterialError> {
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or [`ErrorKind::Negative`](crate::ErrorKind::Negative) naming the value.
+    pub fn new(mass: Mass, basis: Basis) -> Result<Amount, Error> {
         check(&format!("mass ({basis} basis)"), units::as_tonnes(mass))?;
         Ok(Amount { mass, basis })
     }
@@ -62,7 +64,7 @@ impl Amount {
     /// # Errors
     ///
     /// As [`Amount::new`].
-    pub fn tonnes(t: f64, basis: Basis) -> Result<Amount, MaterialError> {
+    pub fn tonnes(t: f64, basis: Basis) -> Result<Amount, Error> {
         Amount::new(units::tonnes(t), basis)
     }
 
@@ -90,9 +92,9 @@ impl Amount {
     ///
     /// # Errors
     ///
-    /// [`MaterialError::NotConvertible`] when the bases share no element or a content is unknown;
-    /// [`MaterialError::NotFinite`] when the converted mass overflows.
-    pub fn convert_to(&self, target: &Basis) -> Result<Amount, MaterialError> {
+    /// [`ErrorKind::NotConvertible`](crate::ErrorKind::NotConvertible) when the bases share no element or a content is unknown;
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) when the converted mass overflows.
+    pub fn convert_to(&self, target: &Basis) -> Result<Amount, Error> {
         let k = self.basis.factor_to(target)?;
         Amount::new(self.mass * k, target.clone())
     }
@@ -101,15 +103,16 @@ impl Amount {
     ///
     /// # Errors
     ///
-    /// [`MaterialError::BasisMismatch`] naming both bases; [`MaterialError::NotFinite`] when the
+    /// [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) naming both bases; [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) when the
     /// sum overflows.
-    pub fn try_add(&self, other: &Amount) -> Result<Amount, MaterialError> {
+    pub fn try_add(&self, other: &Amount) -> Result<Amount, Error> {
         if self.basis != other.basis {
-            return Err(MaterialError::BasisMismatch {
+            return Err(Detail::BasisMismatch {
                 left: self.basis.to_string(),
                 right: other.basis.to_string(),
                 operation: "add",
-            });
+            }
+            .into());
         }
         Amount::new(self.mass + other.mass, self.basis.clone())
     }
@@ -118,8 +121,8 @@ impl Amount {
     ///
     /// # Errors
     ///
-    /// [`MaterialError::BasisMismatch`] at the first amount on another basis.
-    pub fn try_sum<'a>(basis: &Basis, amounts: impl IntoIterator<Item = &'a Amount>) -> Result<Amount, MaterialError> {
+    /// [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) at the first amount on another basis.
+    pub fn try_sum<'a>(basis: &Basis, amounts: impl IntoIterator<Item = &'a Amount>) -> Result<Amount, Error> {
         amounts.into_iter().try_fold(Amount::zero(basis.clone()), |acc, a| acc.try_add(a))
     }
 
@@ -127,9 +130,9 @@ impl Amount {
     ///
     /// # Errors
     ///
-    /// [`MaterialError::NotFinite`] or [`MaterialError::Negative`] for a bad factor or an
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or [`ErrorKind::Negative`](crate::ErrorKind::Negative) for a bad factor or an
     /// overflowing result.
-    pub fn scale(&self, factor: f64) -> Result<Amount, MaterialError> {
+    pub fn scale(&self, factor: f64) -> Result<Amount, Error> {
         check("scale factor", factor)?;
         Amount::new(self.mass * factor, self.basis.clone())
     }
@@ -149,27 +152,27 @@ struct AmountWire {
     basis: Basis,
 }
 
-fn tonnes_per_unit(unit: &str) -> Result<f64, MaterialError> {
+fn tonnes_per_unit(unit: &str) -> Result<f64, Error> {
     match unit.trim() {
         "t" | "tonne" | "tonnes" | "metric ton" | "metric tons" => Ok(1.0),
         "kg" => Ok(1.0e-3),
         "kt" => Ok(1.0e3),
         "Mt" => Ok(1.0e6),
-        other => Err(MaterialError::UnknownUnit { input: other.to_string(), expected: "t, kg, kt or Mt" }),
+        other => Err(Detail::UnknownUnit { input: other.to_string(), expected: "t, kg, kt or Mt" }.into()),
     }
 }
 
-fn tonnes_per_year_per_unit(unit: &str) -> Result<f64, MaterialError> {
+fn tonnes_per_year_per_unit(unit: &str) -> Result<f64, Error> {
     match unit.trim() {
         "t/yr" | "tpa" | "t/y" => Ok(1.0),
         "kt/yr" | "ktpa" | "kt/y" => Ok(1.0e3),
         "Mt/yr" | "Mtpa" | "Mt/y" => Ok(1.0e6),
-        other => Err(MaterialError::UnknownUnit { input: other.to_string(), expected: "t/yr, kt/yr or Mt/yr" }),
+        other => Err(Detail::UnknownUnit { input: other.to_string(), expected: "t/yr, kt/yr or Mt/yr" }.into()),
     }
 }
 
 impl TryFrom<AmountWire> for Amount {
-    type Error = MaterialError;
+    type Error = Error;
     fn try_from(w: AmountWire) -> Result<Self, Self::Error> {
         Amount::tonnes(w.value * tonnes_per_unit(&w.unit)?, w.basis)
     }
@@ -208,8 +211,8 @@ impl Rate {
     ///
     /// # Errors
     ///
-    /// [`MaterialError::NotFinite`] or [`MaterialError::Negative`] naming the value.
-    pub fn new(rate: MassRate, basis: Basis) -> Result<Rate, MaterialError> {
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or [`ErrorKind::Negative`](crate::ErrorKind::Negative) naming the value.
+    pub fn new(rate: MassRate, basis: Basis) -> Result<Rate, Error> {
         check(&format!("mass rate ({basis} basis)"), units::as_tonnes_per_year(rate))?;
         Ok(Rate { rate, basis })
     }
@@ -219,7 +222,7 @@ impl Rate {
     /// # Errors
     ///
     /// As [`Rate::new`].
-    pub fn tonnes_per_year(t: f64, basis: Basis) -> Result<Rate, MaterialError> {
+    pub fn tonnes_per_year(t: f64, basis: Basis) -> Result<Rate, Error> {
         Rate::new(units::tonnes_per_year(t), basis)
     }
 
@@ -243,7 +246,7 @@ impl Rate {
     /// # Errors
     ///
     /// As [`Amount::convert_to`].
-    pub fn convert_to(&self, target: &Basis) -> Result<Rate, MaterialError> {
+    pub fn convert_to(&self, target: &Basis) -> Result<Rate, Error> {
         let k = self.basis.factor_to(target)?;
         Rate::new(self.rate * k, target.clone())
     }
@@ -252,15 +255,16 @@ impl Rate {
     ///
     /// # Errors
     ///
-    /// [`MaterialError::BasisMismatch`] naming both bases; [`MaterialError::NotFinite`] when the
+    /// [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) naming both bases; [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) when the
     /// sum overflows.
-    pub fn try_add(&self, other: &Rate) -> Result<Rate, MaterialError> {
+    pub fn try_add(&self, other: &Rate) -> Result<Rate, Error> {
         if self.basis != other.basis {
-            return Err(MaterialError::BasisMismatch {
+            return Err(Detail::BasisMismatch {
                 left: self.basis.to_string(),
                 right: other.basis.to_string(),
                 operation: "add",
-            });
+            }
+            .into());
         }
         Rate::new(self.rate + other.rate, self.basis.clone())
     }
@@ -269,8 +273,8 @@ impl Rate {
     ///
     /// # Errors
     ///
-    /// [`MaterialError::NotFinite`] or [`MaterialError::Negative`] for a bad number of years.
-    pub fn over_years(&self, years: f64) -> Result<Amount, MaterialError> {
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or [`ErrorKind::Negative`](crate::ErrorKind::Negative) for a bad number of years.
+    pub fn over_years(&self, years: f64) -> Result<Amount, Error> {
         check("number of years", years)?;
         Amount::tonnes(self.in_tonnes_per_year() * years, self.basis.clone())
     }
@@ -283,7 +287,7 @@ impl fmt::Display for Rate {
 }
 
 impl TryFrom<AmountWire> for Rate {
-    type Error = MaterialError;
+    type Error = Error;
     fn try_from(w: AmountWire) -> Result<Self, Self::Error> {
         Rate::tonnes_per_year(w.value * tonnes_per_year_per_unit(&w.unit)?, w.basis)
     }

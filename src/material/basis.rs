@@ -5,7 +5,9 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Assay, Compound, Element, Form, MaterialError, Mineral};
+use super::{Assay, Compound, Element, Form, Mineral};
+use crate::Error;
+use crate::error::Detail;
 
 /// What a tonnage counts: the gross weight of a material form, the contained weight of an
 /// element, or the weight of an equivalent compound.
@@ -139,11 +141,10 @@ impl Basis {
     ///
     /// # Errors
     ///
-    /// [`MaterialError::NotConvertible`] when the two bases do not count a common element (contained
+    /// [`ErrorKind::NotConvertible`](crate::ErrorKind::NotConvertible) when the two bases do not count a common element (contained
     /// cobalt to LCE) or when one is a gross form of unknown content.
-    pub fn factor_to(&self, target: &Basis) -> Result<f64, MaterialError> {
-        let not =
-            |reason: String| MaterialError::NotConvertible { from: self.to_string(), to: target.to_string(), reason };
+    pub fn factor_to(&self, target: &Basis) -> Result<f64, Error> {
+        let not = |reason: String| Detail::NotConvertible { from: self.to_string(), to: target.to_string(), reason };
         let element = self
             .element()
             .or_else(|| target.element())
@@ -155,10 +156,10 @@ impl Basis {
             .element_fraction(element)
             .ok_or_else(|| not(format!("{target} has no known {element} content; give an assay")))?;
         if f_from <= 0.0 {
-            return Err(not(format!("{self} contains no {element}")));
+            return Err(not(format!("{self} contains no {element}")).into());
         }
         if f_to <= 0.0 {
-            return Err(not(format!("{target} contains no {element}")));
+            return Err(not(format!("{target} contains no {element}")).into());
         }
         Ok(f_from / f_to)
     }
@@ -183,11 +184,11 @@ impl fmt::Display for Basis {
 }
 
 impl FromStr for Basis {
-    type Err = MaterialError;
+    type Err = Error;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
         if t.is_empty() {
-            return Err(MaterialError::BadBasis { input: s.to_string(), reason: "empty basis".into() });
+            return Err(Detail::BadBasis { input: s.to_string(), reason: "empty basis".into() }.into());
         }
         if t.eq_ignore_ascii_case("LCE") {
             return Ok(Basis::lce());
@@ -206,15 +207,15 @@ impl FromStr for Basis {
         if let Some(e) = Element::ALL.iter().copied().find(|e| e.symbol() == t) {
             return Ok(Basis::Contained(e));
         }
-        Compound::new(t).map(Basis::Equivalent).map_err(|_| MaterialError::BadBasis {
+        Compound::new(t).map(Basis::Equivalent).map_err(|_| Detail::BadBasis {
             input: s.to_string(),
             reason: "expected an element symbol (Li), LCE, SC6, a formula (LiOH·H2O) or a form (spodumene-concentrate@6%Li2O)".into(),
-        })
+        }.into())
     }
 }
 
 impl TryFrom<String> for Basis {
-    type Error = MaterialError;
+    type Error = Error;
     fn try_from(s: String) -> Result<Self, Self::Error> {
         s.parse()
     }

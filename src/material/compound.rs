@@ -5,7 +5,9 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Element, MaterialError};
+use super::Element;
+use crate::Error;
+use crate::error::Detail;
 
 /// A chemical compound given by its formula, with its composition and molar mass derived from
 /// IUPAC atomic weights.
@@ -44,9 +46,9 @@ impl Compound {
     ///
     /// # Errors
     ///
-    /// [`MaterialError::BadFormula`] naming the formula and what is wrong (an unknown symbol,
+    /// [`ErrorKind::Parse`](crate::ErrorKind::Parse) naming the formula and what is wrong (an unknown symbol,
     /// an unbalanced parenthesis, a zero or non-finite count, an empty formula).
-    pub fn new(formula: &str) -> Result<Compound, MaterialError> {
+    pub fn new(formula: &str) -> Result<Compound, Error> {
         let composition = parse_formula(formula)?;
         Ok(Compound { formula: formula.trim().to_string(), composition })
     }
@@ -140,14 +142,14 @@ impl fmt::Display for Compound {
 }
 
 impl FromStr for Compound {
-    type Err = MaterialError;
+    type Err = Error;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Compound::new(s)
     }
 }
 
 impl TryFrom<String> for Compound {
-    type Error = MaterialError;
+    type Error = Error;
     fn try_from(s: String) -> Result<Self, Self::Error> {
         Compound::new(&s)
     }
@@ -159,12 +161,12 @@ impl From<Compound> for String {
     }
 }
 
-fn bad(formula: &str, reason: impl Into<String>) -> MaterialError {
-    MaterialError::BadFormula { formula: formula.to_string(), reason: reason.into() }
+fn bad(formula: &str, reason: impl Into<String>) -> Error {
+    Detail::BadFormula { formula: formula.to_string(), reason: reason.into() }.into()
 }
 
 /// Reads a count (integer or decimal) at `i`; `None` when there is none.
-fn read_count(chars: &[char], i: &mut usize, formula: &str) -> Result<Option<f64>, MaterialError> {
+fn read_count(chars: &[char], i: &mut usize, formula: &str) -> Result<Option<f64>, Error> {
     let start = *i;
     while *i < chars.len() && (chars[*i].is_ascii_digit() || chars[*i] == '.') {
         // a '.' not followed by a digit is a hydrate dot, not a decimal point
@@ -192,7 +194,7 @@ fn add(into: &mut Vec<(Element, f64)>, e: Element, n: f64) {
     }
 }
 
-fn parse_formula(formula: &str) -> Result<Vec<(Element, f64)>, MaterialError> {
+fn parse_formula(formula: &str) -> Result<Vec<(Element, f64)>, Error> {
     let f = formula.trim();
     if f.is_empty() {
         return Err(bad(formula, "empty formula"));

@@ -3,9 +3,9 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::Error;
+use crate::error::Detail;
 use serde::{Deserialize, Serialize};
-
-use super::MaterialError;
 
 macro_rules! elements {
     ($( $(#[$doc:meta])* $variant:ident, $symbol:literal, $name:literal, $z:literal, $weight:literal; )*) => {
@@ -97,8 +97,8 @@ impl Element {
     ///
     /// # Errors
     ///
-    /// [`MaterialError::UnknownElement`] naming the input.
-    pub fn from_symbol_or_name(s: &str) -> Result<Element, MaterialError> {
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming the input.
+    pub fn from_symbol_or_name(s: &str) -> Result<Element, Error> {
         let t = s.trim();
         Element::ALL
             .iter()
@@ -111,7 +111,7 @@ impl Element {
                         || (t.eq_ignore_ascii_case("cesium") && *e == Element::Cs)
                 })
             })
-            .ok_or_else(|| MaterialError::UnknownElement { input: s.to_string() })
+            .ok_or_else(|| Detail::UnknownElement { input: s.to_string() }.into())
     }
 }
 
@@ -122,14 +122,14 @@ impl fmt::Display for Element {
 }
 
 impl FromStr for Element {
-    type Err = MaterialError;
+    type Err = Error;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Element::from_symbol_or_name(s)
     }
 }
 
 impl TryFrom<String> for Element {
-    type Error = MaterialError;
+    type Error = Error;
     fn try_from(s: String) -> Result<Self, Self::Error> {
         s.parse()
     }

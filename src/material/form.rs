@@ -6,7 +6,9 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Compound, Element, MaterialError};
+use super::{Compound, Element};
+use crate::Error;
+use crate::error::Detail;
 use crate::units::trim_number;
 
 /// A mineral or raw resource a material is mined or pumped from.
@@ -227,10 +229,10 @@ impl fmt::Display for Form {
 }
 
 impl FromStr for Form {
-    type Err = MaterialError;
+    type Err = Error;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
-        let unknown = || MaterialError::UnknownForm { input: s.to_string() };
+        let unknown = || Error::from(Detail::UnknownForm { input: s.to_string() });
         if let Some((kind, rest)) = t.split_once(':') {
             let rest = rest.trim();
             return match kind.trim().to_ascii_lowercase().as_str() {
@@ -255,7 +257,7 @@ impl FromStr for Form {
 }
 
 impl TryFrom<String> for Form {
-    type Error = MaterialError;
+    type Error = Error;
     fn try_from(s: String) -> Result<Self, Self::Error> {
         s.parse()
     }
@@ -295,11 +297,11 @@ impl Assay {
     ///
     /// # Errors
     ///
-    /// [`MaterialError::FractionOutOfRange`] when the fraction is NaN, infinite, not above 0 or
+    /// [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) when the fraction is NaN, infinite, not above 0 or
     /// above 1.
-    pub fn new(fraction: f64, species: Compound) -> Result<Assay, MaterialError> {
+    pub fn new(fraction: f64, species: Compound) -> Result<Assay, Error> {
         if !(fraction.is_finite() && fraction > 0.0 && fraction <= 1.0) {
-            return Err(MaterialError::FractionOutOfRange { what: format!("assay of {species}"), value: fraction });
+            return Err(Detail::FractionOutOfRange { what: format!("assay of {species}"), value: fraction }.into());
         }
         Ok(Assay { species, fraction })
     }
@@ -309,7 +311,7 @@ impl Assay {
     /// # Errors
     ///
     /// As [`Assay::new`]; the message gives the value as a fraction.
-    pub fn percent(pct: f64, species: Compound) -> Result<Assay, MaterialError> {
+    pub fn percent(pct: f64, species: Compound) -> Result<Assay, Error> {
         Assay::new(pct / 100.0, species)
     }
 
@@ -337,23 +339,23 @@ impl fmt::Display for Assay {
 }
 
 impl FromStr for Assay {
-    type Err = MaterialError;
+    type Err = Error;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
-        let (num, species) = t.split_once('%').ok_or_else(|| MaterialError::BadBasis {
+        let (num, species) = t.split_once('%').ok_or_else(|| Detail::BadBasis {
             input: s.to_string(),
             reason: "an assay is written like 6%Li2O".to_string(),
         })?;
-        let pct: f64 = num.trim().parse().map_err(|_| MaterialError::BadBasis {
-            input: s.to_string(),
-            reason: format!("{num:?} is not a percentage"),
-        })?;
+        let pct: f64 = num
+            .trim()
+            .parse()
+            .map_err(|_| Detail::BadBasis { input: s.to_string(), reason: format!("{num:?} is not a percentage") })?;
         Assay::percent(pct, Compound::new(species.trim())?)
     }
 }
 
 impl TryFrom<String> for Assay {
-    type Error = MaterialError;
+    type Error = Error;
     fn try_from(s: String) -> Result<Self, Self::Error> {
         s.parse()
     }

@@ -4,7 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::MaterialError;
+use crate::Error;
+use crate::error::Detail;
 use crate::units::trim_number;
 
 /// The grade classes the lithium trade uses for chemicals and metal.
@@ -67,7 +68,7 @@ struct GradeWire {
 }
 
 impl TryFrom<GradeWire> for Grade {
-    type Error = MaterialError;
+    type Error = Error;
     fn try_from(w: GradeWire) -> Result<Self, Self::Error> {
         match w.min_purity {
             Some(f) => Grade::with_min_purity_fraction(w.class, f),
@@ -92,17 +93,18 @@ impl Grade {
     ///
     /// # Errors
     ///
-    /// [`MaterialError::FractionOutOfRange`] for NaN, infinity, zero, negatives or above 100 %.
-    pub fn with_min_purity_percent(class: GradeClass, pct: f64) -> Result<Grade, MaterialError> {
+    /// [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for NaN, infinity, zero, negatives or above 100 %.
+    pub fn with_min_purity_percent(class: GradeClass, pct: f64) -> Result<Grade, Error> {
         Grade::with_min_purity_fraction(class, pct / 100.0)
     }
 
-    fn with_min_purity_fraction(class: GradeClass, f: f64) -> Result<Grade, MaterialError> {
+    fn with_min_purity_fraction(class: GradeClass, f: f64) -> Result<Grade, Error> {
         if !(f.is_finite() && f > 0.0 && f <= 1.0) {
-            return Err(MaterialError::FractionOutOfRange {
+            return Err(Detail::FractionOutOfRange {
                 what: format!("minimum purity of {} grade", class.name()),
                 value: f,
-            });
+            }
+            .into());
         }
         Ok(Grade { class, min_purity: Some(f) })
     }

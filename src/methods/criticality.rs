@@ -73,7 +73,9 @@
 
 use std::fmt;
 
-use crate::analysis::{AnalysisError, finite, non_negative};
+use crate::Error;
+use crate::analysis::{finite, non_negative};
+use crate::error::Detail;
 
 /// Supply-risk threshold of the 2017 method: SR ≥ 1.0.
 pub const SR_THRESHOLD: f64 = 1.0;
@@ -85,25 +87,26 @@ pub const EI_THRESHOLD: f64 = 2.8;
 /// allow for published shares rounded to whole percent.
 pub const SHARE_SUM_TOLERANCE: f64 = 0.01;
 
-fn in_range(what: &str, v: f64, lo: f64, hi: f64) -> Result<f64, AnalysisError> {
+fn in_range(what: &str, v: f64, lo: f64, hi: f64) -> Result<f64, Error> {
     finite(what, v)?;
     if !(lo..=hi).contains(&v) {
-        return Err(AnalysisError::OutOfRange {
+        return Err(Detail::OutOfRange {
             what: what.to_string(),
             value: v,
             expected: format!("a value in [{lo}, {hi}]"),
-        });
+        }
+        .into());
     }
     Ok(v)
 }
 
-fn fraction(what: &str, v: f64) -> Result<f64, AnalysisError> {
+fn fraction(what: &str, v: f64) -> Result<f64, Error> {
     in_range(what, v, 0.0, 1.0)
 }
 
-fn check_sum(what: &str, sum: f64) -> Result<(), AnalysisError> {
+fn check_sum(what: &str, sum: f64) -> Result<(), Error> {
     if (sum - 1.0).abs() > SHARE_SUM_TOLERANCE {
-        return Err(AnalysisError::SharesDoNotSumToOne { what: what.to_string(), sum, tolerance: SHARE_SUM_TOLERANCE });
+        return Err(Detail::SharesDoNotSumToOne { what: what.to_string(), sum, tolerance: SHARE_SUM_TOLERANCE }.into());
     }
     Ok(())
 }
@@ -113,7 +116,7 @@ fn check_sum(what: &str, sum: f64) -> Result<(), AnalysisError> {
 ///
 /// # Errors
 ///
-/// [`AnalysisError::NotFinite`] or [`AnalysisError::OutOfRange`] outside `[−2.5, 2.5]`.
+/// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) outside `[−2.5, 2.5]`.
 ///
 /// # Example
 ///
@@ -126,7 +129,7 @@ fn check_sum(what: &str, sum: f64) -> Result<(), AnalysisError> {
 /// assert!(wgi_scaled(3.0).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn wgi_scaled(wgi: f64) -> Result<f64, AnalysisError> {
+pub fn wgi_scaled(wgi: f64) -> Result<f64, Error> {
     in_range("WGI", wgi, -2.5, 2.5)?;
     Ok(5.0 - 2.0 * wgi)
 }
@@ -146,10 +149,10 @@ pub struct Supplier {
 ///
 /// # Errors
 ///
-/// [`AnalysisError::Empty`] with no supplier; [`AnalysisError::NotFinite`],
-/// [`AnalysisError::OutOfRange`] (share outside 0–1, scaled WGI outside 0–10) or
-/// [`AnalysisError::Negative`] (trade parameter), naming the supplier by position;
-/// [`AnalysisError::SharesDoNotSumToOne`] when the shares miss 1 by more than
+/// [`ErrorKind::Empty`](crate::ErrorKind::Empty) with no supplier; [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite),
+/// [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) (share outside 0–1, scaled WGI outside 0–10) or
+/// [`ErrorKind::Negative`](crate::ErrorKind::Negative) (trade parameter), naming the supplier by position;
+/// [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when the shares miss 1 by more than
 /// [`SHARE_SUM_TOLERANCE`].
 ///
 /// # Example
@@ -165,7 +168,7 @@ pub struct Supplier {
 /// assert_eq!(hhi_wgi_t(&[mid, mid])?, 2.5);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn hhi_wgi_t<'a>(suppliers: impl IntoIterator<Item = &'a Supplier>) -> Result<f64, AnalysisError> {
+pub fn hhi_wgi_t<'a>(suppliers: impl IntoIterator<Item = &'a Supplier>) -> Result<f64, Error> {
     let mut n = 0usize;
     let mut sum_shares = 0.0;
     let mut hhi = 0.0;
@@ -179,7 +182,7 @@ pub fn hhi_wgi_t<'a>(suppliers: impl IntoIterator<Item = &'a Supplier>) -> Resul
         n += 1;
     }
     if n == 0 {
-        return Err(AnalysisError::Empty { what: "suppliers of HHI_WGI,t".into() });
+        return Err(Detail::Empty { what: "suppliers of HHI_WGI,t".into() }.into());
     }
     check_sum("supplier shares of HHI_WGI,t", sum_shares)?;
     Ok(hhi)
@@ -204,8 +207,8 @@ pub struct SupplyRiskInputs {
 ///
 /// # Errors
 ///
-/// [`AnalysisError::NotFinite`], [`AnalysisError::Negative`] (an HHI) or
-/// [`AnalysisError::OutOfRange`] (IR, EoL_RIR or SI_SR outside 0–1), naming the input.
+/// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite), [`ErrorKind::Negative`](crate::ErrorKind::Negative) (an HHI) or
+/// [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) (IR, EoL_RIR or SI_SR outside 0–1), naming the input.
 ///
 /// # Example
 ///
@@ -223,7 +226,7 @@ pub struct SupplyRiskInputs {
 /// assert_eq!(sr, 3.0);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn supply_risk(inputs: &SupplyRiskInputs) -> Result<f64, AnalysisError> {
+pub fn supply_risk(inputs: &SupplyRiskInputs) -> Result<f64, Error> {
     let gs = non_negative("HHI_WGI,t of global supply", inputs.hhi_global)?;
     let eu = non_negative("HHI_WGI,t of EU sourcing", inputs.hhi_eu_sourcing)?;
     let ir = fraction("import reliance (IR)", inputs.import_reliance)?;
@@ -263,8 +266,8 @@ pub struct StageSupplyRisk {
 ///
 /// # Errors
 ///
-/// [`AnalysisError::Empty`] with no stage; [`AnalysisError::NotFinite`] or
-/// [`AnalysisError::Negative`] naming the stage; [`AnalysisError::DuplicateKey`] for a stage given
+/// [`ErrorKind::Empty`](crate::ErrorKind::Empty) with no stage; [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or
+/// [`ErrorKind::Negative`](crate::ErrorKind::Negative) naming the stage; [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) for a stage given
 /// twice.
 ///
 /// # Example
@@ -277,12 +280,12 @@ pub struct StageSupplyRisk {
 /// assert_eq!((sr.stage, sr.supply_risk), (AssessedStage::Processing, 1.9));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn bottleneck(stages: impl IntoIterator<Item = (AssessedStage, f64)>) -> Result<StageSupplyRisk, AnalysisError> {
+pub fn bottleneck(stages: impl IntoIterator<Item = (AssessedStage, f64)>) -> Result<StageSupplyRisk, Error> {
     let mut best: Option<StageSupplyRisk> = None;
     let mut seen: Vec<AssessedStage> = Vec::with_capacity(2);
     for (stage, sr) in stages {
         if seen.contains(&stage) {
-            return Err(AnalysisError::DuplicateKey { what: "supply-risk stages".into(), key: stage.to_string() });
+            return Err(Detail::DuplicateKey { what: "supply-risk stages".into(), key: stage.to_string() }.into());
         }
         seen.push(stage);
         let sr = non_negative(&format!("supply risk at {stage}"), sr)?;
@@ -290,7 +293,7 @@ pub fn bottleneck(stages: impl IntoIterator<Item = (AssessedStage, f64)>) -> Res
             best = Some(StageSupplyRisk { stage, supply_risk: sr });
         }
     }
-    best.ok_or(AnalysisError::Empty { what: "supply-risk stages".into() })
+    best.ok_or(Detail::Empty { what: "supply-risk stages".into() }.into())
 }
 
 /// One end-use sector of a material.
@@ -311,10 +314,10 @@ pub struct EndUse {
 ///
 /// # Errors
 ///
-/// [`AnalysisError::Empty`] with no sector; [`AnalysisError::NotFinite`],
-/// [`AnalysisError::OutOfRange`] or [`AnalysisError::Negative`] naming the sector and input;
-/// [`AnalysisError::NotPositive`] for a zero maximum; [`AnalysisError::OutOfRange`] for a sector
-/// above the maximum; [`AnalysisError::SharesDoNotSumToOne`].
+/// [`ErrorKind::Empty`](crate::ErrorKind::Empty) with no sector; [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite),
+/// [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) or [`ErrorKind::Negative`](crate::ErrorKind::Negative) naming the sector and input;
+/// [`ErrorKind::NotPositive`](crate::ErrorKind::NotPositive) for a zero maximum; [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for a sector
+/// above the maximum; [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent).
 ///
 /// # Example
 ///
@@ -333,10 +336,10 @@ pub fn economic_importance<'a>(
     end_uses: impl IntoIterator<Item = &'a EndUse>,
     largest_sector_value_added: f64,
     substitution_index: f64,
-) -> Result<f64, AnalysisError> {
+) -> Result<f64, Error> {
     let max_q = non_negative("largest sector value added, max(Q)", largest_sector_value_added)?;
     if max_q == 0.0 {
-        return Err(AnalysisError::NotPositive { what: "largest sector value added, max(Q)".into(), value: max_q });
+        return Err(Detail::NotPositive { what: "largest sector value added, max(Q)".into(), value: max_q }.into());
     }
     let si = fraction("substitution index (SI_EI)", substitution_index)?;
     let mut n = 0usize;
@@ -347,18 +350,19 @@ pub fn economic_importance<'a>(
         let a = fraction(&format!("end use {k} share A_s"), u.share)?;
         let q = non_negative(&format!("end use {k} value added Q_s"), u.value_added)?;
         if q > max_q {
-            return Err(AnalysisError::OutOfRange {
+            return Err(Detail::OutOfRange {
                 what: format!("end use {k} value added Q_s"),
                 value: q,
                 expected: format!("at most the largest sector value added {max_q}"),
-            });
+            }
+            .into());
         }
         sum_a += a;
         sum_aq += a * q;
         n += 1;
     }
     if n == 0 {
-        return Err(AnalysisError::Empty { what: "end uses of EI".into() });
+        return Err(Detail::Empty { what: "end uses of EI".into() }.into());
     }
     check_sum("end-use shares A_s of EI", sum_a)?;
     Ok(sum_aq / max_q * 10.0 * si)
@@ -408,7 +412,7 @@ impl fmt::Display for Criticality {
 /// assert!(!assess(0.5, 5.7)?.critical);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn assess(supply_risk: f64, economic_importance: f64) -> Result<Criticality, AnalysisError> {
+pub fn assess(supply_risk: f64, economic_importance: f64) -> Result<Criticality, Error> {
     assess_with_thresholds(supply_risk, economic_importance, SR_THRESHOLD, EI_THRESHOLD)
 }
 
@@ -416,13 +420,13 @@ pub fn assess(supply_risk: f64, economic_importance: f64) -> Result<Criticality,
 ///
 /// # Errors
 ///
-/// [`AnalysisError::NotFinite`] or [`AnalysisError::Negative`] naming the value.
+/// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or [`ErrorKind::Negative`](crate::ErrorKind::Negative) naming the value.
 pub fn assess_with_thresholds(
     supply_risk: f64,
     economic_importance: f64,
     sr_threshold: f64,
     ei_threshold: f64,
-) -> Result<Criticality, AnalysisError> {
+) -> Result<Criticality, Error> {
     let sr = non_negative("supply risk (SR)", supply_risk)?;
     let ei = non_negative("economic importance (EI)", economic_importance)?;
     let srt = non_negative("SR threshold", sr_threshold)?;

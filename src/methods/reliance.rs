@@ -76,7 +76,9 @@ use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::analysis::{AnalysisError, finite, non_negative};
+use crate::Error;
+use crate::analysis::{finite, non_negative};
+use crate::error::Detail;
 use crate::geo::Country;
 use crate::material::{Amount, Basis};
 
@@ -99,7 +101,7 @@ impl Figure {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::UnreadableFigure`] naming the text.
+    /// [`ErrorKind::Parse`](crate::ErrorKind::Parse) naming the text.
     ///
     /// # Example
     ///
@@ -113,9 +115,9 @@ impl Figure {
     /// assert!(Figure::parse_usgs("lots").is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn parse_usgs(cell: &str) -> Result<Figure, AnalysisError> {
+    pub fn parse_usgs(cell: &str) -> Result<Figure, Error> {
         let t = cell.trim();
-        let bad = || AnalysisError::UnreadableFigure {
+        let bad = || Detail::UnreadableFigure {
             what: "USGS table cell".into(),
             input: cell.to_string(),
             expected: "a number such as 3,300, W, NA or — (zero)".into(),
@@ -128,7 +130,7 @@ impl Figure {
         }
         let digits = t.strip_suffix('e').unwrap_or(t).trim();
         if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
-            return Err(bad());
+            return Err(bad().into());
         }
         let v: f64 = digits.replace(',', "").parse().map_err(|_| bad())?;
         Ok(Figure::Reported(v))
@@ -197,7 +199,7 @@ impl fmt::Display for Missing {
 ///
 /// # Errors
 ///
-/// [`AnalysisError::NotFinite`] or [`AnalysisError::Negative`] naming the stock level.
+/// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or [`ErrorKind::Negative`](crate::ErrorKind::Negative) naming the stock level.
 ///
 /// # Example
 ///
@@ -208,13 +210,13 @@ impl fmt::Display for Missing {
 /// assert_eq!(stock_drawdown(925.0, 900.0)?, 25.0);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn stock_drawdown(previous_yearend: f64, current_yearend: f64) -> Result<f64, AnalysisError> {
+pub fn stock_drawdown(previous_yearend: f64, current_yearend: f64) -> Result<f64, Error> {
     let p = non_negative("previous year-end stocks", previous_yearend)?;
     let c = non_negative("current year-end stocks", current_yearend)?;
     Ok(p - c)
 }
 
-fn check_figure(component: Component, f: Figure, signed: bool) -> Result<Figure, AnalysisError> {
+fn check_figure(component: Component, f: Figure, signed: bool) -> Result<Figure, Error> {
     if let Figure::Reported(v) = f {
         let what = component.to_string();
         if signed {
@@ -329,7 +331,7 @@ impl SalientStatistics {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::NotFinite`] or [`AnalysisError::Negative`] naming the component.
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or [`ErrorKind::Negative`](crate::ErrorKind::Negative) naming the component.
     ///
     /// # Example
     ///
@@ -349,7 +351,7 @@ impl SalientStatistics {
     /// assert!(SalientStatistics::new(Basis::lce(), Figure::Reported(f64::NAN), Figure::Withheld, Figure::Withheld).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn new(basis: Basis, production: Figure, imports: Figure, exports: Figure) -> Result<Self, AnalysisError> {
+    pub fn new(basis: Basis, production: Figure, imports: Figure, exports: Figure) -> Result<Self, Error> {
         Ok(SalientStatistics {
             basis,
             production: check_figure(Component::Production, production, false)?,
@@ -363,12 +365,12 @@ impl SalientStatistics {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::Material`] with a basis mismatch naming both bases.
-    pub fn from_amounts(production: &Amount, imports: &Amount, exports: &Amount) -> Result<Self, AnalysisError> {
+    /// [`Error`](crate::Error) with a basis mismatch naming both bases.
+    pub fn from_amounts(production: &Amount, imports: &Amount, exports: &Amount) -> Result<Self, Error> {
         let basis = production.basis();
         for a in [imports, exports] {
             if a.basis() != basis {
-                return Err(crate::material::MaterialError::BasisMismatch {
+                return Err(Detail::BasisMismatch {
                     left: basis.to_string(),
                     right: a.basis().to_string(),
                     operation: "net import reliance",
@@ -388,8 +390,8 @@ impl SalientStatistics {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::NotFinite`] for a NaN or infinite adjustment.
-    pub fn with_stock_adjustment(mut self, adjustment: Figure) -> Result<Self, AnalysisError> {
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) for a NaN or infinite adjustment.
+    pub fn with_stock_adjustment(mut self, adjustment: Figure) -> Result<Self, Error> {
         self.stock_adjustment = check_figure(Component::StockAdjustment, adjustment, true)?;
         Ok(self)
     }
@@ -439,12 +441,12 @@ impl SalientStatistics {
         Ok(self.get(Component::Imports)? - self.get(Component::Exports)? + self.get(Component::StockAdjustment)?)
     }
 
-    fn amount(&self, t: f64) -> Result<Amount, AnalysisError> {
-        Ok(Amount::tonnes(t, self.basis.clone())?)
+    fn amount(&self, t: f64) -> Result<Amount, Error> {
+        Amount::tonnes(t, self.basis.clone())
     }
 
-    fn non_positive_ac(&self, p: f64, ac: f64) -> AnalysisError {
-        AnalysisError::NonPositiveApparentConsumption {
+    fn non_positive_ac(&self, p: f64, ac: f64) -> Error {
+        Detail::NonPositiveApparentConsumption {
             what: format!("net import reliance ({} basis)", self.basis),
             production: p,
             imports: self.imports.value().unwrap_or(f64::NAN),
@@ -452,13 +454,14 @@ impl SalientStatistics {
             stock_adjustment: self.stock_adjustment.value().unwrap_or(f64::NAN),
             apparent_consumption: ac,
         }
+        .into()
     }
 
     /// Apparent consumption, `production + imports − exports + stock adjustment`.
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::NonPositiveApparentConsumption`] when it is negative (exports exceed
+    /// [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when it is negative (exports exceed
     /// everything available), naming every component.
     ///
     /// # Example
@@ -479,7 +482,7 @@ impl SalientStatistics {
     /// assert!(matches!(ac, ApparentConsumption::Known(a) if a.in_tonnes() == 8_500.0));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn apparent_consumption(&self) -> Result<ApparentConsumption, AnalysisError> {
+    pub fn apparent_consumption(&self) -> Result<ApparentConsumption, Error> {
         let n = match self.net_imports() {
             Ok(n) => n,
             Err(m) => return Ok(ApparentConsumption::Unknown(m)),
@@ -499,7 +502,7 @@ impl SalientStatistics {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::NonPositiveApparentConsumption`] when apparent consumption is negative,
+    /// [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when apparent consumption is negative,
     /// or zero with no net exports (production and net imports both zero).
     ///
     /// # Example
@@ -519,7 +522,7 @@ impl SalientStatistics {
     /// assert_eq!(nir.round(), 76.0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn net_import_reliance(&self) -> Result<NetImportReliance, AnalysisError> {
+    pub fn net_import_reliance(&self) -> Result<NetImportReliance, Error> {
         let n = match self.net_imports() {
             Ok(n) => n,
             Err(missing) => return Ok(NetImportReliance::NotComputable { missing }),
@@ -586,20 +589,20 @@ pub enum Agreement {
 }
 
 impl FromStr for PublishedNir {
-    type Err = AnalysisError;
+    type Err = Error;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
-        let bad = || AnalysisError::UnreadableFigure {
+        let bad = || Detail::UnreadableFigure {
             what: "published net import reliance".into(),
             input: s.to_string(),
             expected: "a percentage in 0..=100, >x, <x or E".into(),
         };
-        let pct = |x: &str| -> Result<f64, AnalysisError> {
+        let pct = |x: &str| -> Result<f64, Error> {
             let x = x.trim().trim_end_matches('%').trim();
             let v: f64 = x.parse().map_err(|_| bad())?;
             if !(0.0..=100.0).contains(&v) {
-                return Err(bad());
+                return Err(bad().into());
             }
             Ok(v)
         };
@@ -657,7 +660,7 @@ impl PublishedNir {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::NotFinite`] or [`AnalysisError::Negative`] for a bad tolerance.
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or [`ErrorKind::Negative`](crate::ErrorKind::Negative) for a bad tolerance.
     ///
     /// # Example
     ///
@@ -676,7 +679,7 @@ impl PublishedNir {
     /// assert_eq!(published.agreement(&li.net_import_reliance()?, 0.5)?, Agreement::NotContradicted);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn agreement(&self, computed: &NetImportReliance, tolerance_pp: f64) -> Result<Agreement, AnalysisError> {
+    pub fn agreement(&self, computed: &NetImportReliance, tolerance_pp: f64) -> Result<Agreement, Error> {
         let tol = non_negative("NIR comparison tolerance (percentage points)", tolerance_pp)?;
         let computed_range = match computed {
             NetImportReliance::NotComputable { .. } => return Ok(Agreement::Undetermined),
@@ -751,8 +754,8 @@ impl PartnerShares {
 ///
 /// # Errors
 ///
-/// [`AnalysisError::Empty`] with no input; [`AnalysisError::DuplicateKey`] for a country listed
-/// twice; [`AnalysisError::Material`] for mixed bases; [`AnalysisError::ZeroTotal`] when all
+/// [`ErrorKind::Empty`](crate::ErrorKind::Empty) with no input; [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) for a country listed
+/// twice; [`Error`](crate::Error) for mixed bases; [`ErrorKind::ZeroTotal`](crate::ErrorKind::ZeroTotal) when all
 /// quantities are zero.
 ///
 /// # Example
@@ -782,24 +785,24 @@ impl PartnerShares {
 pub fn import_partner_shares<'a>(
     imports: impl IntoIterator<Item = &'a (Country, Amount)>,
     other: Option<&Amount>,
-) -> Result<PartnerShares, AnalysisError> {
+) -> Result<PartnerShares, Error> {
     let mut seen = HashSet::new();
     let mut rows: Vec<(Country, &Amount)> = Vec::new();
     for (c, a) in imports {
         if !seen.insert(*c) {
-            return Err(AnalysisError::DuplicateKey { what: "import partners".into(), key: c.alpha3().to_string() });
+            return Err(Detail::DuplicateKey { what: "import partners".into(), key: c.alpha3().to_string() }.into());
         }
         rows.push((*c, a));
     }
     let basis = match (rows.first(), other) {
         (Some((_, a)), _) => a.basis().clone(),
         (None, Some(o)) => o.basis().clone(),
-        (None, None) => return Err(AnalysisError::Empty { what: "import partners".into() }),
+        (None, None) => return Err(Detail::Empty { what: "import partners".into() }.into()),
     };
     let total = Amount::try_sum(&basis, rows.iter().map(|(_, a)| *a).chain(other))?;
     let t = total.in_tonnes();
     if t <= 0.0 {
-        return Err(AnalysisError::ZeroTotal { what: "imports from all partners".into() });
+        return Err(Detail::ZeroTotal { what: "imports from all partners".into() }.into());
     }
     let mut partners: Vec<(Country, f64)> = rows.iter().map(|(c, a)| (*c, a.in_tonnes() / t)).collect();
     partners.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.alpha3().cmp(b.0.alpha3())));
@@ -842,7 +845,7 @@ mod tests {
             let net_exports = e - i - s;
             match st.net_import_reliance() {
                 Ok(r) => prop_assert_eq!(r.is_net_exporter(), net_exports > 0.0),
-                Err(AnalysisError::NonPositiveApparentConsumption { .. }) => prop_assert!(p + (i - e + s) <= 0.0),
+                Err(ref err) if matches!(err.detail(), Detail::NonPositiveApparentConsumption { .. }) => prop_assert!(p + (i - e + s) <= 0.0),
                 Err(other) => prop_assert!(false, "{other}"),
             }
             // with production withheld, the exporter verdict does not depend on production

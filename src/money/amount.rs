@@ -7,13 +7,15 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use super::scale::Parts;
-use super::{Currency, MoneyError, PRICE_YEARS, Scale};
+use super::{Currency, PRICE_YEARS, Scale};
+use crate::Error;
+use crate::error::Detail;
 use crate::units::trim_number;
 
 /// An amount of money in one [`Currency`], with the year its prices are in.
 ///
 /// - **Finite, possibly negative.** Balances, net trade and price changes can be negative, so
-///   the sign is kept; NaN and infinities are refused ([`MoneyError::NotFinite`]), and so is any
+///   the sign is kept; NaN and infinities are refused ([`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite)), and so is any
 ///   arithmetic result that overflows to infinity.
 /// - **No silent scale.** "USD 150 billion" is stored as `150e9` USD: the scale is applied once,
 ///   at input ([`Money::parse`], [`Money::from_scaled`], [`MoneyUnit`](super::MoneyUnit)), and
@@ -63,7 +65,7 @@ struct MoneyWire {
 }
 
 impl TryFrom<MoneyWire> for Money {
-    type Error = MoneyError;
+    type Error = Error;
     fn try_from(w: MoneyWire) -> Result<Self, Self::Error> {
         let m = Money::new(w.amount, w.currency)?;
         match w.price_year {
@@ -79,12 +81,12 @@ impl From<Money> for MoneyWire {
     }
 }
 
-pub(super) fn finite(what: &str, value: f64) -> Result<f64, MoneyError> {
-    if value.is_finite() { Ok(value) } else { Err(MoneyError::NotFinite { what: what.to_string(), value }) }
+pub(super) fn finite(what: &str, value: f64) -> Result<f64, Error> {
+    if value.is_finite() { Ok(value) } else { Err(Detail::NotFinite { what: what.to_string(), value }.into()) }
 }
 
-pub(super) fn check_year(year: i32) -> Result<i32, MoneyError> {
-    if PRICE_YEARS.contains(&year) { Ok(year) } else { Err(MoneyError::BadPriceYear { year }) }
+pub(super) fn check_year(year: i32) -> Result<i32, Error> {
+    if PRICE_YEARS.contains(&year) { Ok(year) } else { Err(Detail::BadPriceYear { year }.into()) }
 }
 
 impl Money {
@@ -92,8 +94,8 @@ impl Money {
     ///
     /// # Errors
     ///
-    /// [`MoneyError::NotFinite`] for NaN or an infinity.
-    pub fn new(amount: f64, currency: Currency) -> Result<Money, MoneyError> {
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) for NaN or an infinity.
+    pub fn new(amount: f64, currency: Currency) -> Result<Money, Error> {
         let amount = finite(&format!("amount in {currency}"), amount)?;
         Ok(Money { amount, currency, price_year: None })
     }
@@ -107,8 +109,8 @@ impl Money {
     ///
     /// # Errors
     ///
-    /// [`MoneyError::NotFinite`] for NaN, an infinity, or a figure that overflows once scaled.
-    pub fn from_scaled(value: f64, scale: Scale, currency: Currency) -> Result<Money, MoneyError> {
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) for NaN, an infinity, or a figure that overflows once scaled.
+    pub fn from_scaled(value: f64, scale: Scale, currency: Currency) -> Result<Money, Error> {
         finite(&format!("figure in {scale} {currency}"), value)?;
         Money::new(value * scale.factor(), currency)
     }
@@ -123,12 +125,12 @@ impl Money {
     ///
     /// # Errors
     ///
-    /// - [`MoneyError::CurrencySymbol`] for `¥` (CNY or JPY?), `£`, `A$`, `C$` and other symbols
+    /// - [`ErrorKind::Ambiguous`](crate::ErrorKind::Ambiguous) for `¥` (CNY or JPY?), `£`, `A$`, `C$` and other symbols
     ///   this crate does not guess: the message asks for an ISO 4217 code;
-    /// - [`MoneyError::UnknownCurrency`] for an unknown three-letter code;
-    /// - [`MoneyError::BadScale`] for `M`, `MM` or `B`, which mean different things to
+    /// - [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) for an unknown three-letter code;
+    /// - [`ErrorKind::Parse`](crate::ErrorKind::Parse) for `M`, `MM` or `B`, which mean different things to
     ///   different readers;
-    /// - [`MoneyError::BadMoney`] for an empty text, a missing number or currency, two of
+    /// - [`ErrorKind::Parse`](crate::ErrorKind::Parse) for an empty text, a missing number or currency, two of
     ///   either, or a malformed number.
     ///
     /// # Example
@@ -143,9 +145,9 @@ impl Money {
     /// assert!(Money::parse("$150M").is_err()); // thousand or million?
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn parse(s: &str) -> Result<Money, MoneyError> {
+    pub fn parse(s: &str) -> Result<Money, Error> {
         let parts = Parts::read(s, s)?;
-        let bad = |reason: &str| MoneyError::BadMoney { input: s.to_string(), reason: reason.to_string() };
+        let bad = |reason: &str| Detail::BadMoney { input: s.to_string(), reason: reason.to_string() };
         let number = parts.number.ok_or_else(|| bad("no number"))?;
         let currency = parts.currency.ok_or_else(|| bad("no currency: write an ISO 4217 code such as USD"))?;
         let scale = parts.scale.unwrap_or(Scale::Unit);
@@ -158,8 +160,8 @@ impl Money {
     ///
     /// # Errors
     ///
-    /// [`MoneyError::BadPriceYear`] for a year outside [`PRICE_YEARS`].
-    pub fn with_price_year(self, year: i32) -> Result<Money, MoneyError> {
+    /// [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for a year outside [`PRICE_YEARS`].
+    pub fn with_price_year(self, year: i32) -> Result<Money, Error> {
         Ok(Money { price_year: Some(check_year(year)?), ..self })
     }
 
@@ -199,25 +201,27 @@ impl Money {
     }
 
     /// Checks that `other` is in the same currency and price year.
-    pub(super) fn check_same(&self, other: &Money, operation: &'static str) -> Result<(), MoneyError> {
+    pub(super) fn check_same(&self, other: &Money, operation: &'static str) -> Result<(), Error> {
         if self.currency != other.currency {
-            return Err(MoneyError::CurrencyMismatch {
+            return Err(Detail::CurrencyMismatch {
                 operation,
                 left: self.currency.code(),
                 right: other.currency.code(),
-            });
+            }
+            .into());
         }
         if self.price_year != other.price_year {
-            return Err(MoneyError::PriceYearMismatch {
+            return Err(Detail::PriceYearMismatch {
                 operation,
                 left: year_label(self.price_year),
                 right: year_label(other.price_year),
-            });
+            }
+            .into());
         }
         Ok(())
     }
 
-    fn same_kind(&self, amount: f64, what: &str) -> Result<Money, MoneyError> {
+    fn same_kind(&self, amount: f64, what: &str) -> Result<Money, Error> {
         let amount = finite(&format!("{what} in {}", self.currency), amount)?;
         Ok(Money { amount, ..*self })
     }
@@ -226,9 +230,9 @@ impl Money {
     ///
     /// # Errors
     ///
-    /// [`MoneyError::CurrencyMismatch`] or [`MoneyError::PriceYearMismatch`] naming both sides;
-    /// [`MoneyError::NotFinite`] on overflow.
-    pub fn try_add(&self, other: &Money) -> Result<Money, MoneyError> {
+    /// [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) or [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) naming both sides;
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) on overflow.
+    pub fn try_add(&self, other: &Money) -> Result<Money, Error> {
         self.check_same(other, "add")?;
         self.same_kind(self.amount + other.amount, "sum")
     }
@@ -238,7 +242,7 @@ impl Money {
     /// # Errors
     ///
     /// As [`Money::try_add`].
-    pub fn try_sub(&self, other: &Money) -> Result<Money, MoneyError> {
+    pub fn try_sub(&self, other: &Money) -> Result<Money, Error> {
         self.check_same(other, "subtract")?;
         self.same_kind(self.amount - other.amount, "difference")
     }
@@ -249,7 +253,7 @@ impl Money {
     /// # Errors
     ///
     /// As [`Money::try_add`], at the first amount that does not match.
-    pub fn try_sum<'a>(zero: Money, amounts: impl IntoIterator<Item = &'a Money>) -> Result<Money, MoneyError> {
+    pub fn try_sum<'a>(zero: Money, amounts: impl IntoIterator<Item = &'a Money>) -> Result<Money, Error> {
         amounts.into_iter().try_fold(zero, |acc, m| acc.try_add(m))
     }
 
@@ -257,8 +261,8 @@ impl Money {
     ///
     /// # Errors
     ///
-    /// [`MoneyError::NotFinite`] for a NaN or infinite factor, or an overflowing result.
-    pub fn scale(&self, factor: f64) -> Result<Money, MoneyError> {
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) for a NaN or infinite factor, or an overflowing result.
+    pub fn scale(&self, factor: f64) -> Result<Money, Error> {
         finite("scale factor", factor)?;
         self.same_kind(self.amount * factor, "scaled amount")
     }
@@ -268,11 +272,11 @@ impl Money {
     ///
     /// # Errors
     ///
-    /// As [`Money::try_add`]; [`MoneyError::ZeroDivisor`] when `other` is zero.
-    pub fn ratio_to(&self, other: &Money) -> Result<f64, MoneyError> {
+    /// As [`Money::try_add`]; [`ErrorKind::ZeroTotal`](crate::ErrorKind::ZeroTotal) when `other` is zero.
+    pub fn ratio_to(&self, other: &Money) -> Result<f64, Error> {
         self.check_same(other, "divide")?;
         if other.amount == 0.0 {
-            return Err(MoneyError::ZeroDivisor { what: format!("{other} as a divisor") });
+            return Err(Detail::ZeroDivisor { what: format!("{other} as a divisor") }.into());
         }
         finite("ratio", self.amount / other.amount)
     }
@@ -298,7 +302,7 @@ impl Money {
     /// assert!(a.try_cmp(&Money::parse("EUR 1")?).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn try_cmp(&self, other: &Money) -> Result<Ordering, MoneyError> {
+    pub fn try_cmp(&self, other: &Money) -> Result<Ordering, Error> {
         self.check_same(other, "compare")?;
         Ok(self.amount.total_cmp(&other.amount))
     }
@@ -309,7 +313,7 @@ impl Money {
     /// # Errors
     ///
     /// As [`Money::try_add`].
-    pub fn approx_eq(&self, other: &Money, rel_tol: f64) -> Result<bool, MoneyError> {
+    pub fn approx_eq(&self, other: &Money, rel_tol: f64) -> Result<bool, Error> {
         self.check_same(other, "compare")?;
         let scale = self.amount.abs().max(other.amount.abs());
         Ok((self.amount - other.amount).abs() <= rel_tol * scale)
@@ -350,7 +354,7 @@ impl fmt::Display for Money {
 }
 
 impl FromStr for Money {
-    type Err = MoneyError;
+    type Err = Error;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Money::parse(s)
     }
@@ -417,7 +421,7 @@ mod tests {
         let a = Money::zero(Currency::USD);
         assert!(matches!(
             a.try_sub(&Money::zero(Currency::EUR)),
-            Err(MoneyError::CurrencyMismatch { left: "USD", right: "EUR", .. })
+            Err(ref e) if matches!(e.detail(), Detail::CurrencyMismatch { left: "USD", right: "EUR", .. })
         ));
         assert!(a.ratio_to(&a).is_err());
         assert!(a.with_price_year(1492).is_err());

@@ -3,9 +3,9 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::Error;
+use crate::error::Detail;
 use serde::{Deserialize, Serialize};
-
-use super::MoneyError;
 
 /// Rows of ISO 4217 list one used by this crate: alphabetic code, numeric code, minor-unit
 /// exponent, English name. Ordered by alphabetic code.
@@ -132,28 +132,28 @@ impl Currency {
     ///
     /// # Errors
     ///
-    /// [`MoneyError::UnknownCurrency`] naming the code.
-    pub fn from_code(code: &str) -> Result<Currency, MoneyError> {
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming the code.
+    pub fn from_code(code: &str) -> Result<Currency, Error> {
         let t = code.trim();
         let found = if !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) {
             t.parse::<u16>().ok().and_then(|n| CURRENCIES.iter().position(|r| r.1 == n))
         } else {
             CURRENCIES.iter().position(|r| r.0.eq_ignore_ascii_case(t))
         };
-        found.map(|i| Currency(i as u8)).ok_or_else(|| MoneyError::UnknownCurrency { input: code.to_string() })
+        found.map(|i| Currency(i as u8)).ok_or_else(|| Detail::UnknownCurrency { input: code.to_string() }.into())
     }
 
     /// By numeric code.
     ///
     /// # Errors
     ///
-    /// [`MoneyError::UnknownCurrency`] naming the code.
-    pub fn from_numeric(code: u16) -> Result<Currency, MoneyError> {
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming the code.
+    pub fn from_numeric(code: u16) -> Result<Currency, Error> {
         CURRENCIES
             .iter()
             .position(|r| r.1 == code)
             .map(|i| Currency(i as u8))
-            .ok_or_else(|| MoneyError::UnknownCurrency { input: format!("{code:03}") })
+            .ok_or_else(|| Detail::UnknownCurrency { input: format!("{code:03}") }.into())
     }
 }
 
@@ -170,14 +170,14 @@ impl fmt::Display for Currency {
 }
 
 impl FromStr for Currency {
-    type Err = MoneyError;
+    type Err = Error;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Currency::from_code(s)
     }
 }
 
 impl TryFrom<String> for Currency {
-    type Error = MoneyError;
+    type Error = Error;
     fn try_from(s: String) -> Result<Self, Self::Error> {
         Currency::from_code(&s)
     }

@@ -6,7 +6,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::amount::{check_year, finite, year_label};
-use super::{Currency, Money, MoneyError};
+use super::{Currency, Money};
+use crate::Error;
+use crate::error::Detail;
 use crate::material::{Amount, Basis};
 use crate::units::trim_number;
 
@@ -61,13 +63,13 @@ struct PriceWire {
 }
 
 impl TryFrom<PriceWire> for Price {
-    type Error = MoneyError;
+    type Error = Error;
     fn try_from(w: PriceWire) -> Result<Self, Self::Error> {
         let tonnes = match w.per.trim() {
             "t" | "tonne" | "metric ton" => 1.0,
             "kg" => 1.0e-3,
             "lb" => TONNES_PER_POUND,
-            other => return Err(MoneyError::UnknownMassUnit { input: other.to_string() }),
+            other => return Err(Detail::UnknownMassUnit { input: other.to_string() }.into()),
         };
         let per = finite("price amount", w.amount)?;
         let p = Price::per_tonne(per / tonnes, w.currency, w.basis)?;
@@ -95,10 +97,10 @@ impl Price {
     ///
     /// # Errors
     ///
-    /// [`MoneyError::NegativePrice`] for a negative amount.
-    pub fn new(per_tonne: Money, basis: Basis) -> Result<Price, MoneyError> {
+    /// [`ErrorKind::Negative`](crate::ErrorKind::Negative) for a negative amount.
+    pub fn new(per_tonne: Money, basis: Basis) -> Result<Price, Error> {
         if per_tonne.amount() < 0.0 {
-            return Err(MoneyError::NegativePrice { price: per_tonne.to_string(), basis: basis.to_string() });
+            return Err(Detail::NegativePrice { price: per_tonne.to_string(), basis: basis.to_string() }.into());
         }
         Ok(Price { per_tonne, basis })
     }
@@ -107,9 +109,9 @@ impl Price {
     ///
     /// # Errors
     ///
-    /// [`MoneyError::NotFinite`] for NaN or an infinity, [`MoneyError::NegativePrice`] for a
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) for NaN or an infinity, [`ErrorKind::Negative`](crate::ErrorKind::Negative) for a
     /// negative amount.
-    pub fn per_tonne(amount: f64, currency: Currency, basis: Basis) -> Result<Price, MoneyError> {
+    pub fn per_tonne(amount: f64, currency: Currency, basis: Basis) -> Result<Price, Error> {
         Price::new(Money::new(amount, currency)?, basis)
     }
 
@@ -118,7 +120,7 @@ impl Price {
     /// # Errors
     ///
     /// As [`Price::per_tonne`].
-    pub fn per_kilogram(amount: f64, currency: Currency, basis: Basis) -> Result<Price, MoneyError> {
+    pub fn per_kilogram(amount: f64, currency: Currency, basis: Basis) -> Result<Price, Error> {
         finite(&format!("price in {currency}/kg"), amount)?;
         Price::per_tonne(amount * 1.0e3, currency, basis)
     }
@@ -129,7 +131,7 @@ impl Price {
     /// # Errors
     ///
     /// As [`Price::per_tonne`].
-    pub fn per_pound(amount: f64, currency: Currency, basis: Basis) -> Result<Price, MoneyError> {
+    pub fn per_pound(amount: f64, currency: Currency, basis: Basis) -> Result<Price, Error> {
         finite(&format!("price in {currency}/lb"), amount)?;
         Price::per_tonne(amount / TONNES_PER_POUND, currency, basis)
     }
@@ -138,8 +140,8 @@ impl Price {
     ///
     /// # Errors
     ///
-    /// [`MoneyError::ZeroDivisor`] for a zero quantity, [`MoneyError::NegativePrice`] for a
-    /// negative total, [`MoneyError::NotFinite`] on overflow.
+    /// [`ErrorKind::ZeroTotal`](crate::ErrorKind::ZeroTotal) for a zero quantity, [`ErrorKind::Negative`](crate::ErrorKind::Negative) for a
+    /// negative total, [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) on overflow.
     ///
     /// # Example
     ///
@@ -152,10 +154,10 @@ impl Price {
     /// assert_eq!(Price::unit_value(&value, &tonnes)?.amount_per_tonne(), 14_000.0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn unit_value(total: &Money, quantity: &Amount) -> Result<Price, MoneyError> {
+    pub fn unit_value(total: &Money, quantity: &Amount) -> Result<Price, Error> {
         let t = quantity.in_tonnes();
         if t == 0.0 {
-            return Err(MoneyError::ZeroDivisor { what: format!("quantity {quantity} of a unit value") });
+            return Err(Detail::ZeroDivisor { what: format!("quantity {quantity} of a unit value") }.into());
         }
         Price::new(total.scale(1.0 / t)?, quantity.basis().clone())
     }
@@ -164,8 +166,8 @@ impl Price {
     ///
     /// # Errors
     ///
-    /// [`MoneyError::BadPriceYear`] for a year outside [`PRICE_YEARS`](super::PRICE_YEARS).
-    pub fn with_price_year(self, year: i32) -> Result<Price, MoneyError> {
+    /// [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for a year outside [`PRICE_YEARS`](super::PRICE_YEARS).
+    pub fn with_price_year(self, year: i32) -> Result<Price, Error> {
         check_year(year)?;
         Ok(Price { per_tonne: self.per_tonne.with_price_year(year)?, basis: self.basis })
     }
@@ -199,14 +201,15 @@ impl Price {
     ///
     /// # Errors
     ///
-    /// [`MoneyError::BasisMismatch`] when the amount is on another basis (convert the amount or
-    /// the price first); [`MoneyError::NotFinite`] on overflow.
-    pub fn cost_of(&self, amount: &Amount) -> Result<Money, MoneyError> {
+    /// [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) when the amount is on another basis (convert the amount or
+    /// the price first); [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) on overflow.
+    pub fn cost_of(&self, amount: &Amount) -> Result<Money, Error> {
         if amount.basis() != &self.basis {
-            return Err(MoneyError::BasisMismatch {
+            return Err(Detail::PriceBasisMismatch {
                 price_basis: self.basis.to_string(),
                 amount_basis: amount.basis().to_string(),
-            });
+            }
+            .into());
         }
         self.per_tonne.scale(amount.in_tonnes())
     }
@@ -216,9 +219,9 @@ impl Price {
     ///
     /// # Errors
     ///
-    /// [`MoneyError::Material`] wrapping [`MaterialError::NotConvertible`](crate::material::MaterialError::NotConvertible)
+    /// [`Error`](crate::Error) wrapping [`ErrorKind::NotConvertible`](crate::ErrorKind::NotConvertible)(crate::material::ErrorKind::NotConvertible)
     /// when the bases share no element or a content is unknown.
-    pub fn convert_basis(&self, target: &Basis) -> Result<Price, MoneyError> {
+    pub fn convert_basis(&self, target: &Basis) -> Result<Price, Error> {
         let k = self.basis.factor_to(target)?;
         Ok(Price { per_tonne: self.per_tonne.scale(1.0 / k)?, basis: target.clone() })
     }
@@ -227,13 +230,14 @@ impl Price {
     ///
     /// # Errors
     ///
-    /// [`MoneyError::BasisMismatch`] for different bases, and as [`Money::try_cmp`].
-    pub fn try_cmp(&self, other: &Price) -> Result<Ordering, MoneyError> {
+    /// [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) for different bases, and as [`Money::try_cmp`].
+    pub fn try_cmp(&self, other: &Price) -> Result<Ordering, Error> {
         if self.basis != other.basis {
-            return Err(MoneyError::BasisMismatch {
+            return Err(Detail::PriceBasisMismatch {
                 price_basis: self.basis.to_string(),
                 amount_basis: other.basis.to_string(),
-            });
+            }
+            .into());
         }
         self.per_tonne.try_cmp(&other.per_tonne)
     }

@@ -6,7 +6,9 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Currency, Money, MoneyError};
+use super::{Currency, Money};
+use crate::Error;
+use crate::error::Detail;
 
 /// The scale a figure is written in: units, thousands, millions or billions.
 ///
@@ -83,7 +85,7 @@ impl Scale {
     }
 
     /// Recognises a scale word; `Ok(None)` for a word that is no scale at all.
-    fn from_word(word: &str) -> Result<Option<Scale>, MoneyError> {
+    fn from_word(word: &str) -> Result<Option<Scale>, Error> {
         let w = word.trim().trim_end_matches('.').to_ascii_lowercase();
         Ok(Some(match w.as_str() {
             "unit" | "units" | "ones" => Scale::Unit,
@@ -92,10 +94,10 @@ impl Scale {
             "billion" | "billions" | "bn" | "bln" | "milliard" | "milliards" | "mrd" => Scale::Billion,
             "trillion" | "trillions" => Scale::Trillion,
             "m" | "mm" | "b" => {
-                return Err(MoneyError::BadScale {
+                return Err(Detail::BadScale {
                     input: word.to_string(),
                     reason: "ambiguous abbreviation (M is a thousand in some conventions and a million in others): write thousand, million or billion",
-                });
+                }.into());
             }
             _ => return Ok(None),
         }))
@@ -109,11 +111,10 @@ impl fmt::Display for Scale {
 }
 
 impl FromStr for Scale {
-    type Err = MoneyError;
+    type Err = Error;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Scale::from_word(s)?.ok_or_else(|| MoneyError::BadScale {
-            input: s.to_string(),
-            reason: "expected thousand, million, billion or trillion",
+        Scale::from_word(s)?.ok_or_else(|| {
+            Detail::BadScale { input: s.to_string(), reason: "expected thousand, million, billion or trillion" }.into()
         })
     }
 }
@@ -155,10 +156,10 @@ impl MoneyUnit {
     ///
     /// # Errors
     ///
-    /// [`MoneyError::BadMoney`] when there is a number in the text, no currency or two;
-    /// [`MoneyError::UnknownCurrency`], [`MoneyError::CurrencySymbol`] and
-    /// [`MoneyError::BadScale`] as in [`Money::parse`].
-    pub fn parse(s: &str) -> Result<MoneyUnit, MoneyError> {
+    /// [`ErrorKind::Parse`](crate::ErrorKind::Parse) when there is a number in the text, no currency or two;
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown), [`ErrorKind::Ambiguous`](crate::ErrorKind::Ambiguous) and
+    /// [`ErrorKind::Parse`](crate::ErrorKind::Parse) as in [`Money::parse`].
+    pub fn parse(s: &str) -> Result<MoneyUnit, Error> {
         let t = s.trim();
         let inner = t
             .strip_prefix('(')
@@ -167,9 +168,9 @@ impl MoneyUnit {
             .unwrap_or(t);
         let parts = Parts::read(s, inner)?;
         if parts.number.is_some() {
-            return Err(MoneyError::BadMoney { input: s.to_string(), reason: "a unit holds no number".into() });
+            return Err(Detail::BadMoney { input: s.to_string(), reason: "a unit holds no number".into() }.into());
         }
-        let currency = parts.currency.ok_or_else(|| MoneyError::BadMoney {
+        let currency = parts.currency.ok_or_else(|| Detail::BadMoney {
             input: s.to_string(),
             reason: "no currency: write an ISO 4217 code such as USD".into(),
         })?;
@@ -181,7 +182,7 @@ impl MoneyUnit {
     /// # Errors
     ///
     /// As [`Money::from_scaled`].
-    pub fn money(&self, value: f64) -> Result<Money, MoneyError> {
+    pub fn money(&self, value: f64) -> Result<Money, Error> {
         Money::from_scaled(value, self.scale, self.currency)
     }
 }
@@ -196,7 +197,7 @@ impl fmt::Display for MoneyUnit {
 }
 
 impl FromStr for MoneyUnit {
-    type Err = MoneyError;
+    type Err = Error;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         MoneyUnit::parse(s)
     }
@@ -236,8 +237,8 @@ pub(super) struct Parts {
 
 impl Parts {
     /// Splits `text` (a part of `input`, which errors name) into a number, a currency and a scale.
-    pub(super) fn read(input: &str, text: &str) -> Result<Parts, MoneyError> {
-        let bad = |reason: String| MoneyError::BadMoney { input: input.to_string(), reason };
+    pub(super) fn read(input: &str, text: &str) -> Result<Parts, Error> {
+        let bad = |reason: String| Detail::BadMoney { input: input.to_string(), reason };
         let mut p = Parts { number: None, currency: None, scale: None };
         let mut negative = false;
         for token in text.split_whitespace() {
@@ -246,7 +247,7 @@ impl Parts {
                 // a sign: before a number, or before a symbol that precedes the number ("-$150")
                 if let Some(r) = rest.strip_prefix(['-', '+', '−']) {
                     if p.number.is_some() {
-                        return Err(bad(format!("sign after the number in {token:?}")));
+                        return Err(bad(format!("sign after the number in {token:?}")).into());
                     }
                     negative ^= rest.starts_with(['-', '−']);
                     rest = r;
@@ -258,11 +259,9 @@ impl Parts {
                     continue;
                 }
                 if let Some((sym, codes)) = REFUSED_SYMBOLS.iter().find(|(sym, _)| rest.starts_with(sym)) {
-                    return Err(MoneyError::CurrencySymbol {
-                        symbol: (*sym).to_string(),
-                        input: input.to_string(),
-                        codes,
-                    });
+                    return Err(
+                        Detail::CurrencySymbol { symbol: (*sym).to_string(), input: input.to_string(), codes }.into()
+                    );
                 }
                 if rest == "'000" || rest == "’000" {
                     p.set_scale(input, Scale::Thousand)?;
@@ -280,7 +279,7 @@ impl Parts {
                 rest = tail;
                 if starts_number {
                     if p.number.is_some() {
-                        return Err(bad("two numbers".into()));
+                        return Err(bad("two numbers".into()).into());
                     }
                     p.number = Some(decimal(input, piece)?);
                 } else if let Some(s) = Scale::from_word(piece)? {
@@ -290,23 +289,25 @@ impl Parts {
                 } else {
                     return Err(bad(format!(
                         "{piece:?} is neither a number, a scale (thousand, million, billion) nor an ISO 4217 code"
-                    )));
+                    ))
+                    .into());
                 }
             }
         }
         if negative {
             match &mut p.number {
                 Some(n) => n.insert(0, '-'),
-                None => return Err(bad("a sign with no number".into())),
+                None => return Err(bad("a sign with no number".into()).into()),
             }
         }
         Ok(p)
     }
 
-    fn set_currency(&mut self, input: &str, c: Currency) -> Result<(), MoneyError> {
+    fn set_currency(&mut self, input: &str, c: Currency) -> Result<(), Error> {
         match self.currency {
             Some(old) if old != c => {
-                Err(MoneyError::BadMoney { input: input.to_string(), reason: format!("two currencies, {old} and {c}") })
+                Err(Detail::BadMoney { input: input.to_string(), reason: format!("two currencies, {old} and {c}") }
+                    .into())
             }
             // "US$ 5 USD" says the same currency twice: harmless
             _ => {
@@ -316,12 +317,11 @@ impl Parts {
         }
     }
 
-    fn set_scale(&mut self, input: &str, s: Scale) -> Result<(), MoneyError> {
+    fn set_scale(&mut self, input: &str, s: Scale) -> Result<(), Error> {
         if let Some(old) = self.scale {
-            return Err(MoneyError::BadMoney {
-                input: input.to_string(),
-                reason: format!("two scales, {old} and {s}"),
-            });
+            return Err(
+                Detail::BadMoney { input: input.to_string(), reason: format!("two scales, {old} and {s}") }.into()
+            );
         }
         self.scale = Some(s);
         Ok(())
@@ -330,8 +330,8 @@ impl Parts {
 
 /// Checks a decimal number: digits, an optional fraction after `.`, and optional thousands
 /// separators `,` in groups of exactly three (so `1,5` is refused, not read as 1.5 or 15).
-fn decimal(input: &str, piece: &str) -> Result<String, MoneyError> {
-    let bad = |reason: String| MoneyError::BadMoney { input: input.to_string(), reason };
+fn decimal(input: &str, piece: &str) -> Result<String, Error> {
+    let bad = |reason: String| Detail::BadMoney { input: input.to_string(), reason };
     let (int, frac) = match piece.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (piece, None),
@@ -339,7 +339,7 @@ fn decimal(input: &str, piece: &str) -> Result<String, MoneyError> {
     if let Some(f) = frac
         && !f.bytes().all(|b| b.is_ascii_digit())
     {
-        return Err(bad(format!("{piece:?} is not a number (a comma or second point after the decimal point)")));
+        return Err(bad(format!("{piece:?} is not a number (a comma or second point after the decimal point)")).into());
     }
     if int.contains(',') {
         let mut groups = int.split(',');
@@ -348,12 +348,13 @@ fn decimal(input: &str, piece: &str) -> Result<String, MoneyError> {
         if !ok {
             return Err(bad(format!(
                 "{piece:?}: a comma must separate groups of three digits (decimal commas are not read)"
-            )));
+            ))
+            .into());
         }
     }
     let digits: String = int.chars().filter(|c| *c != ',').collect();
     if digits.is_empty() && frac.is_none_or(|f| f.is_empty()) {
-        return Err(bad(format!("{piece:?} is not a number")));
+        return Err(bad(format!("{piece:?} is not a number")).into());
     }
     match frac {
         Some(f) => Ok(format!("{digits}.{f}")),

@@ -72,8 +72,10 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Citation, Confidence, PolicyError, check_quantity, check_share, source, ymd};
+use super::{Citation, Confidence, check_quantity, check_share, source, ymd};
+use crate::Error;
 use crate::chain::Stage;
+use crate::error::Detail;
 use crate::geo::Country;
 
 /// Date of effect of Regulation (EU) 2024/1252: 23 May 2024 [P: EUR-Lex, "Date of effect"].
@@ -265,7 +267,7 @@ impl CrmaRule {
     ///
     /// # Errors
     ///
-    /// [`PolicyError::BeforeRule`] before 23 May 2024.
+    /// [`ErrorKind::NotInForce`](crate::ErrorKind::NotInForce) before 23 May 2024.
     ///
     /// # Example
     ///
@@ -277,10 +279,10 @@ impl CrmaRule {
     /// assert_eq!(CrmaRule::as_of(NaiveDate::from_ymd_opt(2024, 5, 23).ok_or("date")?)?.id, "eu-2024-1252");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn as_of(date: NaiveDate) -> Result<CrmaRule, PolicyError> {
+    pub fn as_of(date: NaiveDate) -> Result<CrmaRule, Error> {
         let rule = CrmaRule::regulation_2024_1252();
         if date < rule.from {
-            return Err(PolicyError::BeforeRule { rule: rule.id, date });
+            return Err(Detail::BeforeRule { rule: rule.id, date }.into());
         }
         Ok(rule)
     }
@@ -303,9 +305,9 @@ impl CrmaRule {
     ///
     /// # Errors
     ///
-    /// - [`PolicyError::BeforeRule`] when `as_of` is before [`CrmaRule::from`].
-    /// - [`PolicyError::Empty`] for no stage.
-    /// - [`PolicyError::DuplicateStage`] for a stage given twice.
+    /// - [`ErrorKind::NotInForce`](crate::ErrorKind::NotInForce) when `as_of` is before [`CrmaRule::from`].
+    /// - [`ErrorKind::Empty`](crate::ErrorKind::Empty) for no stage.
+    /// - [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) for a stage given twice.
     /// - As [`StageLocalization::new`] for bad shares or an EU member given as a third country.
     ///
     /// # Example
@@ -324,18 +326,18 @@ impl CrmaRule {
     /// assert!((div.margin + 0.05).abs() < 1e-12); // 5 points over the 65 % cap
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn evaluate(&self, as_of: NaiveDate, stages: &[StageLocalization]) -> Result<CrmaAssessment, PolicyError> {
+    pub fn evaluate(&self, as_of: NaiveDate, stages: &[StageLocalization]) -> Result<CrmaAssessment, Error> {
         if as_of < self.from {
-            return Err(PolicyError::BeforeRule { rule: self.id.clone(), date: as_of });
+            return Err(Detail::BeforeRule { rule: self.id.clone(), date: as_of }.into());
         }
         if stages.is_empty() {
-            return Err(PolicyError::Empty { what: format!("{} localization stages", self.id) });
+            return Err(Detail::Empty { what: format!("{} localization stages", self.id) }.into());
         }
         let mut seen: Vec<Stage> = Vec::with_capacity(stages.len());
         for s in stages {
             s.validate()?;
             if seen.contains(&s.stage) {
-                return Err(PolicyError::DuplicateStage { stage: s.stage });
+                return Err(Detail::DuplicateStage { stage: s.stage }.into());
             }
             seen.push(s.stage);
         }
@@ -438,15 +440,15 @@ impl StageLocalization {
     ///
     /// # Errors
     ///
-    /// - [`PolicyError::BadShare`] for a share that is NaN, infinite, negative or above 1.
-    /// - [`PolicyError::SharesExceedWhole`] when the within-EU share and the supplier's share
+    /// - [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for a share that is NaN, infinite, negative or above 1.
+    /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when the within-EU share and the supplier's share
     ///   add up to more than 1.
-    /// - [`PolicyError::NotAThirdCountry`] when the supplier is an EU member.
+    /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when the supplier is an EU member.
     pub fn new(
         stage: Stage,
         within_region_share: f64,
         largest_outside_supplier: Option<(Country, f64)>,
-    ) -> Result<StageLocalization, PolicyError> {
+    ) -> Result<StageLocalization, Error> {
         let s = StageLocalization {
             stage,
             within_region_share,
@@ -463,11 +465,11 @@ impl StageLocalization {
     ///
     /// # Errors
     ///
-    /// - [`PolicyError::BadQuantity`] for a NaN, infinite or negative quantity, or zero
+    /// - [`ErrorKind::Negative`](crate::ErrorKind::Negative) for a NaN, infinite or negative quantity, or zero
     ///   consumption.
-    /// - [`PolicyError::NotAThirdCountry`] for an EU member among the third countries.
-    /// - [`PolicyError::SharesExceedWhole`] when supplies add up to more than consumption.
-    /// - [`PolicyError::BadShare`] when EU supply alone exceeds consumption.
+    /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) for an EU member among the third countries.
+    /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when supplies add up to more than consumption.
+    /// - [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) when EU supply alone exceeds consumption.
     ///
     /// # Example
     ///
@@ -488,20 +490,21 @@ impl StageLocalization {
         consumption: f64,
         within_region: f64,
         by_third_country: &[(Country, f64)],
-    ) -> Result<StageLocalization, PolicyError> {
+    ) -> Result<StageLocalization, Error> {
         let consumption = check_quantity(|| format!("{stage} EU consumption"), consumption)?;
         if consumption == 0.0 {
-            return Err(PolicyError::BadQuantity {
+            return Err(Detail::BadQuantity {
                 what: format!("{stage} EU consumption (must be above 0 to form shares)"),
                 value: consumption,
-            });
+            }
+            .into());
         }
         let within = check_quantity(|| format!("{stage} supply from within the EU"), within_region)?;
         let mut totals: Vec<(Country, f64)> = Vec::new();
         for &(c, q) in by_third_country {
             let q = check_quantity(|| format!("{stage} supply from {c}"), q)?;
             if is_eu_member(c) {
-                return Err(PolicyError::NotAThirdCountry { country: c, region: "EU-27" });
+                return Err(Detail::NotAThirdCountry { country: c, region: "EU-27" }.into());
             }
             match totals.iter_mut().find(|(k, _)| *k == c) {
                 Some((_, t)) => *t += q,
@@ -510,10 +513,11 @@ impl StageLocalization {
         }
         let supplied = within + totals.iter().map(|(_, q)| q).sum::<f64>();
         if supplied > consumption * (1.0 + SHARE_TOLERANCE) {
-            return Err(PolicyError::SharesExceedWhole {
+            return Err(Detail::SharesExceedWhole {
                 what: format!("{stage} supply against EU consumption {consumption}"),
                 total: supplied / consumption,
-            });
+            }
+            .into());
         }
         let largest = totals.iter().copied().fold(None, |best: Option<(Country, f64)>, (c, q)| match best {
             Some((_, bq)) if bq >= q => best,
@@ -522,19 +526,20 @@ impl StageLocalization {
         StageLocalization::new(stage, within / consumption, largest.map(|(c, q)| (c, (q / consumption).min(1.0))))
     }
 
-    fn validate(&self) -> Result<(), PolicyError> {
+    fn validate(&self) -> Result<(), Error> {
         let stage = self.stage;
         let within = check_share(|| format!("{stage} share supplied from within the EU"), self.within_region_share)?;
         if let Some(o) = self.largest_outside_supplier {
             let share = check_share(|| format!("{stage} share supplied from {}", o.country), o.share)?;
             if is_eu_member(o.country) {
-                return Err(PolicyError::NotAThirdCountry { country: o.country, region: "EU-27" });
+                return Err(Detail::NotAThirdCountry { country: o.country, region: "EU-27" }.into());
             }
             if within + share > 1.0 + SHARE_TOLERANCE {
-                return Err(PolicyError::SharesExceedWhole {
+                return Err(Detail::SharesExceedWhole {
                     what: format!("{stage} within-EU share and {} share", o.country),
                     total: within + share,
-                });
+                }
+                .into());
             }
         }
         Ok(())

@@ -9,11 +9,11 @@
 //! | [`us_45x`] | US advanced manufacturing production credit, 26 U.S.C. §45X: battery cells $35/kWh, modules $10/kWh, phase-down after 2029, cost-based components, cell conditions |
 //! | [`us_45x::Us45xRule`], [`us_45x::Credit45x`], [`us_45x::CellCheck`] | the rule table, a computed credit, the cell-condition checks |
 //! | [`Citation`], [`Confidence`] | a [`Source`] with how sure the embedded figure is (\[P\] primary, \[S\] secondary, \[D\] derived, \[U\] unconfirmed) |
-//! | [`PolicyError`] | every way an evaluation can refuse its input |
+//! | [`Error`](crate::Error) | every way an evaluation can refuse its input |
 //!
 //! Dates are [`chrono::NaiveDate`] (calendar days, no time zone): the statutes and regulations
 //! are written in calendar days. A date before a rule existed is an error
-//! ([`PolicyError::BeforeRule`]), never a silent default.
+//! ([`ErrorKind::NotInForce`](crate::ErrorKind::NotInForce)), never a silent default.
 //!
 //! Dollar amounts are plain `f64` fields whose names carry the unit (`credit_usd`,
 //! `usd_per_kwh`); they are nominal US dollars, as the statutes state them. Wrap one in
@@ -43,91 +43,13 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::Error;
+use crate::error::Detail;
 use crate::provenance::Source;
 
 pub mod crma;
 pub mod us_30d;
 pub mod us_45x;
-
-/// Errors of policy evaluation. Each message names the offending value.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[non_exhaustive]
-pub enum PolicyError {
-    /// A date before the rule existed.
-    #[error("rule {rule} did not exist on {date}")]
-    BeforeRule {
-        /// The rule.
-        rule: String,
-        /// The date asked about.
-        date: chrono::NaiveDate,
-    },
-    /// A year before the rule applied (rules that are evaluated per year, such as §45X sales).
-    #[error("rule {rule} does not apply to {year}: it applies from {first_year}")]
-    YearBeforeRule {
-        /// The rule.
-        rule: String,
-        /// The year asked about.
-        year: i32,
-        /// The first year the rule applies to.
-        first_year: i32,
-    },
-    /// A share that is NaN, infinite, negative or above 1.
-    #[error("{what} is {value}, expected a fraction from 0 to 1")]
-    BadShare {
-        /// What the share is.
-        what: String,
-        /// The value.
-        value: f64,
-    },
-    /// A quantity that is NaN, infinite or negative.
-    #[error("{what} is {value}, expected a finite non-negative number")]
-    BadQuantity {
-        /// What the quantity is.
-        what: String,
-        /// The value, in the unit named in `what`.
-        value: f64,
-    },
-    /// No input where at least one item is needed.
-    #[error("{what}: empty input")]
-    Empty {
-        /// What was empty.
-        what: String,
-    },
-    /// The same chain stage given twice in one evaluation.
-    #[error("stage {stage} is given more than once")]
-    DuplicateStage {
-        /// The stage.
-        stage: crate::chain::Stage,
-    },
-    /// Shares of one stage that add up to more than the whole.
-    #[error("{what}: shares add up to {total}, more than 1")]
-    SharesExceedWhole {
-        /// Which shares.
-        what: String,
-        /// Their sum.
-        total: f64,
-    },
-    /// An outside supplier that is a member of the region (an EU member given as a "third country").
-    #[error("{country} is given as a third-country supplier but is a member of {region}")]
-    NotAThirdCountry {
-        /// The country given.
-        country: crate::geo::Country,
-        /// The region it belongs to.
-        region: &'static str,
-    },
-    /// Dates in an impossible order (a vehicle placed in service before it was acquired).
-    #[error("{later_what} {later} is before {earlier_what} {earlier}")]
-    DatesOutOfOrder {
-        /// The date that must come first.
-        earlier_what: &'static str,
-        /// Its value.
-        earlier: chrono::NaiveDate,
-        /// The date that must not come before it.
-        later_what: &'static str,
-        /// Its value.
-        later: chrono::NaiveDate,
-    },
-}
 
 /// How sure an embedded figure is: primary text, secondary restatement, derived or unconfirmed
 /// (the same scale as [`crate::dataset::Tag`], without its `seed` class).
@@ -213,17 +135,17 @@ pub(crate) const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
 }
 
 /// Checks a share in `0..=1`.
-pub(crate) fn check_share(what: impl FnOnce() -> String, value: f64) -> Result<f64, PolicyError> {
+pub(crate) fn check_share(what: impl FnOnce() -> String, value: f64) -> Result<f64, Error> {
     if value.is_finite() && (0.0..=1.0).contains(&value) {
         Ok(value)
     } else {
-        Err(PolicyError::BadShare { what: what(), value })
+        Err(Detail::BadShare { what: what(), value }.into())
     }
 }
 
 /// Checks a finite non-negative quantity.
-pub(crate) fn check_quantity(what: impl FnOnce() -> String, value: f64) -> Result<f64, PolicyError> {
-    if value.is_finite() && value >= 0.0 { Ok(value) } else { Err(PolicyError::BadQuantity { what: what(), value }) }
+pub(crate) fn check_quantity(what: impl FnOnce() -> String, value: f64) -> Result<f64, Error> {
+    if value.is_finite() && value >= 0.0 { Ok(value) } else { Err(Detail::BadQuantity { what: what(), value }.into()) }
 }
 
 #[cfg(test)]

@@ -47,7 +47,7 @@
 //!
 //! The sourcing requirements did not apply to vehicles placed in service before 2023-04-18 (the
 //! credit existed then in another form, which this module does not model). Evaluating such a
-//! vehicle is an error, [`PolicyError::BeforeRule`], rather than a result that would look like
+//! vehicle is an error, [`ErrorKind::NotInForce`](crate::ErrorKind::NotInForce), rather than a result that would look like
 //! an answer.
 //!
 //! # Not modelled
@@ -83,7 +83,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Citation, Confidence, PolicyError, check_share, source, ymd};
+use super::{Citation, Confidence, check_share, source, ymd};
+use crate::Error;
+use crate::error::Detail;
 
 /// First placed-in-service day of the sourcing requirements: 2023-04-18 ("after April 17, 2023")
 /// [S: Frost Brown Todd].
@@ -260,21 +262,21 @@ impl Us30dRule {
         }
     }
 
-    fn lookup(&self, steps: &[Step], placed_in_service: NaiveDate) -> Result<f64, PolicyError> {
+    fn lookup(&self, steps: &[Step], placed_in_service: NaiveDate) -> Result<f64, Error> {
         steps
             .iter()
             .rev()
             .find(|s| s.from <= placed_in_service)
             .map(|s| s.fraction)
-            .ok_or_else(|| PolicyError::BeforeRule { rule: self.id.clone(), date: placed_in_service })
+            .ok_or_else(|| Detail::BeforeRule { rule: self.id.clone(), date: placed_in_service }.into())
     }
 
     /// The critical-minerals applicable percentage (a fraction) for a placed-in-service date.
     ///
     /// # Errors
     ///
-    /// [`PolicyError::BeforeRule`] before 2023-04-18.
-    pub fn critical_mineral_percentage(&self, placed_in_service: NaiveDate) -> Result<f64, PolicyError> {
+    /// [`ErrorKind::NotInForce`](crate::ErrorKind::NotInForce) before 2023-04-18.
+    pub fn critical_mineral_percentage(&self, placed_in_service: NaiveDate) -> Result<f64, Error> {
         self.lookup(&self.critical_minerals, placed_in_service)
     }
 
@@ -282,8 +284,8 @@ impl Us30dRule {
     ///
     /// # Errors
     ///
-    /// [`PolicyError::BeforeRule`] before 2023-04-18.
-    pub fn battery_component_percentage(&self, placed_in_service: NaiveDate) -> Result<f64, PolicyError> {
+    /// [`ErrorKind::NotInForce`](crate::ErrorKind::NotInForce) before 2023-04-18.
+    pub fn battery_component_percentage(&self, placed_in_service: NaiveDate) -> Result<f64, Error> {
         self.lookup(&self.battery_components, placed_in_service)
     }
 
@@ -292,9 +294,9 @@ impl Us30dRule {
     ///
     /// # Errors
     ///
-    /// - [`PolicyError::BeforeRule`] when placed in service before 2023-04-18.
-    /// - [`PolicyError::DatesOutOfOrder`] when placed in service before acquired.
-    /// - [`PolicyError::BadShare`] for a share that is NaN, infinite, negative or above 1.
+    /// - [`ErrorKind::NotInForce`](crate::ErrorKind::NotInForce) when placed in service before 2023-04-18.
+    /// - [`ErrorKind::Order`](crate::ErrorKind::Order) when placed in service before acquired.
+    /// - [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for a share that is NaN, infinite, negative or above 1.
     ///
     /// # Example
     ///
@@ -316,14 +318,15 @@ impl Us30dRule {
     /// assert!(matches!(a.reasons[0], Reason::AcquiredAfterTermination { .. }));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn evaluate(&self, v: &Vehicle) -> Result<VehicleAssessment, PolicyError> {
+    pub fn evaluate(&self, v: &Vehicle) -> Result<VehicleAssessment, Error> {
         if v.placed_in_service < v.acquired {
-            return Err(PolicyError::DatesOutOfOrder {
+            return Err(Detail::DatesOutOfOrder {
                 earlier_what: "acquisition date",
                 earlier: v.acquired,
                 later_what: "placed-in-service date",
                 later: v.placed_in_service,
-            });
+            }
+            .into());
         }
         let cm_required = self.critical_mineral_percentage(v.placed_in_service)?;
         let bc_required = self.battery_component_percentage(v.placed_in_service)?;

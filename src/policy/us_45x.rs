@@ -62,7 +62,9 @@ use serde::{Deserialize, Serialize};
 use uom::si::f64::Volume;
 use uom::si::volume::liter;
 
-use super::{Citation, Confidence, PolicyError, check_quantity, source, ymd};
+use super::{Citation, Confidence, check_quantity, source, ymd};
+use crate::Error;
+use crate::error::Detail;
 use crate::units::{Energy, Power, energy::kilowatt_hour, energy::watt_hour, power::kilowatt};
 
 /// Tax years beginning after this day (2025-07-04) fall under the prohibited-foreign-entity
@@ -259,13 +261,14 @@ impl Us45xRule {
         tax_year_begins > self.foreign_entity_tax_years_after
     }
 
-    fn check_year(&self, sale_year: i32) -> Result<(), PolicyError> {
+    fn check_year(&self, sale_year: i32) -> Result<(), Error> {
         if sale_year < self.first_sale_year {
-            return Err(PolicyError::YearBeforeRule {
+            return Err(Detail::YearBeforeRule {
                 rule: self.id.clone(),
                 year: sale_year,
                 first_year: self.first_sale_year,
-            });
+            }
+            .into());
         }
         Ok(())
     }
@@ -283,8 +286,8 @@ impl Us45xRule {
     ///
     /// # Errors
     ///
-    /// - [`PolicyError::BadQuantity`] for a NaN, infinite or negative capacity.
-    /// - [`PolicyError::YearBeforeRule`] for a sale year before 2023.
+    /// - [`ErrorKind::Negative`](crate::ErrorKind::Negative) for a NaN, infinite or negative capacity.
+    /// - [`ErrorKind::NotInForce`](crate::ErrorKind::NotInForce) for a sale year before 2023.
     ///
     /// # Example
     ///
@@ -297,7 +300,7 @@ impl Us45xRule {
     /// assert!(Us45xRule::ira().credit(Component::Cell, kilowatt_hours(-1.0), 2026).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn credit(&self, component: Component, capacity: Energy, sale_year: i32) -> Result<Credit45x, PolicyError> {
+    pub fn credit(&self, component: Component, capacity: Energy, sale_year: i32) -> Result<Credit45x, Error> {
         let kwh = check_quantity(
             || format!("{component:?} capacity sold in {sale_year} (kWh)"),
             capacity.get::<kilowatt_hour>(),
@@ -321,8 +324,8 @@ impl Us45xRule {
     ///
     /// # Errors
     ///
-    /// - [`PolicyError::BadQuantity`] for NaN, infinite or negative costs.
-    /// - [`PolicyError::YearBeforeRule`] for a sale year before 2023.
+    /// - [`ErrorKind::Negative`](crate::ErrorKind::Negative) for NaN, infinite or negative costs.
+    /// - [`ErrorKind::NotInForce`](crate::ErrorKind::NotInForce) for a sale year before 2023.
     ///
     /// # Example
     ///
@@ -341,7 +344,7 @@ impl Us45xRule {
         component: CostBasedComponent,
         production_cost_usd: f64,
         sale_year: i32,
-    ) -> Result<CostCredit45x, PolicyError> {
+    ) -> Result<CostCredit45x, Error> {
         let cost = check_quantity(|| format!("{component:?} production cost (USD)"), production_cost_usd)?;
         self.check_year(sale_year)?;
         let mut notes = self.notes(sale_year);
@@ -370,7 +373,7 @@ impl Us45xRule {
     ///
     /// # Errors
     ///
-    /// [`PolicyError::BadQuantity`] for a NaN, infinite or negative capacity, or a volume or
+    /// [`ErrorKind::Negative`](crate::ErrorKind::Negative) for a NaN, infinite or negative capacity, or a volume or
     /// maximum power that is not above zero.
     ///
     /// # Example
@@ -387,7 +390,7 @@ impl Us45xRule {
     /// assert!((c.wh_per_litre - 750.0).abs() < 1e-9);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn check_cell(&self, capacity: Energy, volume: Volume, max_power: Power) -> Result<CellCheck, PolicyError> {
+    pub fn check_cell(&self, capacity: Energy, volume: Volume, max_power: Power) -> Result<CellCheck, Error> {
         let wh = check_quantity(|| "cell capacity (Wh)".to_string(), capacity.get::<watt_hour>())?;
         let litres = positive("cell volume (L)", volume.get::<liter>())?;
         let kw = positive("cell maximum discharge power (kW)", max_power.get::<kilowatt>())?;
@@ -404,11 +407,11 @@ impl Us45xRule {
     }
 }
 
-fn positive(what: &str, v: f64) -> Result<f64, PolicyError> {
+fn positive(what: &str, v: f64) -> Result<f64, Error> {
     if v.is_finite() && v > 0.0 {
         Ok(v)
     } else {
-        Err(PolicyError::BadQuantity { what: format!("{what} (must be above 0)"), value: v })
+        Err(Detail::BadQuantity { what: format!("{what} (must be above 0)"), value: v }.into())
     }
 }
 

@@ -4,8 +4,10 @@
 use serde::Serialize;
 
 use super::mining::{DenominatorKind, MiningSection};
-use super::{DataNote, NoteKind, ReportError, analysis_err, group};
+use super::{DataNote, NoteKind, group};
+use crate::Error;
 use crate::dataset::{Bound, Claim, ClaimKind, ClaimUnit, Commodity, Dataset, PricePoint, PriceStatistic, SalientItem};
+use crate::error::Context;
 use crate::provenance::Estimate;
 use crate::stats::growth::{GrowthRate, Span, implied_rate, percent_change, project_back};
 
@@ -160,7 +162,7 @@ pub(crate) fn build(
     commodity: Commodity,
     mining: Option<&MiningSection>,
     notes: &mut Vec<DataNote>,
-) -> Result<Vec<ClaimCheck>, ReportError> {
+) -> Result<Vec<ClaimCheck>, Error> {
     let words = keywords(commodity);
     let relevant: Vec<&Claim> = data
         .claims()
@@ -184,8 +186,8 @@ pub(crate) fn build(
         match c.kind {
             ClaimKind::Multiple => {
                 if let Some(span) = &span {
-                    let lo = implied_rate(c.estimate.low(), span).map_err(analysis_err(ctx.clone()))?;
-                    let hi = implied_rate(c.estimate.high(), span).map_err(analysis_err(ctx.clone()))?;
+                    let lo = implied_rate(c.estimate.low(), span).context(ctx.clone())?;
+                    let hi = implied_rate(c.estimate.high(), span).context(ctx.clone())?;
                     if let Some(v) = est(lo.percent(), hi.percent()) {
                         rc.push(Recomputed {
                             what: format!("implied annual rate {}-{}", span.start(), span.end()),
@@ -210,7 +212,7 @@ pub(crate) fn build(
             }
             ClaimKind::Cagr => {
                 if let Some(span) = &span {
-                    let r = GrowthRate::from_percent(c.estimate.low()).map_err(analysis_err(ctx.clone()))?;
+                    let r = GrowthRate::from_percent(c.estimate.low()).context(ctx.clone())?;
                     let m = (r.continuous() * span.len_years()).exp();
                     if let Some(v) = point(m) {
                         rc.push(Recomputed {
@@ -256,10 +258,10 @@ pub(crate) fn build(
                         relevant.iter().filter(|o| o.kind == ClaimKind::Cagr && o.source == c.source).collect();
                     let base = rates.iter().filter_map(|o| o.period_start.map(|p| p.year())).min();
                     if let Some(base) = base.filter(|b| *b < end.year()) {
-                        let span = Span::years(base, end.year()).map_err(analysis_err(ctx.clone()))?;
+                        let span = Span::years(base, end.year()).context(ctx.clone())?;
                         for o in &rates {
-                            let r = GrowthRate::from_percent(o.estimate.low()).map_err(analysis_err(ctx.clone()))?;
-                            let v = project_back(c.estimate.low(), r, &span).map_err(analysis_err(ctx.clone()))?;
+                            let r = GrowthRate::from_percent(o.estimate.low()).context(ctx.clone())?;
+                            let v = project_back(c.estimate.low(), r, &span).context(ctx.clone())?;
                             let bound = match o.bound {
                                 Bound::AtLeast => Bound::AtMost,
                                 Bound::AtMost => Bound::AtLeast,

@@ -3,9 +3,11 @@
 
 use serde::Serialize;
 
-use super::{DataNote, Labels, NoteKind, ReportError, analysis_err, group};
+use super::{DataNote, Labels, NoteKind, group};
+use crate::Error;
 use crate::chain::Stage;
 use crate::dataset::{Area, Commodity, Dataset, Flag, Measure, ProductionRecord};
+use crate::error::Context;
 use crate::material::Basis;
 use crate::provenance::Estimate;
 use crate::stats::concentration::{Band, Guideline, Remainder, classify, concentration_ratio, hhi};
@@ -190,9 +192,9 @@ fn thresholds(g: Guideline) -> &'static str {
     }
 }
 
-pub(crate) fn bands(h_low: f64, h_high: f64) -> Result<Vec<GuidelineBand>, ReportError> {
-    let lo = crate::stats::concentration::Hhi::from_points(h_low).map_err(analysis_err("HHI low end"))?;
-    let hi = crate::stats::concentration::Hhi::from_points(h_high).map_err(analysis_err("HHI high end"))?;
+pub(crate) fn bands(h_low: f64, h_high: f64) -> Result<Vec<GuidelineBand>, Error> {
+    let lo = crate::stats::concentration::Hhi::from_points(h_low).context("HHI low end")?;
+    let hi = crate::stats::concentration::Hhi::from_points(h_high).context("HHI high end")?;
     Ok(GUIDELINES
         .iter()
         .map(|&g| {
@@ -212,14 +214,14 @@ pub(crate) fn bands(h_low: f64, h_high: f64) -> Result<Vec<GuidelineBand>, Repor
 }
 
 /// The value of a row in tonnes on `basis`, converting exactly when the row is on another one.
-fn tonnes_on(r: &ProductionRecord, basis: &Basis) -> Result<Option<f64>, ReportError> {
+fn tonnes_on(r: &ProductionRecord, basis: &Basis) -> Result<Option<f64>, Error> {
     match &r.value {
         None => Ok(None),
         Some(a) if a.basis() == basis => Ok(Some(a.in_tonnes())),
-        Some(a) => a.convert_to(basis).map(|c| Some(c.in_tonnes())).map_err(|e| ReportError::Material {
-            context: format!("{} {} production of {} ({})", r.commodity, r.year, r.country_as_published, r.source),
-            source: Box::new(e),
-        }),
+        Some(a) => a
+            .convert_to(basis)
+            .map(|c| Some(c.in_tonnes()))
+            .context(format!("{} {} production of {} ({})", r.commodity, r.year, r.country_as_published, r.source)),
     }
 }
 
@@ -228,11 +230,8 @@ fn pct_text(p: f64) -> String {
     if p > 0.0 && p < 0.05 { "< 0.1 %".to_string() } else { format!("{p:.1} %") }
 }
 
-fn est(low: f64, high: f64, context: &str) -> Result<Estimate, ReportError> {
-    Estimate::range(low.min(high), high.max(low)).map_err(|e| ReportError::Analysis {
-        context: context.to_string(),
-        source: Box::new(crate::analysis::AnalysisError::NotFinite { what: e.to_string(), value: low }),
-    })
+fn est(low: f64, high: f64, context: &str) -> Result<Estimate, Error> {
+    Estimate::range(low.min(high), high.max(low)).context(context)
 }
 
 /// Concentration of the listed countries' quantities as shares of `denominator_t`.
@@ -241,10 +240,9 @@ fn concentration(
     kind: DenominatorKind,
     denominator_t: f64,
     context: &str,
-) -> Result<(Concentration, Shares<Area>), ReportError> {
+) -> Result<(Concentration, Shares<Area>), Error> {
     let rows: Vec<(Area, f64)> = countries.iter().map(|(a, _, q)| (*a, *q)).collect();
-    let shares =
-        Shares::new(rows, Denominator::PublishedTotal(denominator_t)).map_err(analysis_err(context.to_string()))?;
+    let shares = Shares::new(rows, Denominator::PublishedTotal(denominator_t)).context(context.to_string())?;
     let (remainder_t, remainder_share) = shares.unallocated().map_or((0.0, 0.0), |u| (u.quantity(), u.share()));
     let h_lo = hhi(&shares, Remainder::Excluded).points();
     let h_hi = hhi(&shares, Remainder::AsOneSupplier).points();
@@ -293,7 +291,7 @@ fn build_year(
     basis: &Basis,
     labels: &Labels,
     notes: &mut Vec<DataNote>,
-) -> Result<Option<YearData>, ReportError> {
+) -> Result<Option<YearData>, Error> {
     let rows: Vec<&ProductionRecord> = data
         .production(commodity, year, Measure::Production)
         .into_iter()
@@ -483,7 +481,7 @@ pub(crate) fn build(
     basis: &Basis,
     labels: &Labels,
     notes: &mut Vec<DataNote>,
-) -> Result<Option<MiningSection>, ReportError> {
+) -> Result<Option<MiningSection>, Error> {
     let latest_year = data
         .production_rows()
         .iter()

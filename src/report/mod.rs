@@ -15,7 +15,7 @@
 //! | [`DataNote`], [`NoteKind`] | withheld, estimated, rounded, zero and unallocated figures; denominators and methods |
 //! | [`SourceEntry`] | every source the report cites |
 //! | [`StageBar`], [`Segment`], [`SupplyReport::chart`] | country shares by stage, ready to draw |
-//! | [`ReportError`] | why a report cannot be built |
+//! | [`Error`](crate::Error) | why a report cannot be built |
 //!
 //! # What the report computes
 //!
@@ -81,46 +81,11 @@ pub use mining::{Concentration, DenominatorKind, GuidelineBand, MiningSection, M
 pub use reliance::{ComputedNir, NirAgreement, NirKind, PublishedFigure, RelianceSection, RelianceYear};
 pub use stages::{StageSection, StatedShare, Statement};
 
-use crate::analysis::AnalysisError;
+use crate::Error;
 use crate::chain::Stage;
 use crate::dataset::{Area, Commodity, Dataset, Tag};
-use crate::material::MaterialError;
+use crate::error::Detail;
 use crate::provenance::Estimate;
-
-/// Why a report cannot be built.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[non_exhaustive]
-pub enum ReportError {
-    /// A commodity that is not counted in tonnes (lithium-ion batteries).
-    #[error(
-        "no supply report for {commodity}: it has no mass basis (choose lithium, cobalt, nickel or natural-graphite)"
-    )]
-    UnsupportedCommodity {
-        /// The commodity asked for.
-        commodity: Commodity,
-    },
-    /// A calculator refused the data (rows that sum to zero, a NaN, ...).
-    #[error("{context}: {source}")]
-    Analysis {
-        /// Which figure was being computed.
-        context: String,
-        /// The calculator's error.
-        source: Box<AnalysisError>,
-    },
-    /// Rows on a basis that cannot be converted to the commodity's basis.
-    #[error("{context}: {source}")]
-    Material {
-        /// Which rows.
-        context: String,
-        /// The conversion error.
-        source: Box<MaterialError>,
-    },
-}
-
-pub(crate) fn analysis_err(context: impl Into<String>) -> impl FnOnce(AnalysisError) -> ReportError {
-    let context = context.into();
-    move |source| ReportError::Analysis { context, source: Box::new(source) }
-}
 
 /// The supply-chain report of one commodity. Build it with [`SupplyReport::build`]; see the
 /// [module documentation](self) for what each section computes.
@@ -233,9 +198,9 @@ impl SupplyReport {
     ///
     /// # Errors
     ///
-    /// [`ReportError::UnsupportedCommodity`] for lithium-ion batteries;
-    /// [`ReportError::Material`] when production rows are on a basis that cannot be converted to
-    /// the commodity's; [`ReportError::Analysis`] when a calculator refuses the rows (all zero,
+    /// [`ErrorKind::Unsupported`](crate::ErrorKind::Unsupported) for lithium-ion batteries;
+    /// [`Error`](crate::Error) when production rows are on a basis that cannot be converted to
+    /// the commodity's; [`Error`](crate::Error) when a calculator refuses the rows (all zero,
     /// for instance), naming the year.
     ///
     /// # Example
@@ -253,9 +218,9 @@ impl SupplyReport {
     /// assert!(SupplyReport::build(&data, Commodity::LiIonBatteries).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn build(data: &Dataset, commodity: Commodity) -> Result<SupplyReport, ReportError> {
+    pub fn build(data: &Dataset, commodity: Commodity) -> Result<SupplyReport, Error> {
         let Some(basis) = commodity.default_basis() else {
-            return Err(ReportError::UnsupportedCommodity { commodity });
+            return Err(Detail::UnsupportedCommodity { commodity }.into());
         };
         let labels = Labels::new(data);
         let mut notes = Vec::new();

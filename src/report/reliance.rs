@@ -2,8 +2,10 @@
 
 use serde::Serialize;
 
-use super::{DataNote, NoteKind, ReportError, analysis_err};
+use super::{DataNote, NoteKind};
+use crate::Error;
 use crate::dataset::{Commodity, Dataset, Flag, SalientItem, SalientRecord};
+use crate::error::Context;
 use crate::material::Basis;
 use crate::methods::reliance::{Agreement, Figure, NetImportReliance, PublishedNir, SalientStatistics};
 
@@ -125,7 +127,7 @@ pub(crate) fn build(
     data: &Dataset,
     commodity: Commodity,
     notes: &mut Vec<DataNote>,
-) -> Result<Option<RelianceSection>, ReportError> {
+) -> Result<Option<RelianceSection>, Error> {
     let mut years: Vec<i32> = data
         .salient()
         .iter()
@@ -157,7 +159,7 @@ pub(crate) fn build(
             _ => None,
         };
         let b = basis_of(i).or_else(|| basis_of(p)).unwrap_or_else(|| basis.clone());
-        let stats = SalientStatistics::new(b, figure(p), figure(i), figure(e)).map_err(analysis_err(ctx.clone()))?;
+        let stats = SalientStatistics::new(b, figure(p), figure(i), figure(e)).context(ctx.clone())?;
         let computed_nir = match stats.net_import_reliance() {
             Ok(n) => Some(n),
             Err(err) => {
@@ -218,7 +220,7 @@ pub(crate) fn build(
                 } else {
                     PublishedNir::Percent(pf.value_pct)
                 };
-                match pn.agreement(c, NIR_TOLERANCE_PP).map_err(analysis_err(ctx.clone()))? {
+                match pn.agreement(c, NIR_TOLERANCE_PP).context(ctx.clone())? {
                     Agreement::Confirmed => NirAgreement::Confirmed,
                     Agreement::NotContradicted => NirAgreement::NotContradicted,
                     Agreement::Contradicted => NirAgreement::Contradicted,

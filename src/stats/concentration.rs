@@ -77,7 +77,8 @@ use serde::Serialize;
 
 use super::share::Shares;
 use super::weight::{Weight, checked};
-use crate::analysis::AnalysisError;
+use crate::Error;
+use crate::error::Detail;
 
 /// A Herfindahl–Hirschman index. Stored as a fraction; read it on the scale you mean.
 ///
@@ -95,18 +96,19 @@ use crate::analysis::AnalysisError;
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
 pub struct Hhi(f64);
 
-fn in_unit_range(what: &str, scale: &str, v: f64, max: f64, zero_ok: bool) -> Result<f64, AnalysisError> {
+fn in_unit_range(what: &str, scale: &str, v: f64, max: f64, zero_ok: bool) -> Result<f64, Error> {
     if !v.is_finite() {
-        return Err(AnalysisError::NotFinite { what: format!("{what} ({scale})"), value: v });
+        return Err(Detail::NotFinite { what: format!("{what} ({scale})"), value: v }.into());
     }
     let ok = if zero_ok { v >= 0.0 } else { v > 0.0 };
     if !ok || v > max {
         let lo = if zero_ok { "0 <=" } else { "0 <" };
-        return Err(AnalysisError::OutOfRange {
+        return Err(Detail::OutOfRange {
             what: format!("{what} ({scale})"),
             value: v,
             expected: format!("{lo} value <= {max}"),
-        });
+        }
+        .into());
     }
     Ok(v)
 }
@@ -116,8 +118,8 @@ impl Hhi {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::NotFinite`] or [`AnalysisError::OutOfRange`].
-    pub fn from_fraction(f: f64) -> Result<Hhi, AnalysisError> {
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange).
+    pub fn from_fraction(f: f64) -> Result<Hhi, Error> {
         in_unit_range("HHI", "fraction", f, 1.0, false).map(Hhi)
     }
 
@@ -125,8 +127,8 @@ impl Hhi {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::NotFinite`] or [`AnalysisError::OutOfRange`].
-    pub fn from_points(p: f64) -> Result<Hhi, AnalysisError> {
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange).
+    pub fn from_points(p: f64) -> Result<Hhi, Error> {
         in_unit_range("HHI", "points", p, 10_000.0, false).map(|p| Hhi(p / 10_000.0))
     }
 
@@ -161,19 +163,20 @@ impl Hhi {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::Empty`] for `n = 0`; [`AnalysisError::OutOfRange`] when the HHI is below
+    /// [`ErrorKind::Empty`](crate::ErrorKind::Empty) for `n = 0`; [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) when the HHI is below
     /// `1/n` (impossible for `n` suppliers; beyond a `1e-12` tolerance).
-    pub fn normalized(self, n: usize) -> Result<f64, AnalysisError> {
+    pub fn normalized(self, n: usize) -> Result<f64, Error> {
         if n == 0 {
-            return Err(AnalysisError::Empty { what: "suppliers for a normalized HHI".to_string() });
+            return Err(Detail::Empty { what: "suppliers for a normalized HHI".to_string() }.into());
         }
         let floor = 1.0 / n as f64;
         if self.0 < floor - 1e-12 {
-            return Err(AnalysisError::OutOfRange {
+            return Err(Detail::OutOfRange {
                 what: format!("HHI fraction for {n} suppliers"),
                 value: self.0,
                 expected: format!("at least 1/n = {floor}"),
-            });
+            }
+            .into());
         }
         if n == 1 {
             return Ok(1.0);
@@ -197,8 +200,8 @@ impl HhiDelta {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::NotFinite`] or [`AnalysisError::OutOfRange`].
-    pub fn from_fraction(f: f64) -> Result<HhiDelta, AnalysisError> {
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange).
+    pub fn from_fraction(f: f64) -> Result<HhiDelta, Error> {
         in_unit_range("HHI change", "fraction", f, 1.0, true).map(HhiDelta)
     }
 
@@ -206,8 +209,8 @@ impl HhiDelta {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::NotFinite`] or [`AnalysisError::OutOfRange`].
-    pub fn from_points(p: f64) -> Result<HhiDelta, AnalysisError> {
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange).
+    pub fn from_points(p: f64) -> Result<HhiDelta, Error> {
         in_unit_range("HHI change", "points", p, 10_000.0, true).map(|p| HhiDelta(p / 10_000.0))
     }
 
@@ -352,20 +355,18 @@ pub fn entropy<K>(shares: &Shares<K>, remainder: Remainder) -> f64 {
 ///
 /// # Errors
 ///
-/// [`AnalysisError::UnknownKey`] for a key not in the table; [`AnalysisError::DuplicateKey`] when
+/// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) for a key not in the table; [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) when
 /// `a` and `b` are the same supplier.
-pub fn merger_delta<K, Q>(shares: &Shares<K>, a: &Q, b: &Q) -> Result<HhiDelta, AnalysisError>
+pub fn merger_delta<K, Q>(shares: &Shares<K>, a: &Q, b: &Q) -> Result<HhiDelta, Error>
 where
     K: Ord + fmt::Debug + std::borrow::Borrow<Q>,
     Q: Ord + fmt::Debug + ?Sized,
 {
     if a == b {
-        return Err(AnalysisError::DuplicateKey { what: "merger".to_string(), key: format!("{a:?}") });
+        return Err(Detail::DuplicateKey { what: "merger".to_string(), key: format!("{a:?}") }.into());
     }
     let get = |k: &Q| {
-        shares
-            .share_of(k)
-            .ok_or_else(|| AnalysisError::UnknownKey { what: "merger".to_string(), key: format!("{k:?}") })
+        shares.share_of(k).ok_or_else(|| Detail::UnknownKey { what: "merger".to_string(), key: format!("{k:?}") })
     };
     Ok(HhiDelta((2.0 * get(a)? * get(b)?).min(1.0)))
 }
@@ -385,17 +386,18 @@ where
 ///
 /// # Errors
 ///
-/// [`AnalysisError::NotFinite`]; [`AnalysisError::OutOfRange`] for a share outside `[0, 1]` or
+/// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite); [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for a share outside `[0, 1]` or
 /// two shares summing above 1 (beyond `1e-12`).
-pub fn merger_delta_of_shares(s1: f64, s2: f64) -> Result<HhiDelta, AnalysisError> {
+pub fn merger_delta_of_shares(s1: f64, s2: f64) -> Result<HhiDelta, Error> {
     in_unit_range("first merging share", "fraction", s1, 1.0, true)?;
     in_unit_range("second merging share", "fraction", s2, 1.0, true)?;
     if s1 + s2 > 1.0 + 1e-12 {
-        return Err(AnalysisError::OutOfRange {
+        return Err(Detail::OutOfRange {
             what: "sum of the two merging shares (fraction)".to_string(),
             value: s1 + s2,
             expected: "at most 1".to_string(),
-        });
+        }
+        .into());
     }
     Ok(HhiDelta(2.0 * s1 * s2))
 }
@@ -406,10 +408,10 @@ fn fold_weights<W: Weight, A>(
     what: &str,
     init: A,
     mut f: impl FnMut(A, f64) -> A,
-) -> Result<(A, f64, usize), AnalysisError> {
+) -> Result<(A, f64, usize), Error> {
     let mut iter = weights.into_iter();
     let Some(first) = iter.next() else {
-        return Err(AnalysisError::Empty { what: what.to_string() });
+        return Err(Detail::Empty { what: what.to_string() }.into());
     };
     let v = checked(|| format!("{what}: weight 0"), first.magnitude())?;
     let (mut acc, mut sum, mut n) = (f(init, v), v, 1usize);
@@ -421,10 +423,10 @@ fn fold_weights<W: Weight, A>(
         n += 1;
     }
     if !sum.is_finite() {
-        return Err(AnalysisError::NotFinite { what: format!("{what}: sum of {n} weights"), value: sum });
+        return Err(Detail::NotFinite { what: format!("{what}: sum of {n} weights"), value: sum }.into());
     }
     if sum <= 0.0 {
-        return Err(AnalysisError::ZeroTotal { what: format!("{what} ({n} weights)") });
+        return Err(Detail::ZeroTotal { what: format!("{what} ({n} weights)") }.into());
     }
     Ok((acc, sum, n))
 }
@@ -446,10 +448,10 @@ fn fold_weights<W: Weight, A>(
 ///
 /// # Errors
 ///
-/// [`AnalysisError::Empty`], [`AnalysisError::NotFinite`] / [`AnalysisError::Negative`] naming
-/// the weight's position, [`AnalysisError::Material`] for amounts on different bases,
-/// [`AnalysisError::ZeroTotal`].
-pub fn hhi_of_weights<W: Weight>(weights: impl IntoIterator<Item = W>) -> Result<Hhi, AnalysisError> {
+/// [`ErrorKind::Empty`](crate::ErrorKind::Empty), [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) / [`ErrorKind::Negative`](crate::ErrorKind::Negative) naming
+/// the weight's position, [`Error`](crate::Error) for amounts on different bases,
+/// [`ErrorKind::ZeroTotal`](crate::ErrorKind::ZeroTotal).
+pub fn hhi_of_weights<W: Weight>(weights: impl IntoIterator<Item = W>) -> Result<Hhi, Error> {
     // (scale, Σ (w/scale)²), as in a scaled Euclidean norm
     let ((scale, ssq), sum, _) = fold_weights(weights, "HHI weights", (0.0f64, 0.0f64), |(scale, ssq), w| {
         if w > scale {
@@ -486,7 +488,7 @@ pub fn hhi_of_weights<W: Weight>(weights: impl IntoIterator<Item = W>) -> Result
 /// As [`hhi_of_weights`].
 pub fn concentration_ratio_of_weights<const N: usize, W: Weight, I: IntoIterator<Item = W>>(
     weights: I,
-) -> Result<f64, AnalysisError> {
+) -> Result<f64, Error> {
     let (top, sum, _) = fold_weights(weights, "CR-n weights", [f64::NEG_INFINITY; N], |mut top, w| {
         // insert w into the descending buffer, dropping the smallest
         if let Some(last) = top.last_mut()
@@ -521,7 +523,7 @@ pub fn concentration_ratio_of_weights<const N: usize, W: Weight, I: IntoIterator
 /// # Errors
 ///
 /// As [`hhi_of_weights`].
-pub fn entropy_of_weights<W: Weight>(weights: impl IntoIterator<Item = W>) -> Result<f64, AnalysisError> {
+pub fn entropy_of_weights<W: Weight>(weights: impl IntoIterator<Item = W>) -> Result<f64, Error> {
     // (reference scale, Σ w' ln w', Σ w') with w' = w / scale
     let ((_, wlnw, sum_rel), _, _) =
         fold_weights(weights, "entropy weights", (0.0f64, 0.0f64, 0.0f64), |(scale, acc, srel), w| {

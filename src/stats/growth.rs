@@ -44,9 +44,9 @@
 //!
 //! # Errors
 //!
-//! NaN or infinite inputs ([`AnalysisError::NotFinite`]), a non-positive start value (and end
-//! value for a CAGR, [`AnalysisError::NotPositive`]), an end before the start
-//! ([`AnalysisError::EndBeforeStart`]) and a zero-length span ([`AnalysisError::ZeroSpan`]) are
+//! NaN or infinite inputs ([`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite)), a non-positive start value (and end
+//! value for a CAGR, [`ErrorKind::NotPositive`](crate::ErrorKind::NotPositive)), an end before the start
+//! ([`ErrorKind::Order`](crate::ErrorKind::Order)) and a zero-length span ([`ErrorKind::Order`](crate::ErrorKind::Order)) are
 //! typed errors naming the value.
 
 use std::fmt;
@@ -54,14 +54,16 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::analysis::{AnalysisError, finite};
+use crate::Error;
+use crate::analysis::finite;
+use crate::error::Detail;
 
 /// Days per year for spans between dates: the mean Julian year.
 pub const DAYS_PER_YEAR: f64 = 365.25;
 
-fn positive(what: impl Fn() -> String, v: f64) -> Result<f64, AnalysisError> {
+fn positive(what: impl Fn() -> String, v: f64) -> Result<f64, Error> {
     finite(&what, v)?;
-    if v > 0.0 { Ok(v) } else { Err(AnalysisError::NotPositive { what: what(), value: v }) }
+    if v > 0.0 { Ok(v) } else { Err(Detail::NotPositive { what: what(), value: v }.into()) }
 }
 
 /// A positive length of time in years, with the endpoints it was made from (for messages).
@@ -92,8 +94,8 @@ impl Span {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::EndBeforeStart`] or [`AnalysisError::ZeroSpan`].
-    pub fn years(start: i32, end: i32) -> Result<Span, AnalysisError> {
+    /// [`ErrorKind::Order`](crate::ErrorKind::Order) or [`ErrorKind::Order`](crate::ErrorKind::Order).
+    pub fn years(start: i32, end: i32) -> Result<Span, Error> {
         Span::checked(f64::from(end) - f64::from(start), start.to_string(), end.to_string())
     }
 
@@ -101,8 +103,8 @@ impl Span {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::EndBeforeStart`] or [`AnalysisError::ZeroSpan`].
-    pub fn dates(start: NaiveDate, end: NaiveDate) -> Result<Span, AnalysisError> {
+    /// [`ErrorKind::Order`](crate::ErrorKind::Order) or [`ErrorKind::Order`](crate::ErrorKind::Order).
+    pub fn dates(start: NaiveDate, end: NaiveDate) -> Result<Span, Error> {
         let days = (end - start).num_days() as f64;
         Span::checked(days / DAYS_PER_YEAR, start.to_string(), end.to_string())
     }
@@ -111,19 +113,19 @@ impl Span {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::NotFinite`], [`AnalysisError::EndBeforeStart`] for a negative length,
-    /// [`AnalysisError::ZeroSpan`] for zero.
-    pub fn of_years(years: f64) -> Result<Span, AnalysisError> {
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite), [`ErrorKind::Order`](crate::ErrorKind::Order) for a negative length,
+    /// [`ErrorKind::Order`](crate::ErrorKind::Order) for zero.
+    pub fn of_years(years: f64) -> Result<Span, Error> {
         finite(|| "span length in years".to_string(), years)?;
         Span::checked(years, "0".to_string(), format!("{years} years"))
     }
 
-    fn checked(years: f64, start: String, end: String) -> Result<Span, AnalysisError> {
+    fn checked(years: f64, start: String, end: String) -> Result<Span, Error> {
         if years < 0.0 {
-            return Err(AnalysisError::EndBeforeStart { start, end });
+            return Err(Detail::EndBeforeStart { start, end }.into());
         }
         if years == 0.0 {
-            return Err(AnalysisError::ZeroSpan { start, end });
+            return Err(Detail::ZeroSpan { start, end }.into());
         }
         Ok(Span { years, start, end })
     }
@@ -163,20 +165,21 @@ impl GrowthRate {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::NotFinite`]; [`AnalysisError::OutOfRange`] at or below −1 (−100 %/yr).
-    pub fn from_fraction(f: f64) -> Result<GrowthRate, AnalysisError> {
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite); [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) at or below −1 (−100 %/yr).
+    pub fn from_fraction(f: f64) -> Result<GrowthRate, Error> {
         finite(|| "growth rate".to_string(), f)?;
         if f <= -1.0 {
-            return Err(AnalysisError::OutOfRange {
+            return Err(Detail::OutOfRange {
                 what: "growth rate (fraction per year)".to_string(),
                 value: f,
                 expected: "above -1 (-100 %/yr)".to_string(),
-            });
+            }
+            .into());
         }
         Ok(GrowthRate(f.ln_1p()))
     }
 
-    fn from_log(k: f64, what: impl FnOnce() -> String) -> Result<GrowthRate, AnalysisError> {
+    fn from_log(k: f64, what: impl FnOnce() -> String) -> Result<GrowthRate, Error> {
         finite(what, k).map(GrowthRate)
     }
 
@@ -185,7 +188,7 @@ impl GrowthRate {
     /// # Errors
     ///
     /// As [`GrowthRate::from_fraction`].
-    pub fn from_percent(p: f64) -> Result<GrowthRate, AnalysisError> {
+    pub fn from_percent(p: f64) -> Result<GrowthRate, Error> {
         GrowthRate::from_fraction(p / 100.0)
     }
 
@@ -253,8 +256,8 @@ impl fmt::Display for Change {
 ///
 /// # Errors
 ///
-/// [`AnalysisError::NotFinite`] or [`AnalysisError::NotPositive`] naming the start or end value.
-pub fn cagr(start: f64, end: f64, span: &Span) -> Result<GrowthRate, AnalysisError> {
+/// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or [`ErrorKind::NotPositive`](crate::ErrorKind::NotPositive) naming the start or end value.
+pub fn cagr(start: f64, end: f64, span: &Span) -> Result<GrowthRate, Error> {
     positive(|| format!("start value ({})", span.start), start)?;
     positive(|| format!("end value ({})", span.end), end)?;
     let k = (end.ln() - start.ln()) / span.years;
@@ -276,16 +279,16 @@ pub fn cagr(start: f64, end: f64, span: &Span) -> Result<GrowthRate, AnalysisErr
 ///
 /// # Errors
 ///
-/// [`AnalysisError::NotFinite`] or [`AnalysisError::NotPositive`] for the multiple.
-pub fn implied_rate(multiple: f64, span: &Span) -> Result<GrowthRate, AnalysisError> {
+/// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or [`ErrorKind::NotPositive`](crate::ErrorKind::NotPositive) for the multiple.
+pub fn implied_rate(multiple: f64, span: &Span) -> Result<GrowthRate, Error> {
     positive(|| format!("growth multiple ({span})"), multiple)?;
     GrowthRate::from_log(multiple.ln() / span.years, || format!("growth rate of x{multiple} over {span}"))
 }
 
-fn projection_input(value: f64, span: &Span) -> Result<f64, AnalysisError> {
+fn projection_input(value: f64, span: &Span) -> Result<f64, Error> {
     finite(|| format!("value to project ({span})"), value)?;
     if value < 0.0 {
-        return Err(AnalysisError::Negative { what: format!("value to project ({span})"), value });
+        return Err(Detail::Negative { what: format!("value to project ({span})"), value }.into());
     }
     Ok(value)
 }
@@ -305,9 +308,9 @@ fn projection_input(value: f64, span: &Span) -> Result<f64, AnalysisError> {
 ///
 /// # Errors
 ///
-/// [`AnalysisError::NotFinite`] or [`AnalysisError::Negative`] for the value, and
-/// [`AnalysisError::NotFinite`] when the projection overflows.
-pub fn project(value: f64, rate: GrowthRate, span: &Span) -> Result<f64, AnalysisError> {
+/// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or [`ErrorKind::Negative`](crate::ErrorKind::Negative) for the value, and
+/// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) when the projection overflows.
+pub fn project(value: f64, rate: GrowthRate, span: &Span) -> Result<f64, Error> {
     projection_input(value, span)?;
     finite(|| format!("projected value ({span}, {rate})"), value * (rate.0 * span.years).exp())
 }
@@ -329,7 +332,7 @@ pub fn project(value: f64, rate: GrowthRate, span: &Span) -> Result<f64, Analysi
 /// # Errors
 ///
 /// As [`project`].
-pub fn project_back(value: f64, rate: GrowthRate, span: &Span) -> Result<f64, AnalysisError> {
+pub fn project_back(value: f64, rate: GrowthRate, span: &Span) -> Result<f64, Error> {
     projection_input(value, span)?;
     finite(|| format!("back-projected value ({span}, {rate})"), value * (-rate.0 * span.years).exp())
 }
@@ -348,13 +351,13 @@ pub fn project_back(value: f64, rate: GrowthRate, span: &Span) -> Result<f64, An
 ///
 /// # Errors
 ///
-/// [`AnalysisError::NotPositive`] for a zero or negative `from`, [`AnalysisError::Negative`] for
-/// a negative `to`, [`AnalysisError::NotFinite`] for either.
-pub fn percent_change(from: f64, to: f64) -> Result<Change, AnalysisError> {
+/// [`ErrorKind::NotPositive`](crate::ErrorKind::NotPositive) for a zero or negative `from`, [`ErrorKind::Negative`](crate::ErrorKind::Negative) for
+/// a negative `to`, [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) for either.
+pub fn percent_change(from: f64, to: f64) -> Result<Change, Error> {
     positive(|| "start value of a change".to_string(), from)?;
     finite(|| "end value of a change".to_string(), to)?;
     if to < 0.0 {
-        return Err(AnalysisError::Negative { what: "end value of a change".to_string(), value: to });
+        return Err(Detail::Negative { what: "end value of a change".to_string(), value: to }.into());
     }
     Ok(Change((to - from) / from))
 }
@@ -374,8 +377,8 @@ pub fn percent_change(from: f64, to: f64) -> Result<Change, AnalysisError> {
 ///
 /// # Errors
 ///
-/// [`AnalysisError::NotPositive`] for a zero or negative rate (nothing doubles).
-pub fn doubling_time(rate: GrowthRate) -> Result<f64, AnalysisError> {
+/// [`ErrorKind::NotPositive`](crate::ErrorKind::NotPositive) for a zero or negative rate (nothing doubles).
+pub fn doubling_time(rate: GrowthRate) -> Result<f64, Error> {
     positive(|| "growth rate for a doubling time".to_string(), rate.fraction())?;
     Ok(std::f64::consts::LN_2 / rate.0)
 }

@@ -47,18 +47,18 @@
 //!
 //! - **Denominator.** Always chosen by the caller and stated by the result
 //!   ([`Shares::denominator`]). A published total *below* the rows' sum is an error
-//!   ([`AnalysisError::TotalBelowRows`]): shares of it would add up to more than 100 %. Only
+//!   ([`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent)): shares of it would add up to more than 100 %. Only
 //!   floating-point summation noise is forgiven (relative `1e-9`, then the rows' sum is used); a
 //!   rounded total is not a tolerance. USGS's natural-graphite 2024 rows sum to 1,630,670 t
 //!   against a rounded world total of 1,600,000 t: use [`Denominator::SumOfRows`] (which gives
 //!   USGS's own "78 %" for China).
-//! - **Rows that sum to zero** are an error ([`AnalysisError::ZeroTotal`]) under either
+//! - **Rows that sum to zero** are an error ([`ErrorKind::ZeroTotal`](crate::ErrorKind::ZeroTotal)) under either
 //!   denominator: with nothing allocated there is nothing to share out.
 //! - **Ranking.** Entries are ordered by quantity, largest first; equal quantities are ordered by
 //!   key, ascending. The order, and so [`Shares::rank`] (1-based, ties get consecutive ranks in
 //!   key order), therefore does not depend on the order of the input rows.
 //! - **Duplicate keys.** [`Shares::new`] refuses a key listed twice
-//!   ([`AnalysisError::DuplicateKey`]): in a country table it is a data error.
+//!   ([`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate)): in a country table it is a data error.
 //!   [`Shares::aggregate`] sums rows with the same key, for transaction-level input (trade
 //!   flows, facilities grouped by owner).
 //! - **Regrouping** ([`Shares::regroup_regions`]) refuses overlapping regions and puts countries
@@ -74,7 +74,8 @@ use std::fmt;
 use serde::Serialize;
 
 use super::weight::{Weight, checked};
-use crate::analysis::AnalysisError;
+use crate::Error;
+use crate::error::Detail;
 use crate::geo::{Country, Region};
 
 /// The denominator of a share, stated by the caller.
@@ -189,14 +190,14 @@ fn sort_unique<K: Ord + fmt::Debug>(
     mut rows: Vec<(K, f64)>,
     dup: Duplicates,
     what: &str,
-) -> Result<Vec<(K, f64)>, AnalysisError> {
+) -> Result<Vec<(K, f64)>, Error> {
     rows.sort_by(|a, b| a.0.cmp(&b.0));
     let mut out: Vec<(K, f64)> = Vec::with_capacity(rows.len());
     for (k, q) in rows {
         match out.last_mut() {
             Some(last) if last.0 == k => match dup {
                 Duplicates::Refuse => {
-                    return Err(AnalysisError::DuplicateKey { what: what.to_string(), key: format!("{k:?}") });
+                    return Err(Detail::DuplicateKey { what: what.to_string(), key: format!("{k:?}") }.into());
                 }
                 Duplicates::Sum => last.1 += q,
             },
@@ -278,17 +279,17 @@ impl<K: Ord + fmt::Debug> Shares<K> {
     ///
     /// # Errors
     ///
-    /// - [`AnalysisError::Empty`] for no rows;
-    /// - [`AnalysisError::NotFinite`] / [`AnalysisError::Negative`] naming the row's key, or the
+    /// - [`ErrorKind::Empty`](crate::ErrorKind::Empty) for no rows;
+    /// - [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) / [`ErrorKind::Negative`](crate::ErrorKind::Negative) naming the row's key, or the
     ///   published total;
-    /// - [`AnalysisError::Material`] when the weights are not on one basis;
-    /// - [`AnalysisError::DuplicateKey`] naming the key;
-    /// - [`AnalysisError::ZeroTotal`] when the rows sum to zero;
-    /// - [`AnalysisError::TotalBelowRows`] when a published total is below the rows' sum.
+    /// - [`Error`](crate::Error) when the weights are not on one basis;
+    /// - [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) naming the key;
+    /// - [`ErrorKind::ZeroTotal`](crate::ErrorKind::ZeroTotal) when the rows sum to zero;
+    /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when a published total is below the rows' sum.
     pub fn new<W: Weight>(
         rows: impl IntoIterator<Item = (K, W)>,
         denominator: Denominator<W>,
-    ) -> Result<Shares<K>, AnalysisError> {
+    ) -> Result<Shares<K>, Error> {
         Shares::build(rows, denominator, Duplicates::Refuse)
     }
 
@@ -314,7 +315,7 @@ impl<K: Ord + fmt::Debug> Shares<K> {
     pub fn aggregate<W: Weight>(
         rows: impl IntoIterator<Item = (K, W)>,
         denominator: Denominator<W>,
-    ) -> Result<Shares<K>, AnalysisError> {
+    ) -> Result<Shares<K>, Error> {
         Shares::build(rows, denominator, Duplicates::Sum)
     }
 
@@ -322,7 +323,7 @@ impl<K: Ord + fmt::Debug> Shares<K> {
         rows: impl IntoIterator<Item = (K, W)>,
         denominator: Denominator<W>,
         dup: Duplicates,
-    ) -> Result<Shares<K>, AnalysisError> {
+    ) -> Result<Shares<K>, Error> {
         let iter = rows.into_iter();
         let mut first: Option<W> = None;
         let mut data: Vec<(K, f64)> = Vec::with_capacity(iter.size_hint().0);
@@ -335,19 +336,18 @@ impl<K: Ord + fmt::Debug> Shares<K> {
             data.push((key, q));
         }
         let Some(first) = first else {
-            return Err(AnalysisError::Empty { what: "share rows".to_string() });
+            return Err(Detail::Empty { what: "share rows".to_string() }.into());
         };
         let n_rows = data.len();
         let data = sort_unique(data, dup, "share rows")?;
         let rows_total: f64 = data.iter().map(|r| r.1).sum();
         if !rows_total.is_finite() {
-            return Err(AnalysisError::NotFinite {
-                what: format!("sum of share rows ({n_rows} rows)"),
-                value: rows_total,
-            });
+            return Err(
+                Detail::NotFinite { what: format!("sum of share rows ({n_rows} rows)"), value: rows_total }.into()
+            );
         }
         if rows_total <= 0.0 {
-            return Err(AnalysisError::ZeroTotal { what: format!("share rows ({n_rows} rows)") });
+            return Err(Detail::ZeroTotal { what: format!("share rows ({n_rows} rows)") }.into());
         }
         let (total, denominator, unallocated) = match denominator {
             Denominator::SumOfRows => (rows_total, Denominator::SumOfRows, None),
@@ -356,7 +356,7 @@ impl<K: Ord + fmt::Debug> Shares<K> {
                 let t = checked(|| "published total".to_string(), w.magnitude())?;
                 if t < rows_total {
                     if rows_total - t > 1e-9 * rows_total {
-                        return Err(AnalysisError::TotalBelowRows { total: t, rows: rows_total });
+                        return Err(Detail::TotalBelowRows { total: t, rows: rows_total }.into());
                     }
                     (rows_total, Denominator::PublishedTotal(t), None)
                 } else if t > rows_total {
@@ -474,7 +474,7 @@ impl Shares<Country> {
     /// let rows = [("AR", 18_000.0), ("AU", 88_000.0), ("BR", 10_000.0), ("CA", 4_300.0),
     ///     ("CL", 49_000.0), ("CN", 41_000.0), ("NA", 2_700.0), ("PT", 380.0), ("ZW", 22_000.0)];
     /// let rows = rows.iter().map(|(c, q)| Ok((Country::from_code(c)?, *q)))
-    ///     .collect::<Result<Vec<_>, critical_minerals::geo::GeoError>>()?;
+    ///     .collect::<Result<Vec<_>, critical_minerals::Error>>()?;
     /// let s = Shares::new(rows, Denominator::PublishedTotal(240_000.0))?;
     /// let south_america = Region::from_codes("South America", ["AR", "BR", "CL"])?;
     /// let africa = Region::from_codes("Africa", ["NA", "ZW", "CD"])?;
@@ -489,13 +489,13 @@ impl Shares<Country> {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::OverlappingRegions`] naming both regions and a shared country;
-    /// [`AnalysisError::DuplicateKey`] for two regions with the same name.
-    pub fn regroup_regions(&self, regions: &[Region]) -> Result<Shares<RegionKey>, AnalysisError> {
+    /// [`ErrorKind::Overlap`](crate::ErrorKind::Overlap) naming both regions and a shared country;
+    /// [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) for two regions with the same name.
+    pub fn regroup_regions(&self, regions: &[Region]) -> Result<Shares<RegionKey>, Error> {
         for (i, a) in regions.iter().enumerate() {
             for b in &regions[i + 1..] {
                 if a.name() == b.name() {
-                    return Err(AnalysisError::DuplicateKey { what: "regions".to_string(), key: a.name().to_string() });
+                    return Err(Detail::DuplicateKey { what: "regions".to_string(), key: a.name().to_string() }.into());
                 }
                 if a.overlaps(b) {
                     let country = a
@@ -504,11 +504,12 @@ impl Shares<Country> {
                         .iter()
                         .next()
                         .map_or_else(String::new, |c| c.alpha3().to_string());
-                    return Err(AnalysisError::OverlappingRegions {
+                    return Err(Detail::OverlappingRegions {
                         first: a.name().to_string(),
                         second: b.name().to_string(),
                         country,
-                    });
+                    }
+                    .into());
                 }
             }
         }

@@ -78,7 +78,7 @@
 //!     ("NA", 2_700.0, 50.0), ("PT", 380.0, 5.0), ("ZW", 22_000.0, 500.0)];
 //! let rows = published.iter()
 //!     .map(|&(k, v, half)| Ok((k, Estimate::range(v - half, v + half)?)))
-//!     .collect::<Result<Vec<_>, critical_minerals::provenance::ProvenanceError>>()?;
+//!     .collect::<Result<Vec<_>, critical_minerals::Error>>()?;
 //!
 //! let shares = IntervalShares::new(&rows, Denominator::SumOfRows)?;
 //! let au = shares.share_of(&"AU").unwrap();
@@ -111,13 +111,13 @@
 //!
 //! # Errors
 //!
-//! No rows ([`AnalysisError::Empty`]), a negative quantity ([`AnalysisError::Negative`]), rows
-//! that can only add to zero ([`AnalysisError::ZeroTotal`]), a published total that some rows
-//! could exceed ([`AnalysisError::TotalBelowRows`]), a key listed twice
-//! ([`AnalysisError::DuplicateKey`]), zero samples, a percentile outside 0–100 or a triangular
-//! mode outside its range ([`AnalysisError::OutOfRange`]), NaN ([`AnalysisError::NotFinite`]):
+//! No rows ([`ErrorKind::Empty`](crate::ErrorKind::Empty)), a negative quantity ([`ErrorKind::Negative`](crate::ErrorKind::Negative)), rows
+//! that can only add to zero ([`ErrorKind::ZeroTotal`](crate::ErrorKind::ZeroTotal)), a published total that some rows
+//! could exceed ([`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent)), a key listed twice
+//! ([`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate)), zero samples, a percentile outside 0–100 or a triangular
+//! mode outside its range ([`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange)), NaN ([`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite)):
 //! typed errors, never panics. A range with its low end above its high end cannot be built at
-//! all ([`Estimate::range`] returns [`ProvenanceError::Inverted`](crate::provenance::ProvenanceError::Inverted)).
+//! all ([`Estimate::range`] returns [`ErrorKind::Order`](crate::ErrorKind::Order)(crate::provenance::ErrorKind::Order)).
 
 use std::fmt;
 
@@ -126,7 +126,8 @@ use serde::Serialize;
 use super::concentration::hhi_of_weights;
 use super::growth::{GrowthRate, Span, cagr, implied_rate, project, project_back};
 use super::share::Denominator;
-use crate::analysis::AnalysisError;
+use crate::Error;
+use crate::error::Detail;
 use crate::provenance::Estimate;
 
 // ---------------------------------------------------------------------------------------------
@@ -177,15 +178,15 @@ struct Rows {
     sum_hi: f64,
 }
 
-fn check_rows<K: fmt::Debug>(rows: &[(K, Estimate)], what: &str) -> Result<Rows, AnalysisError> {
+fn check_rows<K: fmt::Debug>(rows: &[(K, Estimate)], what: &str) -> Result<Rows, Error> {
     if rows.is_empty() {
-        return Err(AnalysisError::Empty { what: what.to_string() });
+        return Err(Detail::Empty { what: what.to_string() }.into());
     }
     let mut lo = Vec::with_capacity(rows.len());
     let mut hi = Vec::with_capacity(rows.len());
     for (k, e) in rows {
         if e.low() < 0.0 {
-            return Err(AnalysisError::Negative { what: format!("{what}: low end of row {k:?}"), value: e.low() });
+            return Err(Detail::Negative { what: format!("{what}: low end of row {k:?}"), value: e.low() }.into());
         }
         lo.push(e.low());
         hi.push(e.high());
@@ -193,35 +194,34 @@ fn check_rows<K: fmt::Debug>(rows: &[(K, Estimate)], what: &str) -> Result<Rows,
     let sum_lo: f64 = lo.iter().sum();
     let sum_hi: f64 = hi.iter().sum();
     if !sum_hi.is_finite() {
-        return Err(AnalysisError::NotFinite { what: format!("{what}: sum of the high ends"), value: sum_hi });
+        return Err(Detail::NotFinite { what: format!("{what}: sum of the high ends"), value: sum_hi }.into());
     }
     if sum_hi <= 0.0 {
-        return Err(AnalysisError::ZeroTotal { what: format!("{what} ({} rows, every high end zero)", rows.len()) });
+        return Err(Detail::ZeroTotal { what: format!("{what} ({} rows, every high end zero)", rows.len()) }.into());
     }
     Ok(Rows { lo, hi, sum_lo, sum_hi })
 }
 
-fn check_unique<K: Ord + fmt::Debug>(rows: &[(K, Estimate)], what: &str) -> Result<(), AnalysisError> {
+fn check_unique<K: Ord + fmt::Debug>(rows: &[(K, Estimate)], what: &str) -> Result<(), Error> {
     let mut keys: Vec<&K> = rows.iter().map(|r| &r.0).collect();
     keys.sort();
     for w in keys.windows(2) {
         if w[0] == w[1] {
-            return Err(AnalysisError::DuplicateKey { what: what.to_string(), key: format!("{:?}", w[0]) });
+            return Err(Detail::DuplicateKey { what: what.to_string(), key: format!("{:?}", w[0]) }.into());
         }
     }
     Ok(())
 }
 
 /// A published total as a range that covers the rows in every case.
-fn check_total(total: &Estimate, sum_hi: f64) -> Result<(), AnalysisError> {
+fn check_total(total: &Estimate, sum_hi: f64) -> Result<(), Error> {
     if total.low() <= 0.0 {
-        return Err(AnalysisError::NotPositive {
-            what: "low end of the published total".to_string(),
-            value: total.low(),
-        });
+        return Err(
+            Detail::NotPositive { what: "low end of the published total".to_string(), value: total.low() }.into()
+        );
     }
     if total.low() < sum_hi && sum_hi - total.low() > 1e-9 * sum_hi {
-        return Err(AnalysisError::TotalBelowRows { total: total.low(), rows: sum_hi });
+        return Err(Detail::TotalBelowRows { total: total.low(), rows: sum_hi }.into());
     }
     Ok(())
 }
@@ -257,11 +257,11 @@ impl<K: Ord + Clone + fmt::Debug> IntervalShares<K> {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::Empty`], [`AnalysisError::Negative`] (a low end below zero),
-    /// [`AnalysisError::DuplicateKey`], [`AnalysisError::ZeroTotal`] (every high end zero),
-    /// [`AnalysisError::NotPositive`] / [`AnalysisError::TotalBelowRows`] for a published total
+    /// [`ErrorKind::Empty`](crate::ErrorKind::Empty), [`ErrorKind::Negative`](crate::ErrorKind::Negative) (a low end below zero),
+    /// [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate), [`ErrorKind::ZeroTotal`](crate::ErrorKind::ZeroTotal) (every high end zero),
+    /// [`ErrorKind::NotPositive`](crate::ErrorKind::NotPositive) / [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) for a published total
     /// that is not positive or that the rows' high ends could exceed.
-    pub fn new(rows: &[(K, Estimate)], denominator: Denominator<Estimate>) -> Result<IntervalShares<K>, AnalysisError> {
+    pub fn new(rows: &[(K, Estimate)], denominator: Denominator<Estimate>) -> Result<IntervalShares<K>, Error> {
         let what = "interval share rows";
         let r = check_rows(rows, what)?;
         check_unique(rows, what)?;
@@ -345,14 +345,14 @@ impl<K: Ord + Clone + fmt::Debug> IntervalShares<K> {
 /// # Errors
 ///
 /// As [`cagr`] for either corner (a start or end that can be zero or
-/// negative), and [`AnalysisError::Provenance`] if a bound is not finite.
-pub fn cagr_bounds(start: Estimate, end: Estimate, span: &Span) -> Result<Estimate, AnalysisError> {
+/// negative), and [`Error`](crate::Error) if a bound is not finite.
+pub fn cagr_bounds(start: Estimate, end: Estimate, span: &Span) -> Result<Estimate, Error> {
     let low = cagr(start.high(), end.low(), span)?.fraction();
     let high = cagr(start.low(), end.high(), span)?.fraction();
-    Ok(Estimate::range(low, high.max(low))?)
+    Estimate::range(low, high.max(low))
 }
 
-fn rate_ends(rate: Estimate) -> Result<(GrowthRate, GrowthRate), AnalysisError> {
+fn rate_ends(rate: Estimate) -> Result<(GrowthRate, GrowthRate), Error> {
     Ok((GrowthRate::from_fraction(rate.low())?, GrowthRate::from_fraction(rate.high())?))
 }
 
@@ -375,14 +375,14 @@ fn rate_ends(rate: Estimate) -> Result<(GrowthRate, GrowthRate), AnalysisError> 
 ///
 /// # Errors
 ///
-/// [`AnalysisError::Negative`] for a value range reaching below zero,
-/// [`AnalysisError::OutOfRange`] for a rate at or below −100 %/yr, [`AnalysisError::NotFinite`]
+/// [`ErrorKind::Negative`](crate::ErrorKind::Negative) for a value range reaching below zero,
+/// [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for a rate at or below −100 %/yr, [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite)
 /// when a projection overflows.
-pub fn project_bounds(value: Estimate, rate: Estimate, span: &Span) -> Result<Estimate, AnalysisError> {
+pub fn project_bounds(value: Estimate, rate: Estimate, span: &Span) -> Result<Estimate, Error> {
     let (r_lo, r_hi) = rate_ends(rate)?;
     let low = project(value.low(), r_lo, span)?;
     let high = project(value.high(), r_hi, span)?;
-    Ok(Estimate::range(low, high.max(low))?)
+    Estimate::range(low, high.max(low))
 }
 
 /// Exact bounds of the value that grows into `value` at `rate` (fraction per year) over
@@ -405,11 +405,11 @@ pub fn project_bounds(value: Estimate, rate: Estimate, span: &Span) -> Result<Es
 /// # Errors
 ///
 /// As [`project_bounds`].
-pub fn project_back_bounds(value: Estimate, rate: Estimate, span: &Span) -> Result<Estimate, AnalysisError> {
+pub fn project_back_bounds(value: Estimate, rate: Estimate, span: &Span) -> Result<Estimate, Error> {
     let (r_lo, r_hi) = rate_ends(rate)?;
     let low = project_back(value.low(), r_hi, span)?;
     let high = project_back(value.high(), r_lo, span)?;
-    Ok(Estimate::range(low, high.max(low))?)
+    Estimate::range(low, high.max(low))
 }
 
 /// Exact bounds of the annual rate (fraction per year) implied by growing `multiple`-fold over
@@ -433,10 +433,10 @@ pub fn project_back_bounds(value: Estimate, rate: Estimate, span: &Span) -> Resu
 ///
 /// As [`implied_rate`] for either end (a multiple that can be zero
 /// or negative).
-pub fn implied_rate_bounds(multiple: Estimate, span: &Span) -> Result<Estimate, AnalysisError> {
+pub fn implied_rate_bounds(multiple: Estimate, span: &Span) -> Result<Estimate, Error> {
     let low = implied_rate(multiple.low(), span)?.fraction();
     let high = implied_rate(multiple.high(), span)?.fraction();
-    Ok(Estimate::range(low, high.max(low))?)
+    Estimate::range(low, high.max(low))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -584,12 +584,12 @@ pub struct Distribution {
 }
 
 impl Distribution {
-    fn from_values(mut v: Vec<f64>, percentiles: &[f64], what: &str) -> Result<Distribution, AnalysisError> {
+    fn from_values(mut v: Vec<f64>, percentiles: &[f64], what: &str) -> Result<Distribution, Error> {
         if v.is_empty() {
-            return Err(AnalysisError::Empty { what: what.to_string() });
+            return Err(Detail::Empty { what: what.to_string() }.into());
         }
         if let Some(bad) = v.iter().find(|x| !x.is_finite()) {
-            return Err(AnalysisError::NotFinite { what: format!("{what}: a sampled value"), value: *bad });
+            return Err(Detail::NotFinite { what: format!("{what}: a sampled value"), value: *bad }.into());
         }
         v.sort_by(f64::total_cmp);
         let n = v.len();
@@ -639,8 +639,8 @@ impl Distribution {
     /// # Errors
     ///
     /// Never for a distribution built by this module (its min and max are finite and ordered).
-    pub fn range(&self) -> Result<Estimate, AnalysisError> {
-        Ok(Estimate::range(self.min, self.max)?)
+    pub fn range(&self) -> Result<Estimate, Error> {
+        Estimate::range(self.min, self.max)
     }
 }
 
@@ -653,12 +653,12 @@ impl fmt::Display for Distribution {
     }
 }
 
-fn fraction_in_unit(what: &str, v: f64) -> Result<f64, AnalysisError> {
+fn fraction_in_unit(what: &str, v: f64) -> Result<f64, Error> {
     if !v.is_finite() {
-        return Err(AnalysisError::NotFinite { what: what.to_string(), value: v });
+        return Err(Detail::NotFinite { what: what.to_string(), value: v }.into());
     }
     if !(0.0..=1.0).contains(&v) {
-        return Err(AnalysisError::OutOfRange { what: what.to_string(), value: v, expected: "0 to 1".to_string() });
+        return Err(Detail::OutOfRange { what: what.to_string(), value: v, expected: "0 to 1".to_string() }.into());
     }
     Ok(v)
 }
@@ -671,14 +671,15 @@ impl MonteCarlo {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::OutOfRange`] for zero samples.
-    pub fn new(samples: usize, seed: u64) -> Result<MonteCarlo, AnalysisError> {
+    /// [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for zero samples.
+    pub fn new(samples: usize, seed: u64) -> Result<MonteCarlo, Error> {
         if samples == 0 {
-            return Err(AnalysisError::OutOfRange {
+            return Err(Detail::OutOfRange {
                 what: "Monte Carlo sample count".to_string(),
                 value: 0.0,
                 expected: "at least 1".to_string(),
-            });
+            }
+            .into());
         }
         Ok(MonteCarlo { samples, seed, sampling: Sampling::Uniform, percentiles: Self::DEFAULT_PERCENTILES.to_vec() })
     }
@@ -687,9 +688,9 @@ impl MonteCarlo {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::NotFinite`] / [`AnalysisError::OutOfRange`] for a [`Mode::At`] fraction
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) / [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for a [`Mode::At`] fraction
     /// that is NaN or outside `[0, 1]`.
-    pub fn with_sampling(mut self, sampling: Sampling) -> Result<MonteCarlo, AnalysisError> {
+    pub fn with_sampling(mut self, sampling: Sampling) -> Result<MonteCarlo, Error> {
         if let Sampling::Triangular { mode: Mode::At(f) } = sampling {
             fraction_in_unit("triangular mode (fraction of each range)", f)?;
         }
@@ -701,19 +702,19 @@ impl MonteCarlo {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::Empty`] for none, [`AnalysisError::NotFinite`] /
-    /// [`AnalysisError::OutOfRange`] for a percentile that is NaN or outside 0–100.
-    pub fn with_percentiles(mut self, percentiles: &[f64]) -> Result<MonteCarlo, AnalysisError> {
+    /// [`ErrorKind::Empty`](crate::ErrorKind::Empty) for none, [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) /
+    /// [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for a percentile that is NaN or outside 0–100.
+    pub fn with_percentiles(mut self, percentiles: &[f64]) -> Result<MonteCarlo, Error> {
         if percentiles.is_empty() {
-            return Err(AnalysisError::Empty { what: "Monte Carlo percentiles".to_string() });
+            return Err(Detail::Empty { what: "Monte Carlo percentiles".to_string() }.into());
         }
         for &p in percentiles {
             let what = || "Monte Carlo percentile".to_string();
             if !p.is_finite() {
-                return Err(AnalysisError::NotFinite { what: what(), value: p });
+                return Err(Detail::NotFinite { what: what(), value: p }.into());
             }
             if !(0.0..=100.0).contains(&p) {
-                return Err(AnalysisError::OutOfRange { what: what(), value: p, expected: "0 to 100".to_string() });
+                return Err(Detail::OutOfRange { what: what(), value: p, expected: "0 to 100".to_string() }.into());
             }
         }
         self.percentiles = percentiles.to_vec();
@@ -768,10 +769,10 @@ impl MonteCarlo {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::Empty`] for no input.
-    pub fn draws(&self, inputs: &[Estimate]) -> Result<Draws, AnalysisError> {
+    /// [`ErrorKind::Empty`](crate::ErrorKind::Empty) for no input.
+    pub fn draws(&self, inputs: &[Estimate]) -> Result<Draws, Error> {
         if inputs.is_empty() {
-            return Err(AnalysisError::Empty { what: "Monte Carlo inputs".to_string() });
+            return Err(Detail::Empty { what: "Monte Carlo inputs".to_string() }.into());
         }
         let mut rng = SeededRng::new(self.seed);
         let mut values = Vec::with_capacity(self.samples.saturating_mul(inputs.len()));
@@ -804,13 +805,13 @@ impl MonteCarlo {
     ///
     /// # Errors
     ///
-    /// [`AnalysisError::Empty`] for no input, the first error `f` returns, and
-    /// [`AnalysisError::NotFinite`] for a non-finite result.
+    /// [`ErrorKind::Empty`](crate::ErrorKind::Empty) for no input, the first error `f` returns, and
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) for a non-finite result.
     pub fn sample_with(
         &self,
         inputs: &[Estimate],
-        mut f: impl FnMut(&[f64]) -> Result<f64, AnalysisError>,
-    ) -> Result<Distribution, AnalysisError> {
+        mut f: impl FnMut(&[f64]) -> Result<f64, Error>,
+    ) -> Result<Distribution, Error> {
         let draws = self.draws(inputs)?;
         let values = draws.iter().map(&mut f).collect::<Result<Vec<f64>, _>>()?;
         Distribution::from_values(values, &self.percentiles, "Monte Carlo result")
@@ -835,8 +836,8 @@ impl MonteCarlo {
     ///
     /// As [`IntervalShares::new`] under [`Denominator::SumOfRows`] (duplicate keys aside, which
     /// do not change an HHI of rows and are refused all the same), and
-    /// [`AnalysisError::ZeroTotal`] for a sample whose rows add to zero.
-    pub fn hhi<K: Ord + fmt::Debug>(&self, rows: &[(K, Estimate)]) -> Result<Distribution, AnalysisError> {
+    /// [`ErrorKind::ZeroTotal`](crate::ErrorKind::ZeroTotal) for a sample whose rows add to zero.
+    pub fn hhi<K: Ord + fmt::Debug>(&self, rows: &[(K, Estimate)]) -> Result<Distribution, Error> {
         let inputs = self.row_inputs(rows, "HHI rows")?;
         self.sample_with(&inputs, |q| Ok(hhi_of_weights(q)?.fraction()))
     }
@@ -851,13 +852,13 @@ impl MonteCarlo {
     /// # Errors
     ///
     /// As [`MonteCarlo::hhi`].
-    pub fn cr_n<K: Ord + fmt::Debug>(&self, rows: &[(K, Estimate)], n: usize) -> Result<Distribution, AnalysisError> {
+    pub fn cr_n<K: Ord + fmt::Debug>(&self, rows: &[(K, Estimate)], n: usize) -> Result<Distribution, Error> {
         let inputs = self.row_inputs(rows, "CR-n rows")?;
         let mut buf: Vec<f64> = Vec::with_capacity(inputs.len());
         self.sample_with(&inputs, |q| {
             let total: f64 = q.iter().sum();
             if total <= 0.0 {
-                return Err(AnalysisError::ZeroTotal { what: "CR-n rows, in a Monte Carlo sample".to_string() });
+                return Err(Detail::ZeroTotal { what: "CR-n rows, in a Monte Carlo sample".to_string() }.into());
             }
             buf.clear();
             buf.extend_from_slice(q);
@@ -888,13 +889,13 @@ impl MonteCarlo {
     ///
     /// # Errors
     ///
-    /// As [`IntervalShares::new`], and [`AnalysisError::ZeroTotal`] for a sample whose rows add
+    /// As [`IntervalShares::new`], and [`ErrorKind::ZeroTotal`](crate::ErrorKind::ZeroTotal) for a sample whose rows add
     /// to zero.
     pub fn shares<K: Ord + Clone + fmt::Debug>(
         &self,
         rows: &[(K, Estimate)],
         denominator: &Denominator<Estimate>,
-    ) -> Result<Vec<(K, Distribution)>, AnalysisError> {
+    ) -> Result<Vec<(K, Distribution)>, Error> {
         let mut inputs = self.row_inputs(rows, "share rows")?;
         if let Denominator::PublishedTotal(t) = denominator {
             let sum_hi: f64 = rows.iter().map(|r| r.1.high()).sum();
@@ -910,7 +911,7 @@ impl MonteCarlo {
                 Denominator::PublishedTotal(_) => q[n],
             };
             if total <= 0.0 {
-                return Err(AnalysisError::ZeroTotal { what: "share rows, in a Monte Carlo sample".to_string() });
+                return Err(Detail::ZeroTotal { what: "share rows, in a Monte Carlo sample".to_string() }.into());
             }
             for (col, v) in columns.iter_mut().zip(&q[..n]) {
                 col.push((v / total).min(1.0));
@@ -924,11 +925,7 @@ impl MonteCarlo {
             .collect()
     }
 
-    fn row_inputs<K: Ord + fmt::Debug>(
-        &self,
-        rows: &[(K, Estimate)],
-        what: &str,
-    ) -> Result<Vec<Estimate>, AnalysisError> {
+    fn row_inputs<K: Ord + fmt::Debug>(&self, rows: &[(K, Estimate)], what: &str) -> Result<Vec<Estimate>, Error> {
         check_rows(rows, what)?;
         check_unique(rows, what)?;
         Ok(rows.iter().map(|r| r.1).collect())

@@ -29,9 +29,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use crate::analysis::AnalysisError;
-use crate::material::{Amount, Basis, MaterialError, Rate};
-use crate::money::{Money, MoneyError};
+use crate::Error;
+use crate::error::Detail;
+use crate::material::{Amount, Basis, Rate};
+use crate::money::Money;
 use crate::units::{self, Mass, MassRate};
 
 /// A value that shares and concentration indices can be computed of.
@@ -45,9 +46,9 @@ pub trait Weight {
     ///
     /// # Errors
     ///
-    /// An [`AnalysisError`] naming both sides, e.g. [`MaterialError::BasisMismatch`] for amounts
+    /// An [`Error`](crate::Error) naming both sides, e.g. [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) for amounts
     /// on different bases.
-    fn check_compatible(&self, first: &Self) -> Result<(), AnalysisError> {
+    fn check_compatible(&self, first: &Self) -> Result<(), Error> {
         let _ = first;
         Ok(())
     }
@@ -71,10 +72,10 @@ impl Weight for MassRate {
     }
 }
 
-/// `Ok` when two weights are on one basis, else [`MaterialError::BasisMismatch`].
-fn same_basis(first: &Basis, this: &Basis) -> Result<(), AnalysisError> {
+/// `Ok` when two weights are on one basis, else [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch).
+fn same_basis(first: &Basis, this: &Basis) -> Result<(), Error> {
     if this != first {
-        return Err(MaterialError::BasisMismatch {
+        return Err(Detail::BasisMismatch {
             left: first.to_string(),
             right: this.to_string(),
             operation: "weigh together (shares, HHI)",
@@ -89,7 +90,7 @@ impl Weight for Amount {
         self.in_tonnes()
     }
 
-    fn check_compatible(&self, first: &Self) -> Result<(), AnalysisError> {
+    fn check_compatible(&self, first: &Self) -> Result<(), Error> {
         same_basis(first.basis(), self.basis())
     }
 }
@@ -99,7 +100,7 @@ impl Weight for Rate {
         self.in_tonnes_per_year()
     }
 
-    fn check_compatible(&self, first: &Self) -> Result<(), AnalysisError> {
+    fn check_compatible(&self, first: &Self) -> Result<(), Error> {
         same_basis(first.basis(), self.basis())
     }
 }
@@ -111,9 +112,9 @@ impl Weight for Money {
         self.amount()
     }
 
-    fn check_compatible(&self, first: &Self) -> Result<(), AnalysisError> {
+    fn check_compatible(&self, first: &Self) -> Result<(), Error> {
         if self.currency() != first.currency() {
-            return Err(MoneyError::CurrencyMismatch {
+            return Err(Detail::CurrencyMismatch {
                 operation: "weigh together (shares, HHI)",
                 left: first.currency().code(),
                 right: self.currency().code(),
@@ -122,7 +123,7 @@ impl Weight for Money {
         }
         if self.price_year() != first.price_year() {
             let year = |y: Option<i32>| y.map_or_else(|| "unspecified".to_string(), |y| y.to_string());
-            return Err(MoneyError::PriceYearMismatch {
+            return Err(Detail::PriceYearMismatch {
                 operation: "weigh together (shares, HHI)",
                 left: year(first.price_year()),
                 right: year(self.price_year()),
@@ -138,13 +139,13 @@ impl<T: Weight + ?Sized> Weight for &T {
         (**self).magnitude()
     }
 
-    fn check_compatible(&self, first: &Self) -> Result<(), AnalysisError> {
+    fn check_compatible(&self, first: &Self) -> Result<(), Error> {
         (**self).check_compatible(*first)
     }
 }
 
 /// Checks one weight: finite and non-negative. `what` names where it came from.
-pub(crate) fn checked(what: impl FnOnce() -> String, v: f64) -> Result<f64, AnalysisError> {
+pub(crate) fn checked(what: impl FnOnce() -> String, v: f64) -> Result<f64, Error> {
     crate::analysis::non_negative(what, v)
 }
 

@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{HsCode, Period, TradeError};
+use super::{HsCode, Period};
+use crate::Error;
+use crate::error::Detail;
 use crate::geo::Country;
 use crate::material::Amount;
 use crate::money::{Money, Price};
@@ -17,7 +19,7 @@ use crate::money::{Money, Price};
 ///   carbonate ([`Basis::lce`](crate::material::Basis::lce)), 2530.90 in tonnes of
 ///   concentrate, not of lithium.
 /// - **No self-trade.** A flow from a country to itself is refused
-///   ([`TradeError::SelfTrade`]). Databases do record re-imports with the reporter as its
+///   ([`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent)). Databases do record re-imports with the reporter as its
 ///   own partner; a loader must route those explicitly rather than count them as bilateral
 ///   trade.
 ///
@@ -69,7 +71,7 @@ struct FlowWire {
 }
 
 impl TryFrom<FlowWire> for TradeFlow {
-    type Error = TradeError;
+    type Error = Error;
     fn try_from(w: FlowWire) -> Result<Self, Self::Error> {
         let f = TradeFlow::new(w.period, w.exporter, w.importer, w.commodity)?;
         Ok(TradeFlow { quantity: w.quantity, value: w.value, ..f })
@@ -95,15 +97,10 @@ impl TradeFlow {
     ///
     /// # Errors
     ///
-    /// [`TradeError::SelfTrade`] when exporter and importer are the same country.
-    pub fn new(
-        period: Period,
-        exporter: Country,
-        importer: Country,
-        commodity: HsCode,
-    ) -> Result<TradeFlow, TradeError> {
+    /// [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when exporter and importer are the same country.
+    pub fn new(period: Period, exporter: Country, importer: Country, commodity: HsCode) -> Result<TradeFlow, Error> {
         if exporter == importer {
-            return Err(TradeError::SelfTrade { country: format!("{} ({})", exporter.name(), exporter.alpha3()) });
+            return Err(Detail::SelfTrade { country: format!("{} ({})", exporter.name(), exporter.alpha3()) }.into());
         }
         Ok(TradeFlow { period, exporter, importer, commodity, quantity: None, value: None })
     }
@@ -152,13 +149,13 @@ impl TradeFlow {
     ///
     /// # Errors
     ///
-    /// [`TradeError::Missing`] when the quantity or the value is not reported;
-    /// [`TradeError::Money`] for a zero quantity or a negative value.
-    pub fn unit_value(&self) -> Result<Price, TradeError> {
-        let missing = |field: &'static str| TradeError::Missing { field, flow: self.label() };
+    /// [`ErrorKind::Missing`](crate::ErrorKind::Missing) when the quantity or the value is not reported;
+    /// [`Error`](crate::Error) for a zero quantity or a negative value.
+    pub fn unit_value(&self) -> Result<Price, Error> {
+        let missing = |field: &'static str| Detail::Missing { field, flow: self.label() };
         let q = self.quantity.as_ref().ok_or_else(|| missing("quantity"))?;
         let v = self.value.as_ref().ok_or_else(|| missing("value"))?;
-        Ok(Price::unit_value(v, q)?)
+        Price::unit_value(v, q)
     }
 
     /// `2836.91 CHL -> CHN 2023`, for messages.

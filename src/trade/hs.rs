@@ -3,9 +3,9 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::Error;
+use crate::error::Detail;
 use serde::{Deserialize, Serialize};
-
-use super::TradeError;
 
 /// A six-digit code of the Harmonized System (HS) of the World Customs Organization: the
 /// subheading every country's tariff shares. National 8- and 10-digit lines (US HTS
@@ -13,7 +13,7 @@ use super::TradeError;
 ///
 /// Read from `"283691"`, `"2836.91"` or `"2836 91"`. A 4-, 8- or 10-digit code, a 5-digit
 /// code (a leading zero lost by a spreadsheet), letters or an empty text are errors
-/// ([`TradeError::BadHsCode`]); a national line is cut to six digits only on request
+/// ([`ErrorKind::Parse`](crate::ErrorKind::Parse)); a national line is cut to six digits only on request
 /// ([`HsCode::from_national_line`]). Displayed as `2836.91`, serialized as `"283691"`.
 ///
 /// The named constants cover the codes of battery-mineral trade. Two caveats:
@@ -107,8 +107,8 @@ impl HsCode {
     ///
     /// # Errors
     ///
-    /// [`TradeError::BadHsCode`] for a number above 999999 or a chapter outside 01–97.
-    pub fn new(code: u32) -> Result<HsCode, TradeError> {
+    /// [`ErrorKind::Parse`](crate::ErrorKind::Parse) for a number above 999999 or a chapter outside 01–97.
+    pub fn new(code: u32) -> Result<HsCode, Error> {
         if code > 999_999 {
             return Err(bad(&code.to_string(), "more than six digits"));
         }
@@ -119,8 +119,8 @@ impl HsCode {
     ///
     /// # Errors
     ///
-    /// [`TradeError::BadHsCode`] naming the input and what is wrong.
-    pub fn parse(s: &str) -> Result<HsCode, TradeError> {
+    /// [`ErrorKind::Parse`](crate::ErrorKind::Parse) naming the input and what is wrong.
+    pub fn parse(s: &str) -> Result<HsCode, Error> {
         let t = s.trim();
         if t.is_empty() {
             return Err(bad(s, "empty"));
@@ -152,8 +152,8 @@ impl HsCode {
     ///
     /// # Errors
     ///
-    /// [`TradeError::BadHsCode`] for anything but 6, 8 or 10 digits.
-    pub fn from_national_line(s: &str) -> Result<HsCode, TradeError> {
+    /// [`ErrorKind::Parse`](crate::ErrorKind::Parse) for anything but 6, 8 or 10 digits.
+    pub fn from_national_line(s: &str) -> Result<HsCode, Error> {
         let t = s.trim();
         if t.is_empty() || t.starts_with(['.', ' ']) || t.ends_with(['.', ' ']) || t.contains("..") {
             return Err(bad(s, "expected a 6-, 8- or 10-digit tariff line such as 2836.91.0010"));
@@ -203,12 +203,12 @@ impl HsCode {
     }
 }
 
-fn bad(input: &str, reason: &str) -> TradeError {
-    TradeError::BadHsCode { input: input.to_string(), reason: reason.to_string() }
+fn bad(input: &str, reason: &str) -> Error {
+    Detail::BadHsCode { input: input.to_string(), reason: reason.to_string() }.into()
 }
 
 /// HS chapters run from 01 to 97 (77 is reserved); 98 and 99 are left to national use.
-fn check_chapter(input: &str, code: u32) -> Result<HsCode, TradeError> {
+fn check_chapter(input: &str, code: u32) -> Result<HsCode, Error> {
     match code / 10_000 {
         0 => Err(bad(input, "chapter 00 does not exist")),
         77 => Err(bad(input, "chapter 77 is reserved and unused")),
@@ -230,14 +230,14 @@ impl fmt::Display for HsCode {
 }
 
 impl FromStr for HsCode {
-    type Err = TradeError;
+    type Err = Error;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         HsCode::parse(s)
     }
 }
 
 impl TryFrom<String> for HsCode {
-    type Error = TradeError;
+    type Error = Error;
     fn try_from(s: String) -> Result<Self, Self::Error> {
         HsCode::parse(&s)
     }

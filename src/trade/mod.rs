@@ -6,7 +6,7 @@
 //! | [`Period`] | a year or a month, ordered, with fractional years between two periods |
 //! | [`PERIOD_YEARS`] | the years a period may have |
 //! | [`TradeFlow`] | exporter -> importer, commodity, period, quantity with basis and value, each possibly missing |
-//! | [`TradeError`] | what can go wrong, naming the value |
+//! | [`Error`](crate::Error) | what can go wrong, naming the value |
 //!
 //! # Example
 //!
@@ -29,52 +29,3 @@ mod period;
 pub use flow::TradeFlow;
 pub use hs::HsCode;
 pub use period::{PERIOD_YEARS, Period};
-
-use crate::money::MoneyError;
-
-/// Errors of the trade model. Each message names the offending value.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[non_exhaustive]
-pub enum TradeError {
-    /// An HS code that is not six digits.
-    #[error("bad HS code {input:?}: {reason}")]
-    BadHsCode {
-        /// The code given.
-        input: String,
-        /// What is wrong.
-        reason: String,
-    },
-    /// A period that does not parse or is out of range.
-    #[error("bad period {input:?}: {reason}")]
-    BadPeriod {
-        /// The text given.
-        input: String,
-        /// What is wrong.
-        reason: String,
-    },
-    /// A year compared with a month.
-    #[error("cannot measure years from {from} to {to}: one is a year and the other a month")]
-    MixedPeriods {
-        /// The earlier period.
-        from: String,
-        /// The later period.
-        to: String,
-    },
-    /// A flow from a country to itself.
-    #[error("trade flow from {country} to itself: re-imports are not bilateral trade")]
-    SelfTrade {
-        /// The country, with its alpha-3 code.
-        country: String,
-    },
-    /// A quantity or value a calculation needs but the flow does not report.
-    #[error("trade flow {flow} reports no {field}")]
-    Missing {
-        /// The missing field.
-        field: &'static str,
-        /// The flow, as [`TradeFlow::label`].
-        flow: String,
-    },
-    /// A money error (a zero quantity in a unit value, a negative value).
-    #[error(transparent)]
-    Money(#[from] MoneyError),
-}

@@ -3,9 +3,9 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::Error;
+use crate::error::Detail;
 use serde::{Deserialize, Serialize};
-
-use super::TradeError;
 
 /// Years a [`Period`] may have: 1900 to 2100 (trade statistics start in 1962; projections
 /// reach 2050).
@@ -47,8 +47,8 @@ impl Period {
     ///
     /// # Errors
     ///
-    /// [`TradeError::BadPeriod`] for a year outside [`PERIOD_YEARS`].
-    pub fn year(year: i32) -> Result<Period, TradeError> {
+    /// [`ErrorKind::Parse`](crate::ErrorKind::Parse) for a year outside [`PERIOD_YEARS`].
+    pub fn year(year: i32) -> Result<Period, Error> {
         check_year(&year.to_string(), year)?;
         Ok(Period { year, month: None })
     }
@@ -57,12 +57,12 @@ impl Period {
     ///
     /// # Errors
     ///
-    /// [`TradeError::BadPeriod`] for a year outside [`PERIOD_YEARS`] or a month outside 1–12.
-    pub fn month(year: i32, month: u8) -> Result<Period, TradeError> {
+    /// [`ErrorKind::Parse`](crate::ErrorKind::Parse) for a year outside [`PERIOD_YEARS`] or a month outside 1–12.
+    pub fn month(year: i32, month: u8) -> Result<Period, Error> {
         let input = format!("{year}-{month:02}");
         check_year(&input, year)?;
         if !(1..=12).contains(&month) {
-            return Err(TradeError::BadPeriod { input, reason: format!("month {month} is outside 1-12") });
+            return Err(Detail::BadPeriod { input, reason: format!("month {month} is outside 1-12") }.into());
         }
         Ok(Period { year, month: Some(month) })
     }
@@ -71,13 +71,13 @@ impl Period {
     ///
     /// # Errors
     ///
-    /// [`TradeError::BadPeriod`] naming the input.
-    pub fn parse(s: &str) -> Result<Period, TradeError> {
+    /// [`ErrorKind::Parse`](crate::ErrorKind::Parse) naming the input.
+    pub fn parse(s: &str) -> Result<Period, Error> {
         let t = s.trim();
-        let bad = |reason: &str| TradeError::BadPeriod { input: s.to_string(), reason: reason.to_string() };
+        let bad = |reason: &str| Detail::BadPeriod { input: s.to_string(), reason: reason.to_string() };
         let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
         if !t.is_ascii() {
-            return Err(bad("expected YYYY, YYYY-MM or YYYYMM"));
+            return Err(bad("expected YYYY, YYYY-MM or YYYYMM").into());
         }
         // ASCII from here on: byte offsets are character boundaries
         let (y, m) = match t.len() {
@@ -85,12 +85,12 @@ impl Period {
             6 => (&t[..4], t.get(4..)),
             7 => match t.as_bytes().get(4) {
                 Some(b'-' | b'M' | b'm') => (&t[..4], t.get(5..)),
-                _ => return Err(bad("expected YYYY, YYYY-MM or YYYYMM")),
+                _ => return Err(bad("expected YYYY, YYYY-MM or YYYYMM").into()),
             },
-            _ => return Err(bad("expected YYYY, YYYY-MM or YYYYMM")),
+            _ => return Err(bad("expected YYYY, YYYY-MM or YYYYMM").into()),
         };
         if !digits(y) || m.is_some_and(|m| !digits(m)) {
-            return Err(bad("expected YYYY, YYYY-MM or YYYYMM"));
+            return Err(bad("expected YYYY, YYYY-MM or YYYYMM").into());
         }
         let year: i32 = y.parse().map_err(|_| bad("bad year"))?;
         match m {
@@ -132,28 +132,30 @@ impl Period {
     ///
     /// # Errors
     ///
-    /// [`TradeError::MixedPeriods`] when one is a year and the other a month: an annual total
+    /// [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) when one is a year and the other a month: an annual total
     /// and a monthly figure are no basis for a growth rate.
-    pub fn years_between(&self, later: &Period) -> Result<f64, TradeError> {
+    pub fn years_between(&self, later: &Period) -> Result<f64, Error> {
         if self.is_year() != later.is_year() {
-            return Err(TradeError::MixedPeriods { from: self.to_string(), to: later.to_string() });
+            return Err(Detail::MixedPeriods { from: self.to_string(), to: later.to_string() }.into());
         }
         Ok((later.start_month() - self.start_month()) as f64 / 12.0)
     }
 }
 
-fn check_year(input: &str, year: i32) -> Result<(), TradeError> {
+fn check_year(input: &str, year: i32) -> Result<(), Error> {
     if PERIOD_YEARS.contains(&year) {
         Ok(())
     } else {
-        Err(TradeError::BadPeriod { input: input.to_string(), reason: format!("year {year} is outside 1900-2100") })
+        Err(Detail::BadPeriod { input: input.to_string(), reason: format!("year {year} is outside 1900-2100") }.into())
     }
 }
 
-fn with_input(e: TradeError, input: &str) -> TradeError {
-    match e {
-        TradeError::BadPeriod { reason, .. } => TradeError::BadPeriod { input: input.to_string(), reason },
-        other => other,
+fn with_input(e: Error, input: &str) -> Error {
+    match e.detail() {
+        Detail::BadPeriod { reason, .. } => {
+            Detail::BadPeriod { input: input.to_string(), reason: reason.clone() }.into()
+        }
+        _ => e,
     }
 }
 
@@ -173,14 +175,14 @@ impl fmt::Display for Period {
 }
 
 impl FromStr for Period {
-    type Err = TradeError;
+    type Err = Error;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Period::parse(s)
     }
 }
 
 impl TryFrom<String> for Period {
-    type Error = TradeError;
+    type Error = Error;
     fn try_from(s: String) -> Result<Self, Self::Error> {
         Period::parse(&s)
     }

@@ -1,9 +1,11 @@
 //! Loaders: a user's CSV directory, JSON, merging, and the errors for bad rows.
 
+use critical_minerals::Error;
+use critical_minerals::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use critical_minerals::chain::Capacity;
-use critical_minerals::dataset::{Area, Commodity, Dataset, DatasetError, Flag, Measure};
+use critical_minerals::dataset::{Area, Commodity, Dataset, Flag, Measure};
 use critical_minerals::geo::Country;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -30,7 +32,7 @@ fn temp_dir(name: &str, files: &[(&str, &str)]) -> Result<PathBuf, std::io::Erro
 }
 
 /// Loads a directory whose production.csv has a good row 1 and `bad_row` as row 2.
-fn load_with_bad_production_row(name: &str, bad_row: &str) -> Result<DatasetError, Box<dyn std::error::Error>> {
+fn load_with_bad_production_row(name: &str, bad_row: &str) -> Result<Error, Box<dyn std::error::Error>> {
     let production = format!("{PRODUCTION_HEADER}{GOOD_ROW}{bad_row}\n");
     let dir = temp_dir(name, &[("sources.csv", SOURCES), ("production.csv", &production)])?;
     let result = Dataset::from_dir(&dir);
@@ -41,7 +43,7 @@ fn load_with_bad_production_row(name: &str, bad_row: &str) -> Result<DatasetErro
     }
 }
 
-fn assert_names(err: &DatasetError, parts: &[&str]) {
+fn assert_names(err: &Error, parts: &[&str]) {
     let msg = err.to_string();
     for p in parts {
         assert!(msg.contains(p), "error {msg:?} does not contain {p:?}");
@@ -51,7 +53,7 @@ fn assert_names(err: &DatasetError, parts: &[&str]) {
 #[test]
 fn unknown_country_names_file_row_column_and_value() -> TestResult {
     let e = load_with_bad_production_row("country", "lithium,mining,production,XX,2025,10,Li,,fixture-src")?;
-    assert!(matches!(e, DatasetError::BadField { row: 2, .. }), "{e:?}");
+    assert!(e.kind() == ErrorKind::InvalidData && e.to_string().contains(": row 2, column"), "{e:?}");
     assert_names(&e, &["production.csv", "row 2", "\"country\"", "\"XX\""]);
     Ok(())
 }
@@ -76,7 +78,7 @@ fn missing_basis_is_an_error() -> TestResult {
 #[test]
 fn unknown_source_is_an_error() -> TestResult {
     let e = load_with_bad_production_row("source", "lithium,mining,production,CHL,2025,5,Li,,no-such-source")?;
-    assert!(matches!(e, DatasetError::UnknownSource { .. }), "{e:?}");
+    assert!(e.kind() == ErrorKind::Unknown, "{e:?}");
     assert_names(&e, &["production.csv", "row 2", "\"source\"", "\"no-such-source\""]);
     Ok(())
 }
@@ -102,7 +104,12 @@ fn empty_value_without_a_flag_and_a_value_under_w_are_errors() -> TestResult {
 #[test]
 fn duplicate_key_in_one_file_names_both_rows() -> TestResult {
     let e = load_with_bad_production_row("dup", GOOD_ROW.trim_end())?;
-    assert!(matches!(e, DatasetError::DuplicateRow { row: 2, first_row: 1, .. }), "{e:?}");
+    assert!(
+        e.kind() == ErrorKind::Duplicate
+            && e.to_string().contains(": row 2: duplicate key")
+            && e.to_string().ends_with(" row 1"),
+        "{e:?}"
+    );
     assert_names(&e, &["production.csv", "row 2", "row 1", "AUS"]);
     Ok(())
 }
@@ -113,7 +120,7 @@ fn header_problems_name_the_file_and_column() -> TestResult {
     let dir = temp_dir("missing-col", &[("sources.csv", SOURCES), ("production.csv", missing)])?;
     let e = Dataset::from_dir(&dir).err().ok_or("accepted a file without a basis column")?;
     std::fs::remove_dir_all(&dir)?;
-    assert!(matches!(e, DatasetError::MissingColumn { .. }), "{e:?}");
+    assert!(e.kind() == ErrorKind::Missing, "{e:?}");
     assert_names(&e, &["production.csv", "row 0", "\"basis\""]);
 
     let unknown = format!("{},extra\n", PRODUCTION_HEADER.trim_end());
@@ -170,7 +177,10 @@ fn other_tables_report_their_columns() -> TestResult {
 #[test]
 fn missing_directory_is_an_io_error_naming_the_path() {
     let e = Dataset::from_dir("/nonexistent/critical-minerals-data").err();
-    assert!(matches!(&e, Some(DatasetError::Io { path, .. }) if path.contains("critical-minerals-data")), "{e:?}");
+    assert!(
+        matches!(&e, Some(e) if e.kind() == ErrorKind::Io && e.to_string().contains("critical-minerals-data")),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -202,7 +212,7 @@ fn merge_conflicts_name_both_datasets() -> TestResult {
     let user = Dataset::from_dir(&dir);
     std::fs::remove_dir_all(&dir)?;
     let e = Dataset::builtin()?.merge(user?).err().ok_or("merged a conflicting row")?;
-    assert!(matches!(e, DatasetError::DuplicateRow { .. }), "{e:?}");
+    assert!(e.kind() == ErrorKind::Duplicate, "{e:?}");
     assert_names(&e, &["<builtin>/production.csv", "cm-dataset-conflict", "row 1", "AUS", "2024"]);
 
     // a source id reused with other content is a conflict too
@@ -248,7 +258,7 @@ fn json_errors_name_table_row_and_column() -> TestResult {
     assert_names(&e, &["<json>", "\"productoin\""]);
 
     let e = Dataset::from_json("{\"sources\": [").err().ok_or("accepted broken JSON")?;
-    assert!(matches!(e, DatasetError::Json { line: 1, .. }), "{e:?}");
+    assert!(e.kind() == ErrorKind::InvalidData && e.line() == Some(1), "{e:?}");
 
     let e = Dataset::from_json(
         r#"{"sources": [{"id": "s", "publisher": "P", "title": "T", "tag": "S", "colour": "red"}]}"#,

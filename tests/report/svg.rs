@@ -2,7 +2,7 @@
 //! source line.
 
 #[path = "../../examples/lithium_report/svg.rs"]
-mod svg;
+mod chart_svg;
 
 use critical_minerals::dataset::{Commodity, Dataset};
 use critical_minerals::report::SupplyReport;
@@ -23,7 +23,7 @@ fn texts(svg: &str) -> Result<Vec<String>, Box<dyn std::error::Error>> {
 #[test]
 fn lithium_chart_is_labelled() -> R {
     let report = SupplyReport::build(&Dataset::builtin()?, Commodity::Lithium)?;
-    let out = svg::render(&report)?;
+    let out = chart_svg::render(&report)?;
     let t = texts(&out)?;
     let has = |s: &str| t.iter().any(|x| x == s);
     let has_prefix = |s: &str| t.iter().any(|x| x.starts_with(s));
@@ -43,7 +43,7 @@ fn every_mineral_renders() -> R {
     let data = Dataset::builtin()?;
     for c in [Commodity::Cobalt, Commodity::Nickel, Commodity::NaturalGraphite] {
         let report = SupplyReport::build(&data, c)?;
-        let t = texts(&svg::render(&report)?)?;
+        let t = texts(&chart_svg::render(&report)?)?;
         assert!(t.iter().any(|x| x.starts_with("Source: ")), "{c}: no source line");
         assert!(t.iter().any(|x| x.ends_with("country shares by stage")), "{c}: no title");
     }

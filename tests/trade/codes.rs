@@ -1,9 +1,10 @@
 //! HS codes of battery-mineral trade (WCO Harmonized System; US HTS lines from USGS MCS 2025), periods and flows.
 
+use critical_minerals::ErrorKind;
 use critical_minerals::geo::Country;
 use critical_minerals::material::{Amount, Basis};
 use critical_minerals::money::Money;
-use critical_minerals::trade::{HsCode, Period, TradeError, TradeFlow};
+use critical_minerals::trade::{HsCode, Period, TradeFlow};
 
 type R = Result<(), Box<dyn std::error::Error>>;
 
@@ -63,7 +64,9 @@ fn hs_codes_accept_three_spellings_and_refuse_the_rest() -> R {
         "２８３６９１",
     ] {
         match HsCode::parse(bad) {
-            Err(TradeError::BadHsCode { input, .. }) => assert_eq!(input, bad),
+            Err(e) if e.kind() == ErrorKind::Parse => {
+                assert!(e.to_string().starts_with(&format!("bad HS code {bad:?}")), "{e}")
+            }
             other => panic!("{bad:?}: {other:?}"),
         }
     }
@@ -86,7 +89,7 @@ fn periods_parse_order_and_measure() -> R {
     let jan = Period::month(2023, 1)?;
     let apr = Period::month(2024, 4)?;
     assert_eq!(jan.years_between(&apr)?, 1.25);
-    assert!(matches!(y2020.years_between(&apr), Err(TradeError::MixedPeriods { .. })));
+    assert!(matches!(y2020.years_between(&apr), Err(ref e) if e.kind() == ErrorKind::Mismatch));
     assert!(y2024.contains(&apr) && !y2020.contains(&apr) && apr.contains(&apr));
     assert!(jan < y2024 && y2024 < apr);
     assert_eq!((apr.calendar_year(), apr.calendar_month(), y2024.calendar_month()), (2024, Some(4), None));
@@ -104,12 +107,18 @@ fn flows_keep_missing_as_none() -> R {
         HsCode::MINERAL_SUBSTANCES_NES,
     )?;
     assert!(flow.quantity().is_none() && flow.value().is_none());
-    assert!(matches!(flow.unit_value(), Err(TradeError::Missing { field: "quantity", .. })));
+    assert!(
+        matches!(flow.unit_value(), Err(ref e) if e.kind() == ErrorKind::Missing && e.to_string().ends_with("reports no quantity"))
+    );
     let flow = flow.with_quantity(Amount::tonnes(0.0, Basis::sc6())?);
-    assert!(matches!(flow.unit_value(), Err(TradeError::Missing { field: "value", .. })));
+    assert!(
+        matches!(flow.unit_value(), Err(ref e) if e.kind() == ErrorKind::Missing && e.to_string().ends_with("reports no value"))
+    );
     let flow = flow.with_value(Money::parse("USD 1 million")?);
     // a zero quantity with a value is an error, not an infinite price
-    assert!(matches!(flow.unit_value(), Err(TradeError::Money(_))));
+    assert!(
+        matches!(flow.unit_value(), Err(ref e) if e.kind() == ErrorKind::Mismatch || e.kind() == ErrorKind::ZeroTotal)
+    );
     assert_eq!(flow.label(), "2530.90 AUS -> CHN 2023");
     assert_eq!(flow.exporter().alpha2(), "AU");
     assert_eq!(flow.importer().alpha2(), "CN");

@@ -2,12 +2,13 @@
 //! `analysis::concentration`) on random tables: the same definitions must give the same numbers
 //! (to 1e-9), single- and multi-threaded. Also `TradeTable::from_flows`.
 
+use critical_minerals::ErrorKind;
 use std::collections::BTreeMap;
 
 use critical_minerals::prelude::*;
 use critical_minerals::stats::concentration::{Remainder, concentration_ratio, hhi};
 use critical_minerals::stats::share::{Denominator, Shares};
-use critical_minerals::trade::columnar::{ColumnarError, GroupOptions, Party, TradeTable};
+use critical_minerals::trade::columnar::{GroupOptions, Party, TradeTable};
 use proptest::prelude::*;
 
 type Row = (i32, Country, Country, u32, Option<f64>, Option<f64>);
@@ -103,7 +104,9 @@ fn from_flows_refuses_what_the_table_cannot_hold() -> Result<(), Box<dyn std::er
     let lce = flow(2024, "CL", "CN").with_quantity(Amount::tonnes(10.0, Basis::lce())?);
     for (flows, column) in [(vec![month], "period"), (vec![eur], "value"), (vec![li, lce], "quantity")] {
         match TradeTable::from_flows(&flows) {
-            Err(ColumnarError::InvalidRow { column: c, .. }) => assert_eq!(c, column),
+            Err(e) if e.kind() == ErrorKind::InvalidData => {
+                assert!(e.to_string().contains(&format!(": {column} is ")), "{e}")
+            }
             other => panic!("expected an InvalidRow error on {column}, got {other:?}"),
         }
     }
@@ -116,7 +119,7 @@ fn tables_on_different_bases_do_not_append() -> Result<(), Box<dyn std::error::E
     let li = TradeTable::from_flows(&[
         flow(2024, "AU", "CN").with_quantity(Amount::tonnes(1.0, Basis::contained(Element::Li))?)
     ])?;
-    assert!(matches!(lce.append(&li), Err(ColumnarError::BasisMismatch { .. })));
+    assert!(matches!(lce.append(&li), Err(ref e) if e.kind() == ErrorKind::Mismatch));
     let more = TradeTable::from_flows(&[flow(2023, "AR", "US").with_quantity(Amount::tonnes(2.0, Basis::lce())?)])?;
     lce.append(&more)?;
     assert_eq!(lce.len(), 2);

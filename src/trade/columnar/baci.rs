@@ -14,8 +14,9 @@ use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::thread;
 
-use super::ColumnarError;
 use super::table::{CountryCodes, MAX_HS6, TableBuilder, TradeTable, country_codes};
+use crate::Error;
+use crate::error::Detail;
 
 /// The header a BACI file starts with.
 pub const BACI_HEADER: &str = "t,i,j,k,v,q";
@@ -26,8 +27,8 @@ pub const DEFAULT_CHUNK_ROWS: usize = 1 << 22;
 const BLOCK: usize = 4 << 20;
 const COLUMNS: [&str; 6] = ["t", "i", "j", "k", "v", "q"];
 
-fn io_error(file: &str, e: &std::io::Error) -> ColumnarError {
-    ColumnarError::Io { file: file.to_string(), message: e.to_string() }
+fn io_error(file: &str, e: &std::io::Error) -> Error {
+    Detail::FileIo { file: file.to_string(), message: e.to_string() }.into()
 }
 
 #[inline]
@@ -102,27 +103,31 @@ struct LineParser<'a> {
 }
 
 impl LineParser<'_> {
-    fn bad(&self, line: u64, column: usize, value: &[u8], expected: &'static str) -> ColumnarError {
-        ColumnarError::BadField {
+    fn bad(&self, line: u64, column: usize, value: &[u8], expected: &'static str) -> Error {
+        Detail::BadCell {
             file: self.file.to_string(),
             line,
             column: COLUMNS.get(column).copied().unwrap_or("?"),
             value: String::from_utf8_lossy(value).into_owned(),
             expected,
         }
+        .into()
     }
 
-    fn country(&self, f: &[u8], line: u64, column: usize) -> Result<u8, ColumnarError> {
+    fn country(&self, f: &[u8], line: u64, column: usize) -> Result<u8, Error> {
         let code = parse_uint(f).ok_or_else(|| self.bad(line, column, f, "a numeric country code"))?;
-        self.codes.by_trade_code(code).ok_or_else(|| ColumnarError::UnknownCountry {
-            file: self.file.to_string(),
-            line,
-            column: COLUMNS.get(column).copied().unwrap_or("?"),
-            code: code.to_string(),
+        self.codes.by_trade_code(code).ok_or_else(|| {
+            Detail::UnknownTradeCode {
+                file: self.file.to_string(),
+                line,
+                column: COLUMNS.get(column).copied().unwrap_or("?"),
+                code: code.to_string(),
+            }
+            .into()
         })
     }
 
-    fn measure(&self, f: &[u8], line: u64, column: usize) -> Result<Option<f64>, ColumnarError> {
+    fn measure(&self, f: &[u8], line: u64, column: usize) -> Result<Option<f64>, Error> {
         if f.is_empty() || f == b"NA" {
             return Ok(None);
         }
@@ -133,7 +138,7 @@ impl LineParser<'_> {
     }
 
     #[inline]
-    fn line(&self, raw: &[u8], line: u64, b: &mut TableBuilder) -> Result<(), ColumnarError> {
+    fn line(&self, raw: &[u8], line: u64, b: &mut TableBuilder) -> Result<(), Error> {
         let mut f: [&[u8]; 6] = [&[]; 6];
         let mut n = 0usize;
         let mut start = 0usize;
@@ -154,7 +159,7 @@ impl LineParser<'_> {
         }
         n += 1;
         if n != 6 {
-            return Err(ColumnarError::FieldCount { file: self.file.to_string(), line, found: n });
+            return Err(Detail::FieldCount { file: self.file.to_string(), line, found: n }.into());
         }
         let [t, i, j, k, v, q] = f.map(trim);
         let year = parse_uint(t)
@@ -171,17 +176,18 @@ impl LineParser<'_> {
         Ok(())
     }
 
-    fn header(&self, raw: &[u8]) -> Result<(), ColumnarError> {
+    fn header(&self, raw: &[u8]) -> Result<(), Error> {
         let raw = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw);
         let fields: Vec<Vec<u8>> = raw.split(|&b| b == b',').map(|f| trim(f).to_ascii_lowercase()).collect();
         if fields.len() == 6 && fields.iter().zip(COLUMNS).all(|(f, c)| f.as_slice() == c.as_bytes()) {
             Ok(())
         } else {
-            Err(ColumnarError::Header {
+            Err(Detail::Header {
                 file: self.file.to_string(),
                 found: String::from_utf8_lossy(raw).trim_end().to_string(),
                 expected: BACI_HEADER,
-            })
+            }
+            .into())
         }
     }
 }
@@ -222,8 +228,8 @@ impl BaciReader<File> {
     ///
     /// # Errors
     ///
-    /// [`ColumnarError::Io`] naming the file; [`ColumnarError::Header`] for another header.
-    pub fn open(path: impl AsRef<Path>) -> Result<Self, ColumnarError> {
+    /// [`ErrorKind::Io`](crate::ErrorKind::Io) naming the file; [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData) for another header.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self, Error> {
         let name = path.as_ref().display().to_string();
         let file = File::open(path.as_ref()).map_err(|e| io_error(&name, &e))?;
         BaciReader::new(name, file)
@@ -235,8 +241,8 @@ impl<R: Read> BaciReader<R> {
     ///
     /// # Errors
     ///
-    /// [`ColumnarError::Io`]; [`ColumnarError::Header`] for another header.
-    pub fn new(name: impl Into<String>, reader: R) -> Result<Self, ColumnarError> {
+    /// [`ErrorKind::Io`](crate::ErrorKind::Io); [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData) for another header.
+    pub fn new(name: impl Into<String>, reader: R) -> Result<Self, Error> {
         let mut r = BaciReader {
             name: name.into(),
             reader,
@@ -259,7 +265,7 @@ impl<R: Read> BaciReader<R> {
     }
 
     /// The buffer range of the next line without its `\n`, or `None` at the end.
-    fn next_line(&mut self) -> Result<Option<(usize, usize)>, ColumnarError> {
+    fn next_line(&mut self) -> Result<Option<(usize, usize)>, Error> {
         loop {
             let window = self.buf.get(self.pos..self.filled).unwrap_or(&[]);
             if let Some(nl) = window.iter().position(|&b| b == b'\n') {
@@ -300,7 +306,7 @@ impl<R: Read> BaciReader<R> {
         }
     }
 
-    fn next_chunk(&mut self) -> Result<Option<TradeTable>, ColumnarError> {
+    fn next_chunk(&mut self) -> Result<Option<TradeTable>, Error> {
         let mut b = TableBuilder::with_capacity(self.chunk_rows.min(DEFAULT_CHUNK_ROWS));
         let codes = country_codes();
         while b.len() < self.chunk_rows {
@@ -313,7 +319,7 @@ impl<R: Read> BaciReader<R> {
 }
 
 impl<R: Read> Iterator for BaciReader<R> {
-    type Item = Result<TradeTable, ColumnarError>;
+    type Item = Result<TradeTable, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
         if self.done {
@@ -334,7 +340,7 @@ impl<R: Read> Iterator for BaciReader<R> {
 }
 
 /// Parses the complete lines in `[start, end)` of a file; line numbers relative to the range.
-fn parse_range(path: &Path, name: &str, start: u64, end: u64) -> Result<(TableBuilder, u64), ColumnarError> {
+fn parse_range(path: &Path, name: &str, start: u64, end: u64) -> Result<(TableBuilder, u64), Error> {
     let mut file = File::open(path).map_err(|e| io_error(name, &e))?;
     file.seek(SeekFrom::Start(start)).map_err(|e| io_error(name, &e))?;
     let mut reader = file.take(end - start);
@@ -374,7 +380,7 @@ fn parse_range(path: &Path, name: &str, start: u64, end: u64) -> Result<(TableBu
 }
 
 /// First line start at or after `at` (a line starts at 0 or after a `\n`).
-fn line_start_at(path: &Path, name: &str, at: u64, len: u64) -> Result<u64, ColumnarError> {
+fn line_start_at(path: &Path, name: &str, at: u64, len: u64) -> Result<u64, Error> {
     let mut file = File::open(path).map_err(|e| io_error(name, &e))?;
     let mut pos = at.saturating_sub(1);
     file.seek(SeekFrom::Start(pos)).map_err(|e| io_error(name, &e))?;
@@ -400,11 +406,11 @@ impl TradeTable {
     ///
     /// # Errors
     ///
-    /// [`ColumnarError::Io`], [`ColumnarError::Header`], and for the first bad line in file order
-    /// [`ColumnarError::FieldCount`], [`ColumnarError::BadField`] or
-    /// [`ColumnarError::UnknownCountry`] naming the file, the line (1-based, the header is line
+    /// [`ErrorKind::Io`](crate::ErrorKind::Io), [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData), and for the first bad line in file order
+    /// [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData), [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData) or
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming the file, the line (1-based, the header is line
     /// 1), the column and the value.
-    pub fn read_baci(path: impl AsRef<Path>, threads: usize) -> Result<TradeTable, ColumnarError> {
+    pub fn read_baci(path: impl AsRef<Path>, threads: usize) -> Result<TradeTable, Error> {
         let path = path.as_ref();
         let name = path.display().to_string();
         let len = std::fs::metadata(path).map_err(|e| io_error(&name, &e))?.len();
@@ -438,7 +444,7 @@ impl TradeTable {
             starts.push(line_start_at(path, &name, nominal.max(body), len)?);
         }
         starts.push(len);
-        let results: Vec<Result<(TableBuilder, u64), ColumnarError>> = thread::scope(|s| {
+        let results: Vec<Result<(TableBuilder, u64), Error>> = thread::scope(|s| {
             let handles: Vec<_> = starts
                 .windows(2)
                 .map(|w| {
@@ -449,7 +455,7 @@ impl TradeTable {
                 .collect();
             handles
                 .into_iter()
-                .map(|h| h.join().unwrap_or(Err(ColumnarError::WorkerFailed { phase: "parse" })))
+                .map(|h| h.join().unwrap_or(Err(Detail::WorkerFailed { phase: "parse" }.into())))
                 .collect()
         });
         let mut before = 1u64;
@@ -471,7 +477,7 @@ impl TradeTable {
     /// # Errors
     ///
     /// As [`TradeTable::read_baci`].
-    pub fn from_baci_reader(name: impl Into<String>, reader: impl Read) -> Result<TradeTable, ColumnarError> {
+    pub fn from_baci_reader(name: impl Into<String>, reader: impl Read) -> Result<TradeTable, Error> {
         let mut t = TradeTable::default();
         for chunk in BaciReader::new(name, reader)? {
             let chunk = chunk?;

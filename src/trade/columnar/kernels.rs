@@ -34,8 +34,9 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
-use super::ColumnarError;
 use super::table::{PARTY_SLOTS, TradeTable, country_codes};
+use crate::Error;
+use crate::error::Detail;
 use crate::geo::Country;
 use crate::units::{Mass, mass};
 
@@ -403,7 +404,7 @@ impl<'a> Plan<'a> {
     /// Scans the year column once on `threads` threads: its range and, when it spans at most 64
     /// years (any 64 consecutive years differ modulo 64), which years occur, as one bit each;
     /// a wider range takes a second scan for the years that occur.
-    fn new(t: &'a TradeTable, party: Party, threads: usize) -> Result<Plan<'a>, ColumnarError> {
+    fn new(t: &'a TradeTable, party: Party, threads: usize) -> Result<Plan<'a>, Error> {
         let scan = |ys: &[i16]| {
             let (mut lo, mut hi, mut bits) = (i16::MAX, i16::MIN, 0u64);
             for &y in ys {
@@ -421,7 +422,7 @@ impl<'a> Plan<'a> {
                 let handles: Vec<_> = t.year.chunks(per).map(|ys| s.spawn(move || scan(ys))).collect();
                 handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
             })
-            .map_err(|_| ColumnarError::WorkerFailed { phase: "plan" })?
+            .map_err(|_| Detail::WorkerFailed { phase: "plan" })?
         };
         let (ymin, ymax, bits) =
             parts.iter().fold((i16::MAX, i16::MIN, 0u64), |a, b| (a.0.min(b.0), a.1.max(b.1), a.2 | b.2));
@@ -451,7 +452,7 @@ impl<'a> Plan<'a> {
         let n_years = years.len();
         let n_groups = t.hs6_dict.len() * n_years;
         if n_groups > u32::MAX as usize {
-            return Err(ColumnarError::TooManyGroups { groups: n_groups });
+            return Err(Detail::TooManyGroups { groups: n_groups }.into());
         }
         let party = match party {
             Party::Exporter => &t.exporter,
@@ -720,9 +721,9 @@ fn aggregate_blocks(
 ///
 /// # Errors
 ///
-/// [`ColumnarError::LengthMismatch`] when `values` is not one per row;
-/// [`ColumnarError::InvalidOption`] for CR-n with `n = 0`;
-/// [`ColumnarError::TooManyGroups`] past 2^32 (commodity, year) groups.
+/// [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) when `values` is not one per row;
+/// [`ErrorKind::InvalidOption`](crate::ErrorKind::InvalidOption) for CR-n with `n = 0`;
+/// [`ErrorKind::Limit`](crate::ErrorKind::Limit) past 2^32 (commodity, year) groups.
 ///
 /// # Example
 ///
@@ -745,16 +746,14 @@ pub fn concentration<V: Additive>(
     party: Party,
     values: &[V],
     opts: &GroupOptions,
-) -> Result<Concentration<V>, ColumnarError> {
+) -> Result<Concentration<V>, Error> {
     if values.len() != table.len() {
-        return Err(ColumnarError::LengthMismatch {
-            what: "measure column",
-            expected: table.len(),
-            found: values.len(),
-        });
+        return Err(
+            Detail::LengthMismatch { what: "measure column", expected: table.len(), found: values.len() }.into()
+        );
     }
     if opts.cr_n == 0 {
-        return Err(ColumnarError::InvalidOption { what: "CR-n", value: "0".into(), expected: "n >= 1" });
+        return Err(Detail::InvalidOption { what: "CR-n", value: "0".into(), expected: "n >= 1" }.into());
     }
     let threads = opts.effective_threads(table.len());
     let plan = Plan::new(table, party, threads)?;
@@ -788,7 +787,7 @@ pub fn concentration<V: Additive>(
                     .collect();
                 handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
             })
-            .map_err(|_| ColumnarError::WorkerFailed { phase: "partition" })?;
+            .map_err(|_| Detail::WorkerFailed { phase: "partition" })?;
             let (prev, next) = (&blocks, &next);
             let outs: Vec<Vec<BlockOut>> = thread::scope(|s| {
                 let handles: Vec<_> = (0..threads)
@@ -799,7 +798,7 @@ pub fn concentration<V: Additive>(
                     .collect();
                 handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
             })
-            .map_err(|_| ColumnarError::WorkerFailed { phase: "aggregate" })?;
+            .map_err(|_| Detail::WorkerFailed { phase: "aggregate" })?;
             outs.into_iter().flatten().collect()
         };
         outs.sort_unstable_by_key(|b| b.block);
@@ -859,13 +858,11 @@ pub fn concentration<V: Additive>(
 /// # Errors
 ///
 /// As [`concentration`].
-pub fn hhi_dense_scatter(table: &TradeTable, party: Party, values: &[f64]) -> Result<Vec<f64>, ColumnarError> {
+pub fn hhi_dense_scatter(table: &TradeTable, party: Party, values: &[f64]) -> Result<Vec<f64>, Error> {
     if values.len() != table.len() {
-        return Err(ColumnarError::LengthMismatch {
-            what: "measure column",
-            expected: table.len(),
-            found: values.len(),
-        });
+        return Err(
+            Detail::LengthMismatch { what: "measure column", expected: table.len(), found: values.len() }.into()
+        );
     }
     let plan = Plan::new(table, party, 1)?;
     let mut acc = vec![0.0f64; plan.n_groups * PARTY_SLOTS];
@@ -893,7 +890,7 @@ impl TradeTable {
     /// # Errors
     ///
     /// As [`concentration`].
-    pub fn value_concentration(&self, party: Party, opts: &GroupOptions) -> Result<Concentration<f64>, ColumnarError> {
+    pub fn value_concentration(&self, party: Party, opts: &GroupOptions) -> Result<Concentration<f64>, Error> {
         concentration(self, party, &self.value_usd, opts)
     }
 
@@ -903,11 +900,7 @@ impl TradeTable {
     /// # Errors
     ///
     /// As [`concentration`].
-    pub fn quantity_concentration(
-        &self,
-        party: Party,
-        opts: &GroupOptions,
-    ) -> Result<Concentration<Mass>, ColumnarError> {
+    pub fn quantity_concentration(&self, party: Party, opts: &GroupOptions) -> Result<Concentration<Mass>, Error> {
         concentration(self, party, &self.quantity, opts)
     }
 }
@@ -976,7 +969,7 @@ impl<V: Additive> StreamingConcentration<V> {
     /// # Errors
     ///
     /// As [`concentration`].
-    pub fn add(&mut self, chunk: &TradeTable) -> Result<(), ColumnarError> {
+    pub fn add(&mut self, chunk: &TradeTable) -> Result<(), Error> {
         let part = concentration(chunk, self.party, (self.select)(chunk), &self.opts)?;
         for i in 0..part.len() {
             let key = (part.hs6[i], part.year[i]);

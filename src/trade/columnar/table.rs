@@ -2,7 +2,8 @@
 
 use std::sync::OnceLock;
 
-use super::ColumnarError;
+use crate::Error;
+use crate::error::Detail;
 use crate::geo::Country;
 use crate::material::Basis;
 use crate::money::Currency;
@@ -235,7 +236,7 @@ impl TradeTable {
     ///
     /// # Errors
     ///
-    /// [`ColumnarError::InvalidRow`] naming the flow (0-based index) and field: a monthly
+    /// [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData) naming the flow (0-based index) and field: a monthly
     /// period (aggregate months to years first), a value in another currency or price year than
     /// the first value, a quantity on another basis than the first quantity; and as
     /// [`TradeTable::from_rows`].
@@ -254,8 +255,8 @@ impl TradeTable {
     /// assert_eq!(t.value_usd(0), Some(150.0e6));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn from_flows(flows: &[TradeFlow]) -> Result<TradeTable, ColumnarError> {
-        let bad = |row: usize, column: &'static str, value: String, expected: &'static str| ColumnarError::InvalidRow {
+    pub fn from_flows(flows: &[TradeFlow]) -> Result<TradeTable, Error> {
+        let bad = |row: usize, column: &'static str, value: String, expected: &'static str| Detail::InvalidRow {
             row,
             column,
             value,
@@ -267,22 +268,22 @@ impl TradeTable {
         for (row, f) in flows.iter().enumerate() {
             let period = f.period();
             if !period.is_year() {
-                return Err(bad(row, "period", period.to_string(), "a calendar year (aggregate months first)"));
+                return Err(bad(row, "period", period.to_string(), "a calendar year (aggregate months first)").into());
             }
             let value_usd = match f.value() {
                 None => None,
                 Some(v) if v.currency() != Currency::USD => {
-                    return Err(bad(row, "value", v.to_string(), "an amount in USD"));
+                    return Err(bad(row, "value", v.to_string(), "an amount in USD").into());
                 }
                 Some(v) if Some(v.price_year()) != price_year => {
-                    return Err(bad(row, "value", v.to_string(), "the price year of the first value"));
+                    return Err(bad(row, "value", v.to_string(), "the price year of the first value").into());
                 }
                 Some(v) => Some(v.amount()),
             };
             let quantity_t = match f.quantity() {
                 None => None,
                 Some(q) if Some(q.basis()) != basis.as_ref() => {
-                    return Err(bad(row, "quantity", q.to_string(), "the basis of the first quantity"));
+                    return Err(bad(row, "quantity", q.to_string(), "the basis of the first quantity").into());
                 }
                 Some(q) => Some(q.in_tonnes()),
             };
@@ -304,15 +305,15 @@ impl TradeTable {
     ///
     /// # Errors
     ///
-    /// [`ColumnarError::InvalidRow`] naming the row (0-based index), the column and the value: a
+    /// [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData) naming the row (0-based index), the column and the value: a
     /// year outside `-32768..=32767`, an HS6 code above 999999, a value or quantity that is
-    /// negative, NaN or infinite; [`ColumnarError::TooManyCommodities`] past 65,536 distinct
+    /// negative, NaN or infinite; [`ErrorKind::Limit`](crate::ErrorKind::Limit) past 65,536 distinct
     /// codes.
-    pub fn from_rows<I: IntoIterator<Item = RowTuple>>(rows: I) -> Result<TradeTable, ColumnarError> {
+    pub fn from_rows<I: IntoIterator<Item = RowTuple>>(rows: I) -> Result<TradeTable, Error> {
         let codes = country_codes();
         let mut b = TableBuilder::default();
         for (row, (year, exporter, importer, hs6, value_usd, quantity_t)) in rows.into_iter().enumerate() {
-            let bad = |column: &'static str, value: String, expected: &'static str| ColumnarError::InvalidRow {
+            let bad = |column: &'static str, value: String, expected: &'static str| Detail::InvalidRow {
                 row,
                 column,
                 value,
@@ -320,7 +321,7 @@ impl TradeTable {
             };
             let year = i16::try_from(year).map_err(|_| bad("year", year.to_string(), "a year in -32768..=32767"))?;
             if hs6 > MAX_HS6 {
-                return Err(bad("hs6", hs6.to_string(), "an HS6 code of at most six digits"));
+                return Err(bad("hs6", hs6.to_string(), "an HS6 code of at most six digits").into());
             }
             let check = |column: &'static str, v: Option<f64>| match v {
                 Some(x) if !x.is_finite() || x < 0.0 => {
@@ -456,14 +457,15 @@ impl TradeTable {
     ///
     /// # Errors
     ///
-    /// [`ColumnarError::TooManyCommodities`] past 65,536 distinct HS6 codes.
-    pub fn append(&mut self, other: &TradeTable) -> Result<(), ColumnarError> {
+    /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) past 65,536 distinct HS6 codes.
+    pub fn append(&mut self, other: &TradeTable) -> Result<(), Error> {
         if self.quantity_basis != other.quantity_basis && !self.is_empty() && !other.is_empty() {
             let name = |b: &Option<Basis>| b.as_ref().map_or_else(|| "as reported".to_string(), |b| b.to_string());
-            return Err(ColumnarError::BasisMismatch {
+            return Err(Detail::TableBasisMismatch {
                 left: name(&self.quantity_basis),
                 right: name(&other.quantity_basis),
-            });
+            }
+            .into());
         }
         if self.is_empty() {
             self.quantity_basis = other.quantity_basis.clone();
@@ -473,7 +475,7 @@ impl TradeTable {
         dict.sort_unstable();
         dict.dedup();
         if dict.len() > usize::from(u16::MAX) + 1 {
-            return Err(ColumnarError::TooManyCommodities { limit: usize::from(u16::MAX) + 1 });
+            return Err(Detail::TooManyCommodities { limit: usize::from(u16::MAX) + 1 }.into());
         }
         let remap = |old: &[u32]| -> Vec<u16> {
             old.iter().map(|c| dict.binary_search(c).map(|i| i as u16).unwrap_or(0)).collect()
@@ -566,10 +568,10 @@ impl TableBuilder {
     }
 
     /// The table, with its dictionary sorted ascending.
-    pub(crate) fn finish(self) -> Result<TradeTable, ColumnarError> {
+    pub(crate) fn finish(self) -> Result<TradeTable, Error> {
         let mut t = self.t;
         if self.overflow {
-            return Err(ColumnarError::TooManyCommodities { limit: usize::from(u16::MAX) + 1 });
+            return Err(Detail::TooManyCommodities { limit: usize::from(u16::MAX) + 1 }.into());
         }
         let mut order: Vec<u16> = (0..t.hs6_dict.len()).map(|i| i as u16).collect();
         order.sort_unstable_by_key(|&i| t.hs6_dict.get(usize::from(i)).copied().unwrap_or(0));
