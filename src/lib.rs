@@ -58,7 +58,6 @@
 #[macro_use]
 extern crate uom;
 
-pub mod analysis;
 pub mod chain;
 pub mod claims;
 pub mod dataset;
@@ -73,6 +72,7 @@ pub mod report;
 pub mod stats;
 pub mod trade;
 pub mod units;
+mod validate;
 
 pub use error::{Error, ErrorKind, Result};
 

@@ -67,9 +67,9 @@
 use std::collections::BTreeMap;
 
 use crate::Error;
-use crate::analysis::non_negative;
 use crate::error::Detail;
 use crate::geo::{Country, Region};
+use crate::validate::non_negative;
 
 #[derive(Debug, Clone, PartialEq)]
 struct RawStage {

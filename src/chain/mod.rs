@@ -113,15 +113,11 @@ impl FromStr for Stage {
 }
 
 fn check_fraction(what: &str, v: f64) -> Result<f64, Error> {
-    if v.is_finite() && v > 0.0 && v <= 1.0 {
-        Ok(v)
-    } else {
-        Err(Detail::BadRecovery { what: what.to_string(), value: v }.into())
-    }
+    crate::validate::recovery(what, v)
 }
 
 fn check_quantity(what: &str, v: f64) -> Result<f64, Error> {
-    if v.is_finite() && v >= 0.0 { Ok(v) } else { Err(Detail::BadQuantity { what: what.to_string(), value: v }.into()) }
+    crate::validate::non_negative(what, v)
 }
 
 /// A process step: an input form turned into an output form, with the fraction of the counted

@@ -236,22 +236,6 @@ pub(crate) enum Detail {
     /// A partition made of no region.
     #[error("a partition needs at least one region")]
     EmptyPartition,
-    /// A value that is NaN or infinite.
-    #[error("value {value} for {country} is not a finite number")]
-    NonFiniteValue {
-        /// The country the value was given for, alpha-3.
-        country: String,
-        /// The value.
-        value: f64,
-    },
-    /// A negative value where only non-negative amounts make sense.
-    #[error("value {value} for {country} is negative")]
-    NegativeValue {
-        /// The country the value was given for, alpha-3.
-        country: String,
-        /// The value.
-        value: f64,
-    },
     /// Finite values whose sum exceeds the range of `f64`.
     #[error("the total of {bucket:?} overflows f64")]
     TotalOverflow {
@@ -270,22 +254,6 @@ pub(crate) enum Detail {
         message: String,
     },
     // chain
-    /// A recovery or yield outside (0, 1].
-    #[error("{what} is {value}, expected a fraction above 0 and at most 1")]
-    BadRecovery {
-        /// What the value is.
-        what: String,
-        /// The value.
-        value: f64,
-    },
-    /// A NaN, infinite or negative quantity.
-    #[error("{what} is {value}, expected a finite non-negative number")]
-    BadQuantity {
-        /// What the value is.
-        what: String,
-        /// The value.
-        value: f64,
-    },
     /// A stage name that is not known.
     #[error("unknown stage {input:?} (expected mining, refining, materials, cells, assembly or recycling)")]
     UnknownStage {
@@ -753,14 +721,6 @@ pub(crate) enum Detail {
         /// The first year the rule applies to.
         first_year: i32,
     },
-    /// A share that is NaN, infinite, negative or above 1.
-    #[error("{what} is {value}, expected a fraction from 0 to 1")]
-    BadShare {
-        /// What the share is.
-        what: String,
-        /// The value.
-        value: f64,
-    },
     /// The same chain stage given twice in one evaluation.
     #[error("stage {stage} is given more than once")]
     DuplicateStage {
@@ -957,18 +917,8 @@ impl Detail {
             Detail::OverlappingRegions { .. } => ErrorKind::Overlap,
             Detail::DuplicateRegionName { .. } => ErrorKind::Duplicate,
             Detail::EmptyPartition => ErrorKind::Empty,
-            Detail::NonFiniteValue { .. } => ErrorKind::NotFinite,
-            Detail::NegativeValue { .. } => ErrorKind::Negative,
             Detail::TotalOverflow { .. } => ErrorKind::NotFinite,
             Detail::EmbeddedData { .. } => ErrorKind::InvalidData,
-            Detail::BadRecovery { .. } => ErrorKind::OutOfRange,
-            Detail::BadQuantity { value, .. } => {
-                if value.is_finite() {
-                    ErrorKind::Negative
-                } else {
-                    ErrorKind::NotFinite
-                }
-            }
             Detail::UnknownStage { .. } => ErrorKind::Unknown,
             Detail::UnknownStatus { .. } => ErrorKind::Unknown,
             Detail::Blank { .. } => ErrorKind::Empty,
@@ -1019,7 +969,6 @@ impl Detail {
             Detail::BadClaim { .. } => ErrorKind::Unsupported,
             Detail::BeforeRule { .. } => ErrorKind::NotInForce,
             Detail::YearBeforeRule { .. } => ErrorKind::NotInForce,
-            Detail::BadShare { .. } => ErrorKind::OutOfRange,
             Detail::DuplicateStage { .. } => ErrorKind::Duplicate,
             Detail::SharesExceedWhole { .. } => ErrorKind::Inconsistent,
             Detail::NotAThirdCountry { .. } => ErrorKind::Inconsistent,

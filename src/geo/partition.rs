@@ -189,12 +189,7 @@ impl Partition {
         let mut seen = CountrySet::new();
         let mut grand = Sum::default();
         for (c, v) in values {
-            if !v.is_finite() {
-                return Err(Detail::NonFiniteValue { country: c.alpha3().to_string(), value: v }.into());
-            }
-            if v < 0.0 {
-                return Err(Detail::NegativeValue { country: c.alpha3().to_string(), value: v }.into());
-            }
+            crate::validate::non_negative(|| format!("value for {}", c.alpha3()), v)?;
             if let Some(s) = per_country.get_mut(c.index()) {
                 s.add(v);
             }

@@ -74,8 +74,8 @@
 use std::fmt;
 
 use crate::Error;
-use crate::analysis::{finite, non_negative};
 use crate::error::Detail;
+use crate::validate::{finite, non_negative};
 
 /// Supply-risk threshold of the 2017 method: SR ≥ 1.0.
 pub const SR_THRESHOLD: f64 = 1.0;
@@ -176,7 +176,7 @@ pub fn hhi_wgi_t<'a>(suppliers: impl IntoIterator<Item = &'a Supplier>) -> Resul
         let k = i + 1;
         let share = fraction(&format!("supplier {k} share"), s.share)?;
         let w = in_range(&format!("supplier {k} scaled WGI"), s.wgi_scaled, 0.0, 10.0)?;
-        let t = non_negative(&format!("supplier {k} trade parameter"), s.trade_parameter)?;
+        let t = non_negative(format!("supplier {k} trade parameter"), s.trade_parameter)?;
         sum_shares += share;
         hhi += share * share * w * t;
         n += 1;
@@ -288,7 +288,7 @@ pub fn bottleneck(stages: impl IntoIterator<Item = (AssessedStage, f64)>) -> Res
             return Err(Detail::DuplicateKey { what: "supply-risk stages".into(), key: stage.to_string() }.into());
         }
         seen.push(stage);
-        let sr = non_negative(&format!("supply risk at {stage}"), sr)?;
+        let sr = non_negative(format!("supply risk at {stage}"), sr)?;
         if best.is_none_or(|b| sr > b.supply_risk) {
             best = Some(StageSupplyRisk { stage, supply_risk: sr });
         }
@@ -348,7 +348,7 @@ pub fn economic_importance<'a>(
     for (i, u) in end_uses.into_iter().enumerate() {
         let k = i + 1;
         let a = fraction(&format!("end use {k} share A_s"), u.share)?;
-        let q = non_negative(&format!("end use {k} value added Q_s"), u.value_added)?;
+        let q = non_negative(format!("end use {k} value added Q_s"), u.value_added)?;
         if q > max_q {
             return Err(Detail::OutOfRange {
                 what: format!("end use {k} value added Q_s"),

@@ -77,10 +77,10 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::Error;
-use crate::analysis::{finite, non_negative};
 use crate::error::Detail;
 use crate::geo::Country;
 use crate::material::{Amount, Basis};
+use crate::validate::{finite, non_negative};
 
 /// One cell of a USGS salient-statistics table: a reported number of tonnes, or a symbol that
 /// says why there is no number.

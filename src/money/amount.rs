@@ -82,7 +82,7 @@ impl From<Money> for MoneyWire {
 }
 
 pub(super) fn finite(what: &str, value: f64) -> Result<f64, Error> {
-    if value.is_finite() { Ok(value) } else { Err(Detail::NotFinite { what: what.to_string(), value }.into()) }
+    crate::validate::finite(what, value)
 }
 
 pub(super) fn check_year(year: i32) -> Result<i32, Error> {

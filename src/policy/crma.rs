@@ -493,7 +493,7 @@ impl StageLocalization {
     ) -> Result<StageLocalization, Error> {
         let consumption = check_quantity(|| format!("{stage} EU consumption"), consumption)?;
         if consumption == 0.0 {
-            return Err(Detail::BadQuantity {
+            return Err(Detail::NotPositive {
                 what: format!("{stage} EU consumption (must be above 0 to form shares)"),
                 value: consumption,
             }

@@ -44,7 +44,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
-use crate::error::Detail;
 use crate::provenance::Source;
 
 pub mod crma;
@@ -136,16 +135,12 @@ pub(crate) const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
 
 /// Checks a share in `0..=1`.
 pub(crate) fn check_share(what: impl FnOnce() -> String, value: f64) -> Result<f64, Error> {
-    if value.is_finite() && (0.0..=1.0).contains(&value) {
-        Ok(value)
-    } else {
-        Err(Detail::BadShare { what: what(), value }.into())
-    }
+    crate::validate::fraction(what, value)
 }
 
 /// Checks a finite non-negative quantity.
 pub(crate) fn check_quantity(what: impl FnOnce() -> String, value: f64) -> Result<f64, Error> {
-    if value.is_finite() && value >= 0.0 { Ok(value) } else { Err(Detail::BadQuantity { what: what(), value }.into()) }
+    crate::validate::non_negative(what, value)
 }
 
 #[cfg(test)]

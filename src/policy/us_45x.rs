@@ -408,11 +408,7 @@ impl Us45xRule {
 }
 
 fn positive(what: &str, v: f64) -> Result<f64, Error> {
-    if v.is_finite() && v > 0.0 {
-        Ok(v)
-    } else {
-        Err(Detail::BadQuantity { what: format!("{what} (must be above 0)"), value: v }.into())
-    }
+    crate::validate::positive(what, v)
 }
 
 /// A caveat attached to a computed §45X credit.

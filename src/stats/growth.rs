@@ -55,15 +55,14 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::Error;
-use crate::analysis::finite;
 use crate::error::Detail;
+use crate::validate::finite;
 
 /// Days per year for spans between dates: the mean Julian year.
 pub const DAYS_PER_YEAR: f64 = 365.25;
 
 fn positive(what: impl Fn() -> String, v: f64) -> Result<f64, Error> {
-    finite(&what, v)?;
-    if v > 0.0 { Ok(v) } else { Err(Detail::NotPositive { what: what(), value: v }.into()) }
+    crate::validate::positive(what, v)
 }
 
 /// A positive length of time in years, with the endpoints it was made from (for messages).

@@ -654,13 +654,7 @@ impl fmt::Display for Distribution {
 }
 
 fn fraction_in_unit(what: &str, v: f64) -> Result<f64, Error> {
-    if !v.is_finite() {
-        return Err(Detail::NotFinite { what: what.to_string(), value: v }.into());
-    }
-    if !(0.0..=1.0).contains(&v) {
-        return Err(Detail::OutOfRange { what: what.to_string(), value: v, expected: "0 to 1".to_string() }.into());
-    }
-    Ok(v)
+    crate::validate::fraction(what, v)
 }
 
 impl MonteCarlo {

@@ -146,7 +146,7 @@ impl<T: Weight + ?Sized> Weight for &T {
 
 /// Checks one weight: finite and non-negative. `what` names where it came from.
 pub(crate) fn checked(what: impl FnOnce() -> String, v: f64) -> Result<f64, Error> {
-    crate::analysis::non_negative(what, v)
+    crate::validate::non_negative(what, v)
 }
 
 #[cfg(test)]

@@ -120,7 +120,7 @@ fn bad_input_is_a_typed_error() {
     ];
     for (what, within, out) in shares {
         match StageLocalization::new(Stage::Refining, within, out) {
-            Err(e) if matches!(e.kind(), ErrorKind::OutOfRange | ErrorKind::Inconsistent) => {}
+            Err(e) if matches!(e.kind(), ErrorKind::OutOfRange | ErrorKind::NotFinite | ErrorKind::Inconsistent) => {}
             other => panic!("{what}: {other:?}"),
         }
     }
@@ -137,7 +137,11 @@ fn bad_input_is_a_typed_error() {
             Err(e)
                 if matches!(
                     e.kind(),
-                    ErrorKind::NotFinite | ErrorKind::Negative | ErrorKind::Inconsistent | ErrorKind::OutOfRange
+                    ErrorKind::NotFinite
+                        | ErrorKind::Negative
+                        | ErrorKind::NotPositive
+                        | ErrorKind::Inconsistent
+                        | ErrorKind::OutOfRange
                 ) => {}
             other => panic!("{what}: {other:?}"),
         }

@@ -152,7 +152,11 @@ fn bad_input_is_a_typed_error() {
     ];
     for (what, v) in cases {
         match rule.evaluate(&v) {
-            Err(e) if matches!(e.kind(), ErrorKind::OutOfRange | ErrorKind::NotInForce | ErrorKind::Order) => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    ErrorKind::OutOfRange | ErrorKind::NotFinite | ErrorKind::NotInForce | ErrorKind::Order
+                ) => {}
             other => panic!("{what}: {other:?}"),
         }
     }
