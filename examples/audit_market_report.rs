@@ -15,8 +15,8 @@
 use critical_minerals::claims::audit::{AuditClaim, ClaimSet, FindingKind, audit};
 use critical_minerals::dataset::Dataset;
 use critical_minerals::provenance::Estimate;
-use critical_minerals::stats::growth::Span;
 use critical_minerals::stats::uncertainty::project_back_bounds;
+use critical_minerals::time::Span;
 
 /// The one market the report is about. It names it three ways ("secondary lithium metal
 /// batteries market", "... sector", "overall secondary lithium battery market") and treats them

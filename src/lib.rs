@@ -70,6 +70,7 @@ pub mod policy;
 pub mod provenance;
 pub mod report;
 pub mod stats;
+pub mod time;
 pub mod trade;
 pub mod units;
 mod validate;
@@ -84,7 +85,8 @@ pub mod prelude {
     pub use crate::material::{Amount, Assay, Basis, Compound, Element, Form, Grade, GradeClass, Mineral, Rate};
     pub use crate::money::{Currency, Money, Price, Scale};
     pub use crate::provenance::{Estimate, Source};
-    pub use crate::trade::{HsCode, Period, TradeFlow};
+    pub use crate::time::{Period, Span};
+    pub use crate::trade::{HsCode, TradeFlow};
     pub use crate::units::{self, Mass, MassRate, kilotonnes, tonnes};
 }
 

@@ -607,13 +607,14 @@ impl AuditClaim {
             ClaimRegion::Country(c) => c.alpha3().to_string(),
             ClaimRegion::Named(n) => n.clone(),
         };
-        let year = claim.period_end.or(claim.period_start).map(|p| p.year());
+        let year = claim.period_end.or(claim.period_start).map(|p| p.calendar_year());
         let need_year = || year.ok_or_else(|| bad(id, "no year stated"));
         let c = match claim.kind {
             ClaimKind::Share => AuditClaim::share(id, market, &place, year, stated),
             ClaimKind::Cagr => {
-                let end = claim.period_end.map(|p| p.year()).ok_or_else(|| bad(id, "a CAGR needs an end year"))?;
-                AuditClaim::cagr(id, market, claim.period_start.map(|p| p.year()), end, stated)
+                let end =
+                    claim.period_end.map(|p| p.calendar_year()).ok_or_else(|| bad(id, "a CAGR needs an end year"))?;
+                AuditClaim::cagr(id, market, claim.period_start.map(|p| p.calendar_year()), end, stated)
             }
             ClaimKind::MarketSize => {
                 let ClaimUnit::Money { currency, scale } = &claim.unit else {

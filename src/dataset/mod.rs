@@ -88,9 +88,8 @@ use std::sync::OnceLock;
 use serde::ser::{SerializeMap, Serializer};
 
 pub use records::{
-    Area, Bound, Claim, ClaimKind, ClaimRegion, ClaimUnit, Commodity, FacilityRecord, Flag, Measure, Period,
-    PricePoint, PriceStatistic, ProductionRecord, SalientItem, SalientRecord, SalientUnit, SourceRecord,
-    StageShareRecord, Tag,
+    Area, Bound, Claim, ClaimKind, ClaimRegion, ClaimUnit, Commodity, FacilityRecord, Flag, Measure, PricePoint,
+    PriceStatistic, ProductionRecord, SalientItem, SalientRecord, SalientUnit, SourceRecord, StageShareRecord, Tag,
 };
 
 use crate::Error;

@@ -1,10 +1,11 @@
 //! Typing and writing each table: text rows <-> records, with every check of the loaders.
 
+use crate::time::Period;
 use std::collections::HashSet;
 
 use super::records::{
-    Area, Bound, Claim, ClaimKind, ClaimUnit, Commodity, FacilityRecord, Flag, Measure, Period, PricePoint,
-    ProductionRecord, SalientItem, SalientRecord, SalientUnit, SourceRecord, StageShareRecord, grade_class,
+    Area, Bound, Claim, ClaimKind, ClaimUnit, Commodity, FacilityRecord, Flag, Measure, PricePoint, ProductionRecord,
+    SalientItem, SalientRecord, SalientUnit, SourceRecord, StageShareRecord, grade_class,
 };
 use super::table::{Row, fmt_num};
 use crate::Error;

@@ -1,9 +1,9 @@
 //! Typed records of the dataset tables and the small vocabularies their columns use.
 
+use crate::time::Period;
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
@@ -478,111 +478,6 @@ pub struct StageShareRecord {
     pub source: String,
     /// Remarks.
     pub note: String,
-}
-
-/// A point in time at year, month or day precision: `2025`, `2022-11`, `2025-06-18`.
-///
-/// # Example
-///
-/// ```
-/// use critical_minerals::dataset::Period;
-///
-/// let p: Period = "2022-11".parse()?;
-/// assert_eq!(p.to_string(), "2022-11");
-/// assert!(p.first_day() < "2025-06-18".parse::<Period>()?.first_day());
-/// assert!("2022-13".parse::<Period>().is_err());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub enum Period {
-    /// A calendar year.
-    Year(i32),
-    /// A month of a year.
-    Month(i32, u32),
-    /// A day.
-    Day(NaiveDate),
-}
-
-impl Period {
-    /// The first day the period covers.
-    pub fn first_day(self) -> NaiveDate {
-        match self {
-            Period::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(NaiveDate::MIN),
-            Period::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MIN),
-            Period::Day(d) => d,
-        }
-    }
-
-    /// The last day the period covers.
-    pub fn last_day(self) -> NaiveDate {
-        match self {
-            Period::Year(y) => NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(NaiveDate::MAX),
-            Period::Month(y, m) => {
-                let next =
-                    if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
-                next.and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
-            }
-            Period::Day(d) => d,
-        }
-    }
-
-    /// The calendar year.
-    pub fn year(self) -> i32 {
-        match self {
-            Period::Year(y) | Period::Month(y, _) => y,
-            Period::Day(d) => d.year(),
-        }
-    }
-}
-
-impl fmt::Display for Period {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Period::Year(y) => write!(f, "{y:04}"),
-            Period::Month(y, m) => write!(f, "{y:04}-{m:02}"),
-            Period::Day(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
-        }
-    }
-}
-
-impl FromStr for Period {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || parse_err("period", s, "a year (2025), a month (2022-11) or a date (2025-06-18)");
-        let parts: Vec<&str> = s.trim().split('-').collect();
-        let num = |p: &str, len: usize| -> Result<u32, Error> {
-            if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
-                p.parse().map_err(|_| bad())
-            } else {
-                Err(bad())
-            }
-        };
-        match parts.as_slice() {
-            [y] => Ok(Period::Year(num(y, 4)? as i32)),
-            [y, m] => {
-                let (y, m) = (num(y, 4)? as i32, num(m, 2)?);
-                if (1..=12).contains(&m) { Ok(Period::Month(y, m)) } else { Err(bad()) }
-            }
-            [y, m, d] => {
-                NaiveDate::from_ymd_opt(num(y, 4)? as i32, num(m, 2)?, num(d, 2)?).map(Period::Day).ok_or_else(bad)
-            }
-            _ => Err(bad()),
-        }
-    }
-}
-
-impl TryFrom<String> for Period {
-    type Error = Error;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        s.parse()
-    }
-}
-
-impl From<Period> for String {
-    fn from(p: Period) -> String {
-        p.to_string()
-    }
 }
 
 /// What kind of figure a claim states.

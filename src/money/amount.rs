@@ -7,9 +7,10 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use super::scale::Parts;
-use super::{Currency, PRICE_YEARS, Scale};
+use super::{Currency, Scale};
 use crate::Error;
 use crate::error::Detail;
+use crate::time::YEARS as PRICE_YEARS;
 use crate::units::trim_number;
 
 /// An amount of money in one [`Currency`], with the year its prices are in.

@@ -42,7 +42,3 @@ pub use amount::Money;
 pub use currency::Currency;
 pub use price::Price;
 pub use scale::{MoneyUnit, Scale};
-
-/// Price years accepted by [`Money::with_price_year`]: 1900 to 2100, the span of published
-/// historical price series and projections.
-pub const PRICE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;

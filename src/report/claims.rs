@@ -9,7 +9,8 @@ use crate::Error;
 use crate::dataset::{Bound, Claim, ClaimKind, ClaimUnit, Commodity, Dataset, PricePoint, PriceStatistic, SalientItem};
 use crate::error::Context;
 use crate::provenance::Estimate;
-use crate::stats::growth::{GrowthRate, Span, implied_rate, percent_change, project_back};
+use crate::stats::growth::{GrowthRate, implied_rate, percent_change, project_back};
+use crate::time::Span;
 
 /// Relative tolerance of "about", "nearly", "around": 5 % of the stated value.
 pub const ABOUT_TOLERANCE: f64 = 0.05;
@@ -180,7 +181,9 @@ pub(crate) fn build(
         let mut note = String::new();
         let mut finding = Finding::NotCheckable;
         let span = match (c.period_start, c.period_end) {
-            (Some(a), Some(b)) if b.year() > a.year() => Span::years(a.year(), b.year()).ok(),
+            (Some(a), Some(b)) if b.calendar_year() > a.calendar_year() => {
+                Span::years(a.calendar_year(), b.calendar_year()).ok()
+            }
             _ => None,
         };
         match c.kind {
@@ -190,7 +193,7 @@ pub(crate) fn build(
                     let hi = implied_rate(c.estimate.high(), span).context(ctx.clone())?;
                     if let Some(v) = est(lo.percent(), hi.percent()) {
                         rc.push(Recomputed {
-                            what: format!("implied annual rate {}-{}", span.start(), span.end()),
+                            what: format!("implied annual rate {span}"),
                             bound: c.bound,
                             value: v,
                             unit: "%/yr".into(),
@@ -216,7 +219,7 @@ pub(crate) fn build(
                     let m = (r.continuous() * span.len_years()).exp();
                     if let Some(v) = point(m) {
                         rc.push(Recomputed {
-                            what: format!("growth multiple {}-{}", span.start(), span.end()),
+                            what: format!("growth multiple {span}"),
                             bound: c.bound,
                             value: v,
                             unit: "x".into(),
@@ -256,9 +259,9 @@ pub(crate) fn build(
                 if let Some(end) = c.period_end.or(c.period_start) {
                     let rates: Vec<&&Claim> =
                         relevant.iter().filter(|o| o.kind == ClaimKind::Cagr && o.source == c.source).collect();
-                    let base = rates.iter().filter_map(|o| o.period_start.map(|p| p.year())).min();
-                    if let Some(base) = base.filter(|b| *b < end.year()) {
-                        let span = Span::years(base, end.year()).context(ctx.clone())?;
+                    let base = rates.iter().filter_map(|o| o.period_start.map(|p| p.calendar_year())).min();
+                    if let Some(base) = base.filter(|b| *b < end.calendar_year()) {
+                        let span = Span::years(base, end.calendar_year()).context(ctx.clone())?;
                         for o in &rates {
                             let r = GrowthRate::from_percent(o.estimate.low()).context(ctx.clone())?;
                             let v = project_back(c.estimate.low(), r, &span).context(ctx.clone())?;
@@ -302,7 +305,7 @@ pub(crate) fn build(
                     // the spot series that matches the claim's dates, then the annual-average series
                     let series = [
                         price_change(data, commodity, from, to),
-                        salient_price_change(data, commodity, from.year(), to.year()),
+                        salient_price_change(data, commodity, from.calendar_year(), to.calendar_year()),
                     ];
                     for (what, v, src) in series.into_iter().flatten() {
                         let ok = agrees(c.bound, c.estimate, v);
@@ -426,8 +429,8 @@ fn preference(s: PriceStatistic) -> u8 {
 fn price_change(
     data: &Dataset,
     commodity: Commodity,
-    from: crate::dataset::Period,
-    to: crate::dataset::Period,
+    from: crate::time::Period,
+    to: crate::time::Period,
 ) -> Option<(String, f64, String)> {
     let pts: Vec<&PricePoint> = data.prices().iter().filter(|p| p.commodity == commodity).collect();
     let start = pts

@@ -30,7 +30,8 @@
 //! "rose 18 %" in 2024, to about 240,000 t from 204,000 t in 2023; 240/204 − 1 = 17.6 %.
 //!
 //! ```
-//! use critical_minerals::stats::growth::{Span, cagr, implied_rate, percent_change};
+//! use critical_minerals::time::Span;
+//! use critical_minerals::stats::growth::{cagr, implied_rate, percent_change};
 //!
 //! let one_year = Span::years(2023, 2024)?;
 //! let r = cagr(204_000.0, 240_000.0, &one_year)?;
@@ -51,104 +52,15 @@
 
 use std::fmt;
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::Error;
 use crate::error::Detail;
+use crate::time::Span;
 use crate::validate::finite;
-
-/// Days per year for spans between dates: the mean Julian year.
-pub const DAYS_PER_YEAR: f64 = 365.25;
 
 fn positive(what: impl Fn() -> String, v: f64) -> Result<f64, Error> {
     crate::validate::positive(what, v)
-}
-
-/// A positive length of time in years, with the endpoints it was made from (for messages).
-///
-/// # Example
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use critical_minerals::stats::growth::Span;
-///
-/// assert_eq!(Span::years(2020, 2025)?.len_years(), 5.0);
-/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-/// // Nov 2022 peak to 18 June 2025 (the lithium carbonate price fall): 2.59 years
-/// let s = Span::dates(d(2022, 11, 15), d(2025, 6, 18))?;
-/// assert!((s.len_years() - 946.0 / 365.25).abs() < 1e-12);
-/// assert!(Span::years(2025, 2020).is_err());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Span {
-    years: f64,
-    start: String,
-    end: String,
-}
-
-impl Span {
-    /// The span from year `start` to year `end`: `end − start` whole years.
-    ///
-    /// # Errors
-    ///
-    /// [`ErrorKind::Order`](crate::ErrorKind::Order) or [`ErrorKind::Order`](crate::ErrorKind::Order).
-    pub fn years(start: i32, end: i32) -> Result<Span, Error> {
-        Span::checked(f64::from(end) - f64::from(start), start.to_string(), end.to_string())
-    }
-
-    /// The span between two dates: days / 365.25.
-    ///
-    /// # Errors
-    ///
-    /// [`ErrorKind::Order`](crate::ErrorKind::Order) or [`ErrorKind::Order`](crate::ErrorKind::Order).
-    pub fn dates(start: NaiveDate, end: NaiveDate) -> Result<Span, Error> {
-        let days = (end - start).num_days() as f64;
-        Span::checked(days / DAYS_PER_YEAR, start.to_string(), end.to_string())
-    }
-
-    /// A span of `years` years with no named endpoints ("over 2.5 years").
-    ///
-    /// # Errors
-    ///
-    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite), [`ErrorKind::Order`](crate::ErrorKind::Order) for a negative length,
-    /// [`ErrorKind::Order`](crate::ErrorKind::Order) for zero.
-    pub fn of_years(years: f64) -> Result<Span, Error> {
-        finite(|| "span length in years".to_string(), years)?;
-        Span::checked(years, "0".to_string(), format!("{years} years"))
-    }
-
-    fn checked(years: f64, start: String, end: String) -> Result<Span, Error> {
-        if years < 0.0 {
-            return Err(Detail::EndBeforeStart { start, end }.into());
-        }
-        if years == 0.0 {
-            return Err(Detail::ZeroSpan { start, end }.into());
-        }
-        Ok(Span { years, start, end })
-    }
-
-    /// The length in years (positive).
-    pub fn len_years(&self) -> f64 {
-        self.years
-    }
-
-    /// The start, as written.
-    pub fn start(&self) -> &str {
-        &self.start
-    }
-
-    /// The end, as written.
-    pub fn end(&self) -> &str {
-        &self.end
-    }
-}
-
-impl fmt::Display for Span {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} to {} ({} years)", self.start, self.end, self.years)
-    }
 }
 
 /// A growth rate per year, as a fraction (`0.122` = 12.2 %/yr); above −1.
@@ -245,7 +157,8 @@ impl fmt::Display for Change {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::stats::growth::{Span, cagr};
+/// use critical_minerals::time::Span;
+/// use critical_minerals::stats::growth::cagr;
 ///
 /// // USGS MCS 2025 cobalt: world mine production 238,000 t (2023) -> 290,000 t (2024)
 /// let r = cagr(238_000.0, 290_000.0, &Span::years(2023, 2024)?)?;
@@ -257,9 +170,9 @@ impl fmt::Display for Change {
 ///
 /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or [`ErrorKind::NotPositive`](crate::ErrorKind::NotPositive) naming the start or end value.
 pub fn cagr(start: f64, end: f64, span: &Span) -> Result<GrowthRate, Error> {
-    positive(|| format!("start value ({})", span.start), start)?;
-    positive(|| format!("end value ({})", span.end), end)?;
-    let k = (end.ln() - start.ln()) / span.years;
+    positive(|| format!("start value ({})", span.endpoints_text().0), start)?;
+    positive(|| format!("end value ({})", span.endpoints_text().1), end)?;
+    let k = (end.ln() - start.ln()) / span.len_years();
     GrowthRate::from_log(k, || format!("growth rate from {start} to {end} over {span}"))
 }
 
@@ -269,7 +182,8 @@ pub fn cagr(start: f64, end: f64, span: &Span) -> Result<GrowthRate, Error> {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::stats::growth::{Span, implied_rate};
+/// use critical_minerals::time::Span;
+/// use critical_minerals::stats::growth::implied_rate;
 ///
 /// let r = implied_rate(20.0, &Span::years(2020, 2025)?)?;
 /// assert!((r.percent() - 82.06).abs() < 0.01);
@@ -281,7 +195,7 @@ pub fn cagr(start: f64, end: f64, span: &Span) -> Result<GrowthRate, Error> {
 /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or [`ErrorKind::NotPositive`](crate::ErrorKind::NotPositive) for the multiple.
 pub fn implied_rate(multiple: f64, span: &Span) -> Result<GrowthRate, Error> {
     positive(|| format!("growth multiple ({span})"), multiple)?;
-    GrowthRate::from_log(multiple.ln() / span.years, || format!("growth rate of x{multiple} over {span}"))
+    GrowthRate::from_log(multiple.ln() / span.len_years(), || format!("growth rate of x{multiple} over {span}"))
 }
 
 fn projection_input(value: f64, span: &Span) -> Result<f64, Error> {
@@ -297,7 +211,8 @@ fn projection_input(value: f64, span: &Span) -> Result<f64, Error> {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::stats::growth::{GrowthRate, Span, project};
+/// use critical_minerals::time::Span;
+/// use critical_minerals::stats::growth::{GrowthRate, project};
 ///
 /// // USGS MCS 2025 lithium, 240,000 t in 2024, at 10 %/yr to 2030
 /// let v = project(240_000.0, GrowthRate::from_percent(10.0)?, &Span::years(2024, 2030)?)?;
@@ -311,7 +226,7 @@ fn projection_input(value: f64, span: &Span) -> Result<f64, Error> {
 /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) when the projection overflows.
 pub fn project(value: f64, rate: GrowthRate, span: &Span) -> Result<f64, Error> {
     projection_input(value, span)?;
-    finite(|| format!("projected value ({span}, {rate})"), value * (rate.0 * span.years).exp())
+    finite(|| format!("projected value ({span}, {rate})"), value * (rate.0 * span.len_years()).exp())
 }
 
 /// The value that grows into `value` at `rate` over `span`: `v / (1 + r)^t`.
@@ -319,7 +234,8 @@ pub fn project(value: f64, rate: GrowthRate, span: &Span) -> Result<f64, Error> 
 /// # Example
 ///
 /// ```
-/// use critical_minerals::stats::growth::{Span, cagr, project_back};
+/// use critical_minerals::time::Span;
+/// use critical_minerals::stats::growth::{cagr, project_back};
 ///
 /// // USGS MCS 2025 lithium: back from 240,000 t (2024) at the 2023-24 rate gives 204,000 t
 /// let span = Span::years(2023, 2024)?;
@@ -333,7 +249,7 @@ pub fn project(value: f64, rate: GrowthRate, span: &Span) -> Result<f64, Error> 
 /// As [`project`].
 pub fn project_back(value: f64, rate: GrowthRate, span: &Span) -> Result<f64, Error> {
     projection_input(value, span)?;
-    finite(|| format!("back-projected value ({span}, {rate})"), value * (-rate.0 * span.years).exp())
+    finite(|| format!("back-projected value ({span}, {rate})"), value * (-rate.0 * span.len_years()).exp())
 }
 
 /// The relative change from `from` to `to`: `(to − from) / from`.
@@ -366,7 +282,8 @@ pub fn percent_change(from: f64, to: f64) -> Result<Change, Error> {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::stats::growth::{Span, doubling_time, implied_rate};
+/// use critical_minerals::time::Span;
+/// use critical_minerals::stats::growth::{doubling_time, implied_rate};
 ///
 /// // "doubles from 2024 to 2030" -> the implied rate doubles in 6 years
 /// let r = implied_rate(2.0, &Span::years(2024, 2030)?)?;

@@ -98,7 +98,7 @@
 //! the 2025 base it implies lies between 150 / 1.15⁵ ≈ 74.6 and 150 / 1.045⁵ ≈ 120.4 $bn:
 //!
 //! ```
-//! use critical_minerals::stats::growth::Span;
+//! use critical_minerals::time::Span;
 //! use critical_minerals::stats::uncertainty::project_back_bounds;
 //! use critical_minerals::provenance::Estimate;
 //!
@@ -124,11 +124,12 @@ use std::fmt;
 use serde::Serialize;
 
 use super::concentration::hhi_of_weights;
-use super::growth::{GrowthRate, Span, cagr, implied_rate, project, project_back};
+use super::growth::{GrowthRate, cagr, implied_rate, project, project_back};
 use super::share::Denominator;
 use crate::Error;
 use crate::error::Detail;
 use crate::provenance::Estimate;
+use crate::time::Span;
 
 // ---------------------------------------------------------------------------------------------
 // exact bounds
@@ -330,7 +331,7 @@ impl<K: Ord + Clone + fmt::Debug> IntervalShares<K> {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::stats::growth::Span;
+/// use critical_minerals::time::Span;
 /// use critical_minerals::stats::uncertainty::cagr_bounds;
 /// use critical_minerals::provenance::Estimate;
 ///
@@ -362,7 +363,7 @@ fn rate_ends(rate: Estimate) -> Result<(GrowthRate, GrowthRate), Error> {
 /// # Example
 ///
 /// ```
-/// use critical_minerals::stats::growth::Span;
+/// use critical_minerals::time::Span;
 /// use critical_minerals::stats::uncertainty::project_bounds;
 /// use critical_minerals::provenance::Estimate;
 ///
@@ -391,7 +392,7 @@ pub fn project_bounds(value: Estimate, rate: Estimate, span: &Span) -> Result<Es
 /// # Example
 ///
 /// ```
-/// use critical_minerals::stats::growth::Span;
+/// use critical_minerals::time::Span;
 /// use critical_minerals::stats::uncertainty::project_back_bounds;
 /// use critical_minerals::provenance::Estimate;
 ///
@@ -418,7 +419,7 @@ pub fn project_back_bounds(value: Estimate, rate: Estimate, span: &Span) -> Resu
 /// # Example
 ///
 /// ```
-/// use critical_minerals::stats::growth::Span;
+/// use critical_minerals::time::Span;
 /// use critical_minerals::stats::uncertainty::implied_rate_bounds;
 /// use critical_minerals::provenance::Estimate;
 ///
@@ -784,7 +785,7 @@ impl MonteCarlo {
     /// # Example
     ///
     /// ```
-    /// use critical_minerals::stats::growth::Span;
+    /// use critical_minerals::time::Span;
     /// use critical_minerals::stats::uncertainty::MonteCarlo;
     /// use critical_minerals::provenance::Estimate;
     ///

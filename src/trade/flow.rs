@@ -2,12 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{HsCode, Period};
+use super::HsCode;
 use crate::Error;
 use crate::error::Detail;
 use crate::geo::Country;
 use crate::material::Amount;
 use crate::money::{Money, Price};
+use crate::time::Period;
 
 /// One bilateral trade flow: what `exporter` shipped to `importer` under `commodity` in
 /// `period`, with its quantity and its value where reported.
@@ -31,7 +32,8 @@ use crate::money::{Money, Price};
 /// use critical_minerals::geo::Country;
 /// use critical_minerals::material::{Amount, Basis};
 /// use critical_minerals::money::Money;
-/// use critical_minerals::trade::{HsCode, Period, TradeFlow};
+/// use critical_minerals::time::Period;
+/// use critical_minerals::trade::{HsCode, TradeFlow};
 ///
 /// let flow = TradeFlow::new(
 ///     Period::year(2023)?,

@@ -12,7 +12,8 @@
 //!
 //! ```
 //! use critical_minerals::geo::Country;
-//! use critical_minerals::trade::{HsCode, Period, TradeFlow};
+//! use critical_minerals::time::Period;
+//! use critical_minerals::trade::{HsCode, TradeFlow};
 //!
 //! let code: HsCode = "2530 90".parse()?;
 //! assert!(code.is_basket()); // spodumene shares this line with other minerals
@@ -24,8 +25,6 @@
 pub mod columnar;
 mod flow;
 mod hs;
-mod period;
 
 pub use flow::TradeFlow;
 pub use hs::HsCode;
-pub use period::{PERIOD_YEARS, Period};

@@ -11,7 +11,8 @@ use critical_minerals::geo::Country;
 use critical_minerals::material::{Amount, Assay, Basis, Compound, Grade, GradeClass};
 use critical_minerals::money::{Currency, Money, Price};
 use critical_minerals::provenance::Estimate;
-use critical_minerals::trade::{HsCode, Period, TradeFlow};
+use critical_minerals::time::Period;
+use critical_minerals::trade::{HsCode, TradeFlow};
 
 /// A JSON text and a check that reading it is refused.
 type JsonCase = (&'static str, fn(&str) -> bool);

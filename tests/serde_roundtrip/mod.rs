@@ -10,7 +10,8 @@ use critical_minerals::material::{
 };
 use critical_minerals::money::{Currency, Money, Price, Scale};
 use critical_minerals::provenance::{Estimate, Source};
-use critical_minerals::trade::{HsCode, Period, TradeFlow};
+use critical_minerals::time::Period;
+use critical_minerals::trade::{HsCode, TradeFlow};
 use critical_minerals::units;
 use serde::Serialize;
 use serde::de::DeserializeOwned;

@@ -4,8 +4,9 @@ use chrono::NaiveDate;
 use critical_minerals::Error;
 use critical_minerals::ErrorKind;
 use critical_minerals::stats::growth::{
-    DAYS_PER_YEAR, GrowthRate, Span, cagr, doubling_time, implied_rate, percent_change, project, project_back,
+    GrowthRate, cagr, doubling_time, implied_rate, percent_change, project, project_back,
 };
+use critical_minerals::time::{DAYS_PER_YEAR, Span};
 use proptest::prelude::*;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -17,7 +18,7 @@ fn spans_between_dates_use_365_25_days() {
     let s = Span::dates(date(2020, 1, 1), date(2024, 1, 1)).unwrap();
     assert_eq!(s.len_years(), 1461.0 / DAYS_PER_YEAR);
     assert_eq!(s.len_years(), 4.0);
-    assert_eq!(s.start(), "2020-01-01");
+    assert_eq!(s.start().map(|p| p.to_string()).as_deref(), Some("2020-01-01"));
     let half = Span::dates(date(2024, 1, 1), date(2024, 7, 2)).unwrap();
     assert!((half.len_years() - 183.0 / 365.25).abs() < 1e-15);
     assert_eq!(Span::of_years(2.5).unwrap().len_years(), 2.5);
@@ -128,7 +129,7 @@ proptest! {
     fn projecting_with_the_cagr_returns_the_end_value(
         start in 1.0e-3..1.0e9f64,
         end in 1.0e-3..1.0e9f64,
-        from in 1900i32..2100,
+        from in 1900i32..2040, // span endpoints are periods within time::YEARS
         len in 1i32..60,
     ) {
         let span = Span::years(from, from + len).unwrap();

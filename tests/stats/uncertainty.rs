@@ -4,12 +4,13 @@
 use critical_minerals::ErrorKind;
 use critical_minerals::provenance::Estimate;
 use critical_minerals::stats::concentration::hhi_of_weights;
-use critical_minerals::stats::growth::{GrowthRate, Span, cagr, project, project_back};
+use critical_minerals::stats::growth::{GrowthRate, cagr, project, project_back};
 use critical_minerals::stats::share::{Denominator, Shares};
 use critical_minerals::stats::uncertainty::{
     IntervalShares, Mode, MonteCarlo, Sampling, SeededRng, cagr_bounds, implied_rate_bounds, project_back_bounds,
     project_bounds,
 };
+use critical_minerals::time::Span;
 use proptest::prelude::*;
 
 fn est(lo: f64, hi: f64) -> Estimate {

@@ -15,8 +15,9 @@ use critical_minerals::ErrorKind;
 use critical_minerals::stats::concentration::{
     Band, Guideline, Remainder, classify, concentration_ratio, concentration_ratio_of_weights, hhi, hhi_of_weights,
 };
-use critical_minerals::stats::growth::{Span, cagr, implied_rate, percent_change};
+use critical_minerals::stats::growth::{cagr, implied_rate, percent_change};
 use critical_minerals::stats::share::{Denominator, Shares};
+use critical_minerals::time::Span;
 
 /// USGS MCS 2025, Lithium, world mine production, t Li, 2024e (United States: W).
 const LITHIUM_2024: [(&str, f64); 9] = [

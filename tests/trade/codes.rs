@@ -4,7 +4,8 @@ use critical_minerals::ErrorKind;
 use critical_minerals::geo::Country;
 use critical_minerals::material::{Amount, Basis};
 use critical_minerals::money::Money;
-use critical_minerals::trade::{HsCode, Period, TradeFlow};
+use critical_minerals::time::Period;
+use critical_minerals::trade::{HsCode, TradeFlow};
 
 type R = Result<(), Box<dyn std::error::Error>>;
 
