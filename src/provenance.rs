@@ -6,6 +6,109 @@ use crate::Error;
 use crate::error::Detail;
 use serde::{Deserialize, Serialize};
 
+/// How sure a figure or a source is: one scale for the whole crate (the `tag` column of a
+/// dataset's `sources.csv`, and the citations of policy rules).
+///
+/// | text | variant | meaning |
+/// |---|---|---|
+/// | `P` | [`Primary`](Confidence::Primary) | read in the primary document (statute, statistical table, official page) |
+/// | `S` | [`Secondary`](Confidence::Secondary) | read in a secondary source restating the primary one |
+/// | `D` | [`Derived`](Confidence::Derived) | derived from primary or secondary figures; the derivation is documented |
+/// | `U` | [`Unconfirmed`](Confidence::Unconfirmed) | recalled or inferred, not found in a source |
+/// | `C` | [`Claim`](Confidence::Claim) | a document whose figures are recorded as claims to be checked, not as facts |
+///
+/// Read from the letter or the word (`"P"`, `"primary"`, any case); written as the word.
+///
+/// # Examples
+///
+/// ```
+/// use critical_minerals::provenance::Confidence;
+///
+/// assert_eq!("S".parse::<Confidence>()?, Confidence::Secondary);
+/// assert_eq!(Confidence::Claim.to_string(), "claim");
+/// assert_eq!(Confidence::Primary.letter(), 'P');
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+#[non_exhaustive]
+pub enum Confidence {
+    /// `P`: read in the primary document.
+    Primary,
+    /// `S`: read in a secondary source restating the primary one.
+    Secondary,
+    /// `D`: derived from primary or secondary figures.
+    Derived,
+    /// `U`: unconfirmed. Accepted in user data so that it can be reported; the built-in data has
+    /// none.
+    Unconfirmed,
+    /// `C`: figures recorded as claims to be checked, not as facts (market reports, articles).
+    Claim,
+}
+
+impl Confidence {
+    /// Every confidence class, most sure first.
+    pub const ALL: [Confidence; 5] =
+        [Confidence::Primary, Confidence::Secondary, Confidence::Derived, Confidence::Unconfirmed, Confidence::Claim];
+
+    /// The one-letter code (`P`, `S`, `D`, `U`, `C`).
+    pub const fn letter(self) -> char {
+        match self {
+            Confidence::Primary => 'P',
+            Confidence::Secondary => 'S',
+            Confidence::Derived => 'D',
+            Confidence::Unconfirmed => 'U',
+            Confidence::Claim => 'C',
+        }
+    }
+
+    /// The word (`primary`, `secondary`, `derived`, `unconfirmed`, `claim`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Confidence::Primary => "primary",
+            Confidence::Secondary => "secondary",
+            Confidence::Derived => "derived",
+            Confidence::Unconfirmed => "unconfirmed",
+            Confidence::Claim => "claim",
+        }
+    }
+}
+
+impl fmt::Display for Confidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.name())
+    }
+}
+
+impl std::str::FromStr for Confidence {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Confidence, Error> {
+        let t = s.trim();
+        Confidence::ALL
+            .into_iter()
+            .find(|c| {
+                t.eq_ignore_ascii_case(c.name()) || (t.len() == 1 && t.eq_ignore_ascii_case(&c.letter().to_string()))
+            })
+            .ok_or_else(|| {
+                Detail::Parse { what: "confidence", input: s.to_string(), expected: "P, S, D, U or C (or the word)" }
+                    .into()
+            })
+    }
+}
+
+impl TryFrom<String> for Confidence {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Confidence, Error> {
+        s.parse()
+    }
+}
+
+impl From<Confidence> for String {
+    fn from(c: Confidence) -> String {
+        c.name().to_string()
+    }
+}
+
 /// A published source: publisher, title, edition or year, table or page, and address.
 ///
 /// # Example

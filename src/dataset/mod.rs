@@ -3,7 +3,7 @@
 //! | item | what it is |
 //! |---|---|
 //! | [`Dataset`] | all tables; [`Dataset::builtin`], [`Dataset::from_dir`], [`Dataset::from_json`], [`Dataset::merge`], queries |
-//! | [`SourceRecord`], [`Tag`] | a cited source and how sure it is (`P`, `S`, `D`, `U`, `seed`) |
+//! | [`SourceRecord`], [`Confidence`] | a cited source and how sure it is (`P`, `S`, `D`, `U`, `seed`) |
 //! | [`ProductionRecord`], [`Commodity`], [`Measure`], [`Area`], [`Flag`] | mine production and reserves by country |
 //! | [`SalientRecord`], [`SalientItem`], [`SalientUnit`] | USGS US salient statistics |
 //! | [`StageShareRecord`] | a country's share of a chain stage, as one source states it |
@@ -89,7 +89,7 @@ use serde::ser::{SerializeMap, Serializer};
 
 pub use records::{
     Area, Bound, Claim, ClaimKind, ClaimRegion, ClaimUnit, Commodity, FacilityRecord, Flag, Measure, PricePoint,
-    PriceStatistic, ProductionRecord, SalientItem, SalientRecord, SalientUnit, SourceRecord, StageShareRecord, Tag,
+    PriceStatistic, ProductionRecord, SalientItem, SalientRecord, SalientUnit, SourceRecord, StageShareRecord,
 };
 
 use crate::Error;

@@ -12,7 +12,7 @@ use crate::error::Detail;
 use crate::geo::Country;
 use crate::material::{Amount, Basis, Element, Form, GradeClass, GraphiteKind, Mineral};
 use crate::money::{Currency, Scale};
-use crate::provenance::{Estimate, Source};
+use crate::provenance::{Confidence, Estimate, Source};
 
 fn parse_err(what: &'static str, input: &str, expected: &'static str) -> Error {
     Detail::Parse { what, input: input.to_string(), expected }.into()
@@ -284,39 +284,13 @@ impl Flag {
     }
 }
 
-/// How sure a source is: the column `tag` of `data/sources.csv` (policy rules use the same scale
-/// as [`crate::policy::Confidence`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-#[non_exhaustive]
-pub enum Tag {
-    /// `P`: the primary document's own text.
-    Primary,
-    /// `S`: a secondary source restating the primary one.
-    Secondary,
-    /// `D`: derived from primary or secondary figures.
-    Derived,
-    /// `U`: unconfirmed. Accepted in user data so that it can be reported; the built-in data has none.
-    Unconfirmed,
-    /// `seed`: a document whose figures are recorded as claims to be checked, not as facts.
-    Seed,
-}
-
-text_enum!(Tag, "tag", "P, S, D, U or seed", {
-    Primary => "P",
-    Secondary => "S",
-    Derived => "D",
-    Unconfirmed => "U",
-    Seed => "seed",
-});
-
 /// A row of `sources.csv`: a [`Source`] and how sure it is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceRecord {
     /// The source (its `id` is what data rows cite).
     pub source: Source,
-    /// Its tag.
-    pub tag: Tag,
+    /// How sure it is (the `tag` column).
+    pub tag: Confidence,
 }
 
 /// A row of `production.csv`: mine production or reserves of a commodity in a country.

@@ -67,12 +67,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use crate::provenance::Confidence;
 use std::fmt;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Citation, Confidence, check_quantity, check_share, source, ymd};
+use super::{Citation, check_quantity, check_share, source, ymd};
 use crate::Error;
 use crate::chain::Stage;
 use crate::error::Detail;

@@ -38,58 +38,23 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::fmt;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
-use crate::provenance::Source;
+use crate::provenance::{Confidence, Source};
 
 pub mod crma;
 pub mod us_30d;
 pub mod us_45x;
-
-/// How sure an embedded figure is: primary text, secondary restatement, derived or unconfirmed
-/// (the same scale as [`crate::dataset::Tag`], without its `seed` class).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum Confidence {
-    /// `[P]`: read in the primary document (statute, regulation, official page).
-    Primary,
-    /// `[S]`: read in a secondary source restating the primary one.
-    Secondary,
-    /// `[D]`: derived from primary or secondary figures; the derivation is in the docs.
-    Derived,
-    /// `[U]`: unconfirmed; recalled or inferred, not found in a source.
-    Unconfirmed,
-}
-
-impl Confidence {
-    /// The short tag (`"[P]"`).
-    pub const fn tag(self) -> &'static str {
-        match self {
-            Confidence::Primary => "[P]",
-            Confidence::Secondary => "[S]",
-            Confidence::Derived => "[D]",
-            Confidence::Unconfirmed => "[U]",
-        }
-    }
-}
-
-impl fmt::Display for Confidence {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.tag())
-    }
-}
 
 /// A [`Source`] for one embedded figure or date, with its [`Confidence`] and what it supports.
 ///
 /// # Example
 ///
 /// ```
-/// use critical_minerals::policy::{Confidence, us_45x::Us45xRule};
+/// use critical_minerals::policy::us_45x::Us45xRule;
+/// use critical_minerals::provenance::Confidence;
 ///
 /// let rule = Us45xRule::ira();
 /// let cell = rule.citations.iter().find(|c| c.supports.contains("cell")).ok_or("no citation")?;

@@ -80,10 +80,11 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use crate::provenance::Confidence;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Citation, Confidence, check_share, source, ymd};
+use super::{Citation, check_share, source, ymd};
 use crate::Error;
 use crate::error::Detail;
 

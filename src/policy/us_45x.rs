@@ -57,12 +57,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use crate::provenance::Confidence;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uom::si::f64::Volume;
 use uom::si::volume::liter;
 
-use super::{Citation, Confidence, check_quantity, source, ymd};
+use super::{Citation, check_quantity, source, ymd};
 use crate::Error;
 use crate::error::Detail;
 use crate::units::{Energy, Power, energy::kilowatt_hour, energy::watt_hour, power::kilowatt};

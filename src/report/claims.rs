@@ -193,7 +193,10 @@ pub(crate) fn build(
                     let hi = implied_rate(c.estimate.high(), span).context(ctx.clone())?;
                     if let Some(v) = est(lo.percent(), hi.percent()) {
                         rc.push(Recomputed {
-                            what: format!("implied annual rate {span}"),
+                            what: {
+                                let (a, b) = span.endpoints_text();
+                                format!("implied annual rate {a}-{b}")
+                            },
                             bound: c.bound,
                             value: v,
                             unit: "%/yr".into(),
@@ -219,7 +222,10 @@ pub(crate) fn build(
                     let m = (r.continuous() * span.len_years()).exp();
                     if let Some(v) = point(m) {
                         rc.push(Recomputed {
-                            what: format!("growth multiple {span}"),
+                            what: {
+                                let (a, b) = span.endpoints_text();
+                                format!("growth multiple {a}-{b}")
+                            },
                             bound: c.bound,
                             value: v,
                             unit: "x".into(),

@@ -71,6 +71,7 @@ mod mining;
 mod reliance;
 mod stages;
 
+use crate::provenance::Confidence;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -83,7 +84,7 @@ pub use stages::{StageSection, StatedShare, Statement};
 
 use crate::Error;
 use crate::chain::Stage;
-use crate::dataset::{Area, Commodity, Dataset, Tag};
+use crate::dataset::{Area, Commodity, Dataset};
 use crate::error::Detail;
 use crate::provenance::Estimate;
 
@@ -189,7 +190,7 @@ pub struct SourceEntry {
     /// Address.
     pub url: Option<String>,
     /// How sure the source is.
-    pub tag: Tag,
+    pub tag: Confidence,
 }
 
 impl SupplyReport {

@@ -1,11 +1,12 @@
 //! Conformance of the built-in dataset with the published tables (USGS MCS 2025, as recorded in
 //! the project's reference notes) and with its own provenance rules.
 
+use critical_minerals::provenance::Confidence;
 use std::collections::HashSet;
 
 use critical_minerals::chain::{Capacity, FacilityStatus, Stage};
 use critical_minerals::dataset::{
-    Area, Bound, ClaimKind, ClaimRegion, ClaimUnit, Commodity, Dataset, Flag, Measure, SalientItem, Tag,
+    Area, Bound, ClaimKind, ClaimRegion, ClaimUnit, Commodity, Dataset, Flag, Measure, SalientItem,
 };
 use critical_minerals::geo::Country;
 use critical_minerals::material::Basis;
@@ -188,7 +189,7 @@ fn stage_shares_give_ranges_where_sources_differ() -> TestResult {
     assert_eq!(cells[0].qualifier, "nearly");
     for s in d.stage_share_rows() {
         let tag = d.source(&s.source).ok_or("source")?.tag;
-        assert!(matches!(tag, Tag::Primary | Tag::Secondary), "{}", s.source);
+        assert!(matches!(tag, Confidence::Primary | Confidence::Secondary), "{}", s.source);
     }
     Ok(())
 }
@@ -218,7 +219,7 @@ fn seed_claims_are_recorded_with_kind_bound_and_source() -> TestResult {
     assert_eq!(waste.estimate.low(), 10_000_000.0);
     for c in d.claims() {
         let s = d.source(&c.source).ok_or("claim source")?;
-        assert_eq!(s.tag, Tag::Seed, "{}", c.id);
+        assert_eq!(s.tag, Confidence::Claim, "{}", c.id);
         assert!(s.source.edition.as_deref().is_some_and(|e| e.contains("seed file")), "{}", c.id);
     }
     Ok(())
@@ -303,10 +304,10 @@ fn every_row_cites_a_listed_source() -> TestResult {
 #[test]
 fn no_unconfirmed_item_is_embedded() -> TestResult {
     let d = Dataset::builtin()?;
-    assert!(d.sources().iter().all(|s| s.tag != Tag::Unconfirmed));
+    assert!(d.sources().iter().all(|s| s.tag != Confidence::Unconfirmed));
     // every source cited by a production or salient row is the primary USGS text
     for id in d.production_rows().iter().map(|r| &r.source).chain(d.salient().iter().map(|r| &r.source)) {
-        assert_eq!(d.source(id).map(|s| s.tag), Some(Tag::Primary), "{id}");
+        assert_eq!(d.source(id).map(|s| s.tag), Some(Confidence::Primary), "{id}");
     }
     // unconfirmed items of the reference notes (lepidolite grades, 45X module rate) are absent
     let csv_text: String =
