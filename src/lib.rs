@@ -69,6 +69,7 @@ pub mod money;
 pub mod policy;
 pub mod provenance;
 pub mod report;
+mod rng;
 pub mod stats;
 pub mod time;
 pub mod trade;

@@ -45,7 +45,7 @@
 //!
 //! # The generator
 //!
-//! [`SeededRng`] is **xoshiro256\*\*** (Blackman and Vigna, 2018) with its 256-bit state filled
+//! The generator is **xoshiro256\*\*** (Blackman and Vigna, 2018) with its 256-bit state filled
 //! by four successive outputs of **SplitMix64** started at the seed. Each draw takes one 64-bit
 //! output `x` and uses `u = ((x >> 11) + ½) · 2⁻⁵³`, in the open interval `(0, 1)`. The stream
 //! is fixed by this crate, not by a dependency: the same seed, sample count, sampling rule and
@@ -129,6 +129,7 @@ use super::share::Denominator;
 use crate::Error;
 use crate::error::Detail;
 use crate::provenance::Estimate;
+use crate::rng::Xoshiro256;
 use crate::time::Span;
 
 // ---------------------------------------------------------------------------------------------
@@ -443,54 +444,6 @@ pub fn implied_rate_bounds(multiple: Estimate, span: &Span) -> Result<Estimate, 
 // ---------------------------------------------------------------------------------------------
 // the generator
 
-/// The crate's seeded pseudo-random generator: xoshiro256\*\* seeded through SplitMix64.
-///
-/// The algorithm and the seeding are part of this crate's contract (see the [module
-/// documentation](self#the-generator)): the same seed gives the same stream in every version.
-///
-/// # Example
-///
-/// ```
-/// use critical_minerals::stats::uncertainty::SeededRng;
-///
-/// let mut a = SeededRng::new(7);
-/// let mut b = SeededRng::new(7);
-/// assert_eq!(a.next_u64(), b.next_u64());
-/// let u = a.next_open01();
-/// assert!(0.0 < u && u < 1.0);
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SeededRng {
-    s: [u64; 4],
-}
-
-impl SeededRng {
-    /// The generator for `seed`: the state is four successive SplitMix64 outputs.
-    pub fn new(seed: u64) -> SeededRng {
-        let mut sm = crate::trade::columnar::SplitMix64::new(seed);
-        SeededRng { s: [sm.next_u64(), sm.next_u64(), sm.next_u64(), sm.next_u64()] }
-    }
-
-    /// The next 64-bit output of xoshiro256\*\*.
-    pub fn next_u64(&mut self) -> u64 {
-        let s = &mut self.s;
-        let result = s[1].wrapping_mul(5).rotate_left(7).wrapping_mul(9);
-        let t = s[1] << 17;
-        s[2] ^= s[0];
-        s[3] ^= s[1];
-        s[1] ^= s[2];
-        s[0] ^= s[3];
-        s[2] ^= t;
-        s[3] = s[3].rotate_left(45);
-        result
-    }
-
-    /// A uniform number in the open interval `(0, 1)`: `((x >> 11) + ½) · 2⁻⁵³`.
-    pub fn next_open01(&mut self) -> f64 {
-        ((self.next_u64() >> 11) as f64 + 0.5) * (1.0 / (1u64 << 53) as f64)
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Monte Carlo
 
@@ -731,7 +684,7 @@ impl MonteCarlo {
         self.sampling
     }
 
-    fn draw_one(&self, rng: &mut SeededRng, e: &Estimate) -> f64 {
+    fn draw_one(&self, rng: &mut Xoshiro256, e: &Estimate) -> f64 {
         let u = rng.next_open01();
         let (lo, hi) = (e.low(), e.high());
         let w = hi - lo;
@@ -769,7 +722,7 @@ impl MonteCarlo {
         if inputs.is_empty() {
             return Err(Detail::Empty { what: "Monte Carlo inputs".to_string() }.into());
         }
-        let mut rng = SeededRng::new(self.seed);
+        let mut rng = Xoshiro256::new(self.seed);
         let mut values = Vec::with_capacity(self.samples.saturating_mul(inputs.len()));
         for _ in 0..self.samples {
             for e in inputs {
@@ -930,13 +883,6 @@ impl MonteCarlo {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn splitmix_first_output_of_seed_zero_is_the_published_one() {
-        // SplitMix64 from state 0: first output 0xE220A8397B1DCDAF (Vigna's reference code)
-        let rng = SeededRng::new(0);
-        assert_eq!(rng.s[0], 0xE220_A839_7B1D_CDAF);
-    }
 
     #[test]
     fn triangular_draws_stay_in_range_at_the_extreme_modes() {

@@ -7,8 +7,7 @@ use critical_minerals::stats::concentration::hhi_of_weights;
 use critical_minerals::stats::growth::{GrowthRate, cagr, project, project_back};
 use critical_minerals::stats::share::{Denominator, Shares};
 use critical_minerals::stats::uncertainty::{
-    IntervalShares, Mode, MonteCarlo, Sampling, SeededRng, cagr_bounds, implied_rate_bounds, project_back_bounds,
-    project_bounds,
+    IntervalShares, Mode, MonteCarlo, Sampling, cagr_bounds, implied_rate_bounds, project_back_bounds, project_bounds,
 };
 use critical_minerals::time::Span;
 use proptest::prelude::*;
@@ -233,19 +232,8 @@ fn a_point_estimate_gives_a_zero_width_range_everywhere() {
 
 #[test]
 fn the_generator_stream_is_fixed() {
-    // reference outputs from an independent Python implementation of SplitMix64 seeding and
-    // xoshiro256** (Blackman and Vigna's reference algorithm), run when this test was written
-    for (seed, expected) in [
-        (0u64, [0x99ec_5f36_cb75_f2b4u64, 0xbf6e_1f78_4956_452a, 0x1a5f_849d_4933_e6e0]),
-        (42, [0x1578_0b2e_0c2e_c716, 0x6104_d986_6d11_3a7e, 0xae17_5332_39e4_99a1]),
-    ] {
-        let mut rng = SeededRng::new(seed);
-        let got = [rng.next_u64(), rng.next_u64(), rng.next_u64()];
-        assert_eq!(got, expected, "seed {seed}");
-    }
-    // and a uniform draw is ((x >> 11) + 1/2) / 2^53
-    let mut rng = SeededRng::new(42);
-    assert_eq!(rng.next_open01(), ((0x1578_0b2e_0c2e_c716u64 >> 11) as f64 + 0.5) / 9_007_199_254_740_992.0);
+    // the stream itself (SplitMix64 seeding, xoshiro256**) is checked against reference outputs
+    // in the crate's unit tests (src/rng.rs); here, through the public API:
     // the first draw of a uniform Monte Carlo run is that number placed in the range
     let d = MonteCarlo::new(1, 42).unwrap().draws(&[est(10.0, 20.0)]).unwrap();
     let u = ((0x1578_0b2e_0c2e_c716u64 >> 11) as f64 + 0.5) / 9_007_199_254_740_992.0;

@@ -12,7 +12,7 @@
 //! | [`StreamingConcentration`] | folds chunks into per-group accumulators |
 //! | [`Additive`] | a summable measure: `f64` (raw) or `Mass` (typed) |
 //! | [`hhi_dense_scatter`] | the unpartitioned baseline kept for the benchmarks |
-//! | [`synthetic`], [`SynthSpec`], [`SplitMix64`] | a seeded BACI-like table for tests and benchmarks |
+//! | `synthetic`, `SynthSpec` (feature `synth`) | a seeded BACI-like table for tests and benchmarks |
 //! | [`Error`](crate::Error) | what can go wrong, with file, line, column and value |
 //!
 //! # Definitions
@@ -89,6 +89,7 @@
 
 mod baci;
 mod kernels;
+#[cfg(feature = "synth")]
 mod synth;
 mod table;
 
@@ -97,5 +98,6 @@ pub use kernels::{
     Additive, Concentration, GroupOptions, GroupStats, Party, PartyShare, StreamingConcentration, concentration,
     hhi_dense_scatter,
 };
-pub use synth::{SplitMix64, SynthSpec, synthetic};
+#[cfg(feature = "synth")]
+pub use synth::{SynthSpec, synthetic};
 pub use table::{Bitmap, RowTuple, TradeRow, TradeTable};

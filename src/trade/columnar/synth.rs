@@ -8,50 +8,8 @@
 use std::thread;
 
 use super::table::{Bitmap, TradeTable, country_codes};
+use crate::rng::SplitMix64;
 use crate::units::{Mass, mass};
-
-/// SplitMix64: a tiny, fast, seedable generator (Steele, Lea & Flood 2014).
-///
-/// # Example
-///
-/// ```
-/// use critical_minerals::trade::columnar::SplitMix64;
-///
-/// let (mut a, mut b) = (SplitMix64::new(7), SplitMix64::new(7));
-/// assert_eq!(a.next_u64(), b.next_u64());
-/// assert!((0.0..1.0).contains(&a.next_f64()));
-/// ```
-#[derive(Debug, Clone)]
-pub struct SplitMix64(u64);
-
-impl SplitMix64 {
-    /// A generator from a seed.
-    pub fn new(seed: u64) -> Self {
-        SplitMix64(seed)
-    }
-
-    /// The next 64 random bits.
-    #[inline]
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `[0, 1)`.
-    #[inline]
-    pub fn next_f64(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
-    }
-
-    /// Uniform in `0..n` (`0 < n < 2^32`).
-    #[inline]
-    pub fn below(&mut self, n: usize) -> usize {
-        (((self.next_u64() >> 32) * n as u64) >> 32) as usize
-    }
-}
 
 /// What [`synthetic`] generates.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -48,6 +48,7 @@ pub(crate) fn country_codes() -> &'static CountryCodes {
 
 impl CountryCodes {
     /// Number of countries.
+    #[cfg_attr(not(feature = "synth"), allow(dead_code))]
     pub(crate) fn len(&self) -> usize {
         self.all.len()
     }
@@ -95,6 +96,7 @@ impl Bitmap {
         Bitmap { words: Vec::with_capacity(n.div_ceil(64)), len: 0 }
     }
 
+    #[cfg_attr(not(feature = "synth"), allow(dead_code))]
     pub(crate) fn from_words(words: Vec<u64>, len: usize) -> Bitmap {
         Bitmap { words, len }
     }
