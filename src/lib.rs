@@ -62,6 +62,7 @@ pub mod chain;
 pub mod claims;
 pub mod dataset;
 pub mod error;
+mod fmt;
 pub mod geo;
 pub mod material;
 pub mod methods;

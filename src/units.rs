@@ -135,23 +135,17 @@ pub fn as_gigawatt_hours_per_year(p: Power) -> f64 {
     p.get::<power_ext::gigawatt_hour_per_year>()
 }
 
-/// Formats a number with up to `max_decimals` decimals, trailing zeros trimmed.
-pub(crate) fn trim_number(v: f64, max_decimals: usize) -> String {
-    let s = format!("{v:.max_decimals$}");
-    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
-}
-
 /// Formats a mass with the largest of `t`, `kt`, `Mt` that keeps the number at or above 1, and
 /// at most three significant decimals (`88 kt`, `1.27 Mt`, `380 t`).
 pub fn display_mass(m: Mass) -> String {
     let t = as_tonnes(m);
     let a = t.abs();
     if a >= 1.0e6 {
-        format!("{} Mt", trim_number(t / 1.0e6, 3))
+        format!("{} Mt", crate::fmt::trim(t / 1.0e6, 3))
     } else if a >= 1.0e3 {
-        format!("{} kt", trim_number(t / 1.0e3, 3))
+        format!("{} kt", crate::fmt::trim(t / 1.0e3, 3))
     } else {
-        format!("{} t", trim_number(t, 3))
+        format!("{} t", crate::fmt::trim(t, 3))
     }
 }
 
@@ -160,17 +154,17 @@ pub fn display_mass_rate(r: MassRate) -> String {
     let t = as_tonnes_per_year(r);
     let a = t.abs();
     if a >= 1.0e6 {
-        format!("{} Mt/yr", trim_number(t / 1.0e6, 3))
+        format!("{} Mt/yr", crate::fmt::trim(t / 1.0e6, 3))
     } else if a >= 1.0e3 {
-        format!("{} kt/yr", trim_number(t / 1.0e3, 3))
+        format!("{} kt/yr", crate::fmt::trim(t / 1.0e3, 3))
     } else {
-        format!("{} t/yr", trim_number(t, 3))
+        format!("{} t/yr", crate::fmt::trim(t, 3))
     }
 }
 
 /// Formats a power as `GWh/yr` (cell-plant capacity).
 pub fn display_gwh_per_year(p: Power) -> String {
-    format!("{} GWh/yr", trim_number(as_gigawatt_hours_per_year(p), 3))
+    format!("{} GWh/yr", crate::fmt::trim(as_gigawatt_hours_per_year(p), 3))
 }
 
 #[cfg(test)]

@@ -304,19 +304,13 @@ impl Stated {
 
 impl fmt::Display for Stated {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.show(|v| num(v, 6)))
+        f.write_str(&self.show(|v| crate::fmt::trim(v, 6)))
     }
 }
 
-/// A number with at most `decimals` decimals, trailing zeros dropped.
-fn num(v: f64, decimals: usize) -> String {
-    let s = format!("{v:.decimals$}");
-    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
-    if s == "-0" { "0".to_string() } else { s }
-}
-
+/// A fraction as a percentage with one decimal (a function value for `show`).
 fn pct(v: f64) -> String {
-    format!("{} %", num(v * 100.0, 1))
+    crate::fmt::percent(v, 1)
 }
 
 /// The unit of a size.
@@ -355,12 +349,14 @@ impl SizeUnit {
             return "unbounded".to_string();
         }
         match self {
-            SizeUnit::Money { currency, scale: Scale::Unit } => format!("{} {}", currency.code(), num(v, 2)),
-            SizeUnit::Money { currency, scale } => {
-                format!("{} {} {}", currency.code(), num(v / scale.factor(), 1), scale.word())
+            SizeUnit::Money { currency, scale: Scale::Unit } => {
+                format!("{} {}", currency.code(), crate::fmt::trim(v, 2))
             }
-            SizeUnit::Tonnes(None) => format!("{} t", num(v, 0)),
-            SizeUnit::Tonnes(Some(b)) => format!("{} t {b}", num(v, 0)),
+            SizeUnit::Money { currency, scale } => {
+                format!("{} {} {}", currency.code(), crate::fmt::trim(v / scale.factor(), 1), scale.word())
+            }
+            SizeUnit::Tonnes(None) => format!("{} t", crate::fmt::trim(v, 0)),
+            SizeUnit::Tonnes(Some(b)) => format!("{} t {b}", crate::fmt::trim(v, 0)),
         }
     }
 }
@@ -1071,8 +1067,8 @@ fn share_group(b: &mut Builder, g: &[&ShareRow<'_>], t: &Tolerances) {
                         a.place,
                         show_interval(a.iv, pct),
                         show_interval(c.iv, pct),
-                        num(gap(a.iv, c.iv) * 100.0, 2),
-                        num(t.share * 100.0, 2)
+                        crate::fmt::trim(gap(a.iv, c.iv) * 100.0, 2),
+                        crate::fmt::trim(t.share * 100.0, 2)
                     ),
                     vec![],
                 );
@@ -1209,11 +1205,11 @@ fn share_group(b: &mut Builder, g: &[&ShareRow<'_>], t: &Tolerances) {
             format!(
                 "shares of regions that do not overlap add up to {} ({listed}), more than 100 % by over the {} pp tolerance",
                 show_interval((lo, hi), pct),
-                num(t.share_sum * 100.0, 2)
+                crate::fmt::trim(t.share_sum * 100.0, 2)
             ),
             vec![imp(
                 &part_ids,
-                format!("at least {} of the market is counted twice or overstated", pct(lo - 1.0)),
+                format!("at least {} of the market is counted twice or overstated", crate::fmt::percent(lo - 1.0, 1)),
                 Some((lo - 1.0, hi - 1.0)),
             )],
         );
@@ -1254,7 +1250,7 @@ fn share_group(b: &mut Builder, g: &[&ShareRow<'_>], t: &Tolerances) {
             format!(
                 "shares of regions that do not overlap add up to {} ({listed}), short of 100 % by more than the {} pp tolerance",
                 show_interval((lo, hi), pct),
-                num(t.share_sum * 100.0, 2)
+                crate::fmt::trim(t.share_sum * 100.0, 2)
             ),
             imps,
         );
@@ -1353,7 +1349,7 @@ fn check_cagrs(b: &mut Builder, claims: &[&AuditClaim], t: &Tolerances) {
                         format!(
                             "at {}/yr the market grows {} over {s}–{e}",
                             r.stated.show(pct),
-                            show_interval(m, |v| format!("×{}", num(v, 3)))
+                            show_interval(m, |v| format!("×{}", crate::fmt::trim(v, 3)))
                         ),
                         Some(m),
                     ));
@@ -1393,8 +1389,8 @@ fn check_cagrs(b: &mut Builder, claims: &[&AuditClaim], t: &Tolerances) {
                     period(a.start, a.end),
                     c.stated.show(pct),
                     period(c.start, c.end),
-                    num(g * 100.0, 1),
-                    num(t.rate * 100.0, 2)
+                    crate::fmt::trim(g * 100.0, 1),
+                    crate::fmt::trim(t.rate * 100.0, 2)
                 ),
                 imps,
             );

@@ -7,7 +7,7 @@ use super::records::{
     Area, Bound, Claim, ClaimKind, ClaimUnit, Commodity, FacilityRecord, Flag, Measure, PricePoint, ProductionRecord,
     SalientItem, SalientRecord, SalientUnit, SourceRecord, StageShareRecord, grade_class,
 };
-use super::table::{Row, fmt_num};
+use super::table::Row;
 use crate::Error;
 use crate::chain::{Capacity, Company, Facility, FacilityStatus, Stage};
 use crate::error::Detail;
@@ -144,7 +144,7 @@ pub(crate) fn production_fields(r: &ProductionRecord) -> Vec<String> {
         r.area.to_string(),
         r.country_as_published.clone(),
         r.year.to_string(),
-        r.value.as_ref().map(|a| fmt_num(a.in_tonnes())).unwrap_or_default(),
+        r.value.as_ref().map(|a| crate::fmt::trim(a.in_tonnes(), 9)).unwrap_or_default(),
         r.basis.to_string(),
         join_flags(&r.flags),
         r.source.clone(),
@@ -201,7 +201,7 @@ pub(crate) fn salient_fields(r: &SalientRecord) -> Vec<String> {
         r.commodity.to_string(),
         r.item.to_string(),
         r.year.to_string(),
-        r.value.map(fmt_num).unwrap_or_default(),
+        r.value.map(|v| crate::fmt::trim(v, 9)).unwrap_or_default(),
         r.unit.name().to_string(),
         basis,
         join_flags(&r.flags),
@@ -243,8 +243,8 @@ pub(crate) fn stage_share_fields(r: &StageShareRecord) -> Vec<String> {
         r.stage.to_string(),
         r.area.to_string(),
         opt_text(&r.year),
-        fmt_num(r.estimate.low()),
-        fmt_num(r.estimate.high()),
+        crate::fmt::trim(r.estimate.low(), 9),
+        crate::fmt::trim(r.estimate.high(), 9),
         r.qualifier.clone(),
         r.as_published.clone(),
         r.metric.clone(),
@@ -330,12 +330,12 @@ pub(crate) fn claim(row: &Row<'_>, ids: &SourceIds) -> Result<Claim, Error> {
 }
 
 pub(crate) fn claim_fields(c: &Claim) -> Vec<String> {
-    let high = if c.bound == Bound::Range { fmt_num(c.estimate.high()) } else { String::new() };
+    let high = if c.bound == Bound::Range { crate::fmt::trim(c.estimate.high(), 9) } else { String::new() };
     vec![
         c.id.clone(),
         c.kind.to_string(),
         c.bound.to_string(),
-        fmt_num(c.estimate.low()),
+        crate::fmt::trim(c.estimate.low(), 9),
         high,
         c.unit.to_string(),
         opt_text(&c.basis),
@@ -393,7 +393,7 @@ pub(crate) fn price_fields(p: &PricePoint) -> Vec<String> {
         p.market.clone(),
         p.date.to_string(),
         p.statistic.to_string(),
-        fmt_num(p.value),
+        crate::fmt::trim(p.value, 9),
         p.currency.clone(),
         "t".to_string(),
         p.qualifier.clone(),
@@ -494,10 +494,10 @@ pub(crate) fn facility_fields(r: &FacilityRecord) -> Vec<String> {
     let f = &r.facility;
     let (cap, unit, basis) = match &f.capacity {
         Some(Capacity::Mass(rate)) => {
-            (fmt_num(rate.in_tonnes_per_year()), "t/yr".to_string(), rate.basis().to_string())
+            (crate::fmt::trim(rate.in_tonnes_per_year(), 9), "t/yr".to_string(), rate.basis().to_string())
         }
         Some(Capacity::GwhPerYear(p)) => {
-            (fmt_num(units::as_gigawatt_hours_per_year(*p)), "GWh/yr".to_string(), String::new())
+            (crate::fmt::trim(units::as_gigawatt_hours_per_year(*p), 9), "GWh/yr".to_string(), String::new())
         }
         _ => (String::new(), String::new(), String::new()),
     };

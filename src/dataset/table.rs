@@ -408,11 +408,3 @@ impl serde::Serialize for JsonRow<'_> {
         map.end()
     }
 }
-
-/// Formats a number for a file: integers without a fraction, others with up to 9 decimals
-/// (which also undoes unit-conversion noise such as 23999.999999999996).
-pub(crate) fn fmt_num(v: f64) -> String {
-    let s = format!("{v:.9}");
-    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
-    if s == "-0" { "0".to_string() } else { s }
-}

@@ -57,7 +57,7 @@ pub(crate) enum Detail {
     /// A fraction outside (0, 1] (a grade above 100 %, a zero assay).
     #[error(
         "{what} is {value} as a fraction ({pct} %), expected above 0 and at most 100 %",
-        pct = crate::units::trim_number(value * 100.0, 9)
+        pct = crate::fmt::trim(value * 100.0, 9)
     )]
     FractionOutOfRange {
         /// What the fraction is.

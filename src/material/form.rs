@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use super::{Compound, Element};
 use crate::Error;
 use crate::error::Detail;
-use crate::units::trim_number;
 
 /// A mineral or raw resource a material is mined or pumped from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -334,7 +333,7 @@ impl Assay {
 
 impl fmt::Display for Assay {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}%{}", trim_number(self.fraction * 100.0, 6), self.species)
+        write!(f, "{}%{}", crate::fmt::trim(self.fraction * 100.0, 6), self.species)
     }
 }
 

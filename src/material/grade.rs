@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::error::Detail;
-use crate::units::trim_number;
 
 /// The grade classes the lithium trade uses for chemicals and metal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -129,7 +128,7 @@ impl Grade {
 impl fmt::Display for Grade {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.min_purity {
-            Some(p) => write!(f, "{} grade (>= {} %)", self.class.name(), trim_number(p * 100.0, 4)),
+            Some(p) => write!(f, "{} grade (>= {} %)", self.class.name(), crate::fmt::trim(p * 100.0, 4)),
             None => write!(f, "{} grade", self.class.name()),
         }
     }

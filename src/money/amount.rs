@@ -11,7 +11,6 @@ use super::{Currency, Scale};
 use crate::Error;
 use crate::error::Detail;
 use crate::time::YEARS as PRICE_YEARS;
-use crate::units::trim_number;
 
 /// An amount of money in one [`Currency`], with the year its prices are in.
 ///
@@ -322,7 +321,7 @@ impl Money {
 
     /// Formats the amount in a scale, with at most three decimals: `150 billion USD`.
     pub fn display_in(&self, scale: Scale) -> String {
-        let n = trim_number(self.in_scale(scale), 3);
+        let n = crate::fmt::trim(self.in_scale(scale), 3);
         let mut s = match scale {
             Scale::Unit => format!("{n} {}", self.currency),
             _ => format!("{n} {scale} {}", self.currency),

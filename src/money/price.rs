@@ -10,7 +10,6 @@ use super::{Currency, Money};
 use crate::Error;
 use crate::error::Detail;
 use crate::material::{Amount, Basis};
-use crate::units::trim_number;
 
 /// Tonnes in one avoirdupois pound (0.45359237 kg exactly, the international pound of 1959).
 const TONNES_PER_POUND: f64 = 0.453_592_37e-3;
@@ -246,7 +245,7 @@ impl Price {
 /// `14000 USD/t LCE`, then ` (2024 prices)` when the price year is known.
 impl fmt::Display for Price {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}/t {}", trim_number(self.amount_per_tonne(), 2), self.currency(), self.basis)?;
+        write!(f, "{} {}/t {}", crate::fmt::trim(self.amount_per_tonne(), 2), self.currency(), self.basis)?;
         if self.price_year().is_some() {
             write!(f, " ({})", year_label(self.price_year()))?;
         }

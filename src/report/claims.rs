@@ -1,10 +1,11 @@
 //! Claims about the commodity, recomputed: implied annual rates of multiples, multiples of CAGRs,
 //! market sizes projected back, percent changes against prices, tonnages against mine output.
 
+use crate::fmt::grouped;
 use serde::Serialize;
 
 use super::mining::{DenominatorKind, MiningSection};
-use super::{DataNote, NoteKind, group};
+use super::{DataNote, NoteKind};
 use crate::Error;
 use crate::dataset::{Bound, Claim, ClaimKind, ClaimUnit, Commodity, Dataset, PricePoint, PriceStatistic, SalientItem};
 use crate::error::Context;
@@ -118,7 +119,8 @@ fn bound_symbol(b: Bound) -> &'static str {
 }
 
 fn fmt_value(e: Estimate, unit: &ClaimUnit) -> String {
-    let v = if e.is_point() { group(e.low()) } else { format!("{}-{}", group(e.low()), group(e.high())) };
+    let v =
+        if e.is_point() { grouped(e.low(), 2) } else { format!("{}-{}", grouped(e.low(), 2), grouped(e.high(), 2)) };
     match unit {
         ClaimUnit::Times => format!("{v} x"),
         ClaimUnit::Percent => format!("{v} %"),
@@ -206,7 +208,7 @@ pub(crate) fn build(
                         finding = Finding::Derived;
                         note = format!(
                             "x{} over {} years is {}{:.1} %/yr compounded",
-                            group(c.estimate.low()),
+                            grouped(c.estimate.low(), 2),
                             span.len_years(),
                             bound_word(c.bound),
                             lo.percent()
@@ -251,7 +253,7 @@ pub(crate) fn build(
                         note = format!(
                             "the same source also gives {}{} %/yr ({}, claim {})",
                             bound_word(o.bound),
-                            group(o.estimate.low()),
+                            grouped(o.estimate.low(), 2),
                             o.subject,
                             o.id
                         );
@@ -281,7 +283,7 @@ pub(crate) fn build(
                                     what: format!(
                                         "implied {base} size at {}{} %/yr ({})",
                                         bound_symbol(o.bound),
-                                        group(o.estimate.low()),
+                                        grouped(o.estimate.low(), 2),
                                         o.id
                                     ),
                                     bound,
@@ -367,7 +369,7 @@ pub(crate) fn build(
                                         "% of {} world mine production ({} {} t {})",
                                         y.year,
                                         den_name,
-                                        group(den),
+                                        grouped(den, 2),
                                         target.as_ref().map_or_else(String::new, |t| t.to_string())
                                     ),
                                     bound: c.bound,
@@ -468,10 +470,10 @@ fn price_change(
             start.currency,
             start.date,
             start.statistic,
-            group(start.value),
+            grouped(start.value, 2),
             end.date,
             end.statistic,
-            group(end.value)
+            grouped(end.value, 2)
         ),
         ch.percent(),
         start.source.clone(),
@@ -486,7 +488,7 @@ fn salient_price_change(data: &Dataset, commodity: Commodity, from: i32, to: i32
     let ch = percent_change(a, b).ok()?;
     let what = start.note.split(';').next().unwrap_or("").trim();
     Some((
-        format!("USGS annual price ({what}, USD/t): {} {} to {} {}", from, group(a), end.year, group(b)),
+        format!("USGS annual price ({what}, USD/t): {} {} to {} {}", from, grouped(a, 2), end.year, grouped(b, 2)),
         ch.percent(),
         start.source.clone(),
     ))

@@ -1,9 +1,10 @@
 //! The mining section: USGS mine production by country, shares on both denominators,
 //! concentration and guideline bands.
 
+use crate::fmt::grouped;
 use serde::Serialize;
 
-use super::{DataNote, Labels, NoteKind, group};
+use super::{DataNote, Labels, NoteKind};
 use crate::Error;
 use crate::chain::Stage;
 use crate::dataset::{Area, Commodity, Dataset, Flag, Measure, ProductionRecord};
@@ -257,7 +258,7 @@ fn concentration(
         format!(
             "the remainder ({} t, {} of the {}) is no single producer: excluded for the low end (a lower bound), \
              counted as one producer for the high end (an upper bound)",
-            group(remainder_t),
+            grouped(remainder_t, 2),
             pct_text(remainder_share * 100.0),
             kind.label()
         )
@@ -406,7 +407,7 @@ fn build_year(
         let extra = if w.note.is_empty() { String::new() } else { format!(" ({})", w.note) };
         notes.push(DataNote {
             kind: NoteKind::Rounded,
-            text: format!("{year}: the {rounded}world total is {} t{extra}", group(wt)),
+            text: format!("{year}: the {rounded}world total is {} t{extra}", grouped(wt, 2)),
             source: Some(w.source.clone()),
         });
         let diff = wt - rows_sum;
@@ -416,7 +417,7 @@ fn build_year(
                 text: format!(
                     "{year}: {} t ({} of the world total) is in no row: rounding of the total and anything it counts \
                      that the rows do not",
-                    group(diff),
+                    grouped(diff, 2),
                     pct_text(diff / wt * 100.0)
                 ),
                 source: Some(w.source.clone()),
@@ -427,8 +428,8 @@ fn build_year(
                 text: format!(
                     "{year}: the rounded world total ({} t) is below the rows' sum ({} t); shares of it would add \
                      up to more than 100 %, so shares and concentration use the sum of rows",
-                    group(wt),
-                    group(rows_sum)
+                    grouped(wt, 2),
+                    grouped(rows_sum, 2)
                 ),
                 source: Some(w.source.clone()),
             });
@@ -534,11 +535,15 @@ pub(crate) fn build(
             "mining shares: headline figures are % of the published {} world total ({} t); % of the rows' sum ({} t) \
              is shown beside them",
             y.year,
-            group(y.world_total_t.unwrap_or(0.0)),
-            group(y.rows_sum_t)
+            grouped(y.world_total_t.unwrap_or(0.0), 2),
+            grouped(y.rows_sum_t, 2)
         ),
         DenominatorKind::SumOfRows => {
-            format!("mining shares: headline figures are % of the {} rows' sum ({} t)", y.year, group(y.rows_sum_t))
+            format!(
+                "mining shares: headline figures are % of the {} rows' sum ({} t)",
+                y.year,
+                grouped(y.rows_sum_t, 2)
+            )
         }
     };
     notes.insert(0, DataNote { kind: NoteKind::Denominator, text: denominator_text, source: Some(y.source.clone()) });
