@@ -7,6 +7,7 @@
 //! | [`Facility`] | a plant or mine: owner, country, stage, product, capacity, status, start year, source |
 //! | [`Capacity`] | a mass rate with its basis, or GWh per year for cell plants |
 //! | [`Company`] | a company and its home country |
+//! | [`stock`] | dynamic stock models: lifetimes, survival tables, inflow- and stock-driven models with units |
 //!
 //! # Example
 //!
@@ -28,6 +29,7 @@ pub mod disruption;
 pub mod exposure;
 pub mod localization;
 pub mod route;
+pub mod stock;
 
 use std::fmt;
 use std::str::FromStr;

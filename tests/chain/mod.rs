@@ -4,3 +4,4 @@ mod bad_input;
 mod market;
 mod network;
 mod route;
+mod stock;
