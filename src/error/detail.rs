@@ -971,6 +971,15 @@ pub(crate) enum Detail {
         /// The allowed absolute gap.
         tolerance: f64,
     },
+    // GeoPolRisk
+    /// A WGI table with no estimate at all for the year assessed.
+    #[error("the WGI table has no political stability estimate for {year} (years given: {available})")]
+    MissingWgiYear {
+        /// The year assessed.
+        year: i32,
+        /// The years the table holds, comma-separated.
+        available: String,
+    },
 }
 
 impl Detail {
@@ -1088,6 +1097,7 @@ impl Detail {
             Detail::GridTooShort { .. } => ErrorKind::Mismatch,
             Detail::CannotHoldStock { .. } => ErrorKind::Inconsistent,
             Detail::StockBalance { .. } => ErrorKind::Inconsistent,
+            Detail::MissingWgiYear { .. } => ErrorKind::Missing,
         }
     }
 }

@@ -31,7 +31,7 @@
 //!
 //! The cohort bookkeeping is ODYM's (`IndEcol/ODYM`, `dynamic_stock_model.py`:
 //! `compute_s_c_inflow_driven`, `compute_o_c_from_s_c`, `compute_stock_driven_model`), with
-//! flodym's mid-year inflow as an option ([`InflowTiming`](super::InflowTiming)). Both tools
+//! flodym's mid-year inflow as an option ([`InflowTiming`]). Both tools
 //! work on bare numbers; here every series carries its [`StockUnit`].
 //!
 //! # Worked example (ODYM's test values)
