@@ -980,6 +980,13 @@ pub(crate) enum Detail {
         /// The years the table holds, comma-separated.
         available: String,
     },
+    // battery products
+    /// Capacity bands that do not partition the axis, or a capacity filed under the wrong band.
+    #[error("capacity bands: {reason}")]
+    CapacityBands {
+        /// What is wrong.
+        reason: String,
+    },
 }
 
 impl Detail {
@@ -1098,6 +1105,7 @@ impl Detail {
             Detail::CannotHoldStock { .. } => ErrorKind::Inconsistent,
             Detail::StockBalance { .. } => ErrorKind::Inconsistent,
             Detail::MissingWgiYear { .. } => ErrorKind::Missing,
+            Detail::CapacityBands { .. } => ErrorKind::Inconsistent,
         }
     }
 }

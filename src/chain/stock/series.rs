@@ -295,6 +295,11 @@ impl Flows {
         Flows(Series { unit, first_year, values })
     }
 
+    /// A series computed from other values, checked (an overflow is an error naming the year).
+    pub(crate) fn checked(unit: StockUnit, first_year: i32, values: Vec<f64>) -> Result<Flows, Error> {
+        Series::new("flow", unit, first_year, values).map(Flows)
+    }
+
     series_accessors!();
 
     /// The flow of `year` as a [`Rate`], for a series of mass flows; `None` off the series or
