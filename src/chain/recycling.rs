@@ -18,9 +18,10 @@
 //!
 //! # The CRMA recycling benchmark
 //!
-//! Regulation (EU) 2024/1252 sets, for 2030, recycling capacity able to produce at least 25 %
-//! of the Union's annual consumption of strategic raw materials. [`RecycledSupply::crma_recycling`]
-//! reads the benchmark from [`CrmaRule`](crate::policy::crma::CrmaRule) (not restated here) and
+//! Regulation (EU) 2024/1252 sets, for 2030, a share of the Union's annual consumption of
+//! strategic raw materials that recycling should be able to supply
+//! ([`CrmaRule::recycling_min`]). [`RecycledSupply::crma_recycling`] reads the benchmark from
+//! [`CrmaRule`] (the figure is kept there, not restated here) and
 //! feeds it the recycled share of demand of one element in one year, as the
 //! [`Stage::Recycling`] localization; see [`crate::policy::crma`] for how a supply share is
 //! read against a capacity benchmark. A share above 1 (more recovered than consumed) is passed
