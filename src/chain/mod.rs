@@ -7,6 +7,9 @@
 //! | [`Facility`] | a plant or mine: owner, country, stage, product, capacity, status, start year, source |
 //! | [`Capacity`] | a mass rate with its basis, or GWh per year for cell plants |
 //! | [`Company`] | a company and its home country |
+//! | [`battery`] | battery products (chemistry, mAh, Wh), material content per kWh by chemistry, capacity-band segments |
+//! | [`recycling`] | retirements → end-of-life material → recycled supply by element, share of demand, CRMA recycling benchmark |
+//! | [`stock`] | dynamic stock models: lifetimes, survival tables, inflow- and stock-driven models with units |
 //!
 //! # Example
 //!
@@ -23,11 +26,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod battery;
 pub mod cost_curve;
 pub mod disruption;
 pub mod exposure;
 pub mod localization;
+pub mod recycling;
 pub mod route;
+pub mod stock;
 
 use std::fmt;
 use std::str::FromStr;

@@ -882,6 +882,71 @@ pub(crate) enum Detail {
         /// The commodity asked for.
         commodity: crate::dataset::Commodity,
     },
+    // stock models
+    /// A survival table that does not cover the years of a model's series.
+    #[error(
+        "the survival table covers {grid_first}–{grid_last} but the model's series runs {model_first}–{model_last}: build the table from the series' first year, at least as long"
+    )]
+    GridTooShort {
+        /// First year of the table.
+        grid_first: i32,
+        /// Last year of the table.
+        grid_last: i32,
+        /// First year of the series.
+        model_first: i32,
+        /// Last year of the series.
+        model_last: i32,
+    },
+    /// A stock-driven year that needs inflow whose cohort would not survive its first year.
+    #[error(
+        "{year}: the target stock needs {needed} {unit} more, but lifetime {lifetime} retires a cohort within its first year, so no inflow can hold it"
+    )]
+    CannotHoldStock {
+        /// The year.
+        year: i32,
+        /// Stock missing from the cohorts in use.
+        needed: f64,
+        /// The stock unit.
+        unit: String,
+        /// The lifetime of the year's cohort.
+        lifetime: String,
+    },
+    /// A year whose inflow, outflow and stock change do not balance.
+    #[error(
+        "{year}: stock balance does not close: inflow {inflow} − outflow {outflow} − stock change {stock_change} = {gap} {unit}, beyond the tolerance {tolerance}"
+    )]
+    StockBalance {
+        /// The year.
+        year: i32,
+        /// The stock unit.
+        unit: String,
+        /// Inflow of the year.
+        inflow: f64,
+        /// Outflow of the year.
+        outflow: f64,
+        /// Stock minus the previous stock.
+        stock_change: f64,
+        /// inflow − outflow − stock change.
+        gap: f64,
+        /// The allowed absolute gap.
+        tolerance: f64,
+    },
+    // GeoPolRisk
+    /// A WGI table with no estimate at all for the year assessed.
+    #[error("the WGI table has no political stability estimate for {year} (years given: {available})")]
+    MissingWgiYear {
+        /// The year assessed.
+        year: i32,
+        /// The years the table holds, comma-separated.
+        available: String,
+    },
+    // battery products
+    /// Capacity bands that do not partition the axis, or a capacity filed under the wrong band.
+    #[error("capacity bands: {reason}")]
+    CapacityBands {
+        /// What is wrong.
+        reason: String,
+    },
 }
 
 impl Detail {
@@ -985,6 +1050,11 @@ impl Detail {
             Detail::Io { .. } => ErrorKind::Io,
             Detail::Parse { .. } => ErrorKind::Parse,
             Detail::UnsupportedCommodity { .. } => ErrorKind::Unsupported,
+            Detail::GridTooShort { .. } => ErrorKind::Mismatch,
+            Detail::CannotHoldStock { .. } => ErrorKind::Inconsistent,
+            Detail::StockBalance { .. } => ErrorKind::Inconsistent,
+            Detail::MissingWgiYear { .. } => ErrorKind::Missing,
+            Detail::CapacityBands { .. } => ErrorKind::Inconsistent,
         }
     }
 }

@@ -2,5 +2,6 @@
 
 mod criticality;
 mod criticality_eu;
+mod geopolrisk;
 mod reliance;
 mod reliance_usgs;
