@@ -66,7 +66,7 @@ use serde::{Deserialize, Serialize};
 use crate::Error;
 use crate::error::Detail;
 use crate::material::{CathodeChemistry, Element};
-use crate::policy::{Citation, Confidence, source};
+use crate::provenance::{Citation, Confidence, source};
 use crate::units::{self, ElectricCharge, Energy};
 
 fn finite_positive(what: impl FnOnce() -> String, v: f64) -> Result<f64, Error> {
@@ -589,7 +589,12 @@ pub const SEGMENT_SHARE_TOLERANCE: f64 = 0.005;
 pub fn check_shares(what: &str, shares: &[(&str, f64)]) -> Result<(), Error> {
     for (name, s) in shares {
         if !(s.is_finite() && (0.0..=1.0).contains(s)) {
-            return Err(Detail::BadShare { what: format!("{what}: share of {name}"), value: *s }.into());
+            return Err(Detail::OutOfRange {
+                what: format!("{what}: share of {name}"),
+                value: *s,
+                expected: "0 to 1".to_string(),
+            }
+            .into());
         }
     }
     let sum: f64 = shares.iter().map(|(_, s)| s).sum();

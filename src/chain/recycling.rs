@@ -70,7 +70,7 @@ use crate::Error;
 use crate::error::Detail;
 use crate::material::{Basis, Element};
 use crate::policy::crma::{CrmaAssessment, CrmaRule, StageLocalization};
-use crate::policy::{Citation, Confidence, source};
+use crate::provenance::{Citation, Confidence, source};
 
 /// A recycling process route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

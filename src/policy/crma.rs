@@ -73,11 +73,12 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Citation, check_quantity, check_share, source, ymd};
+use super::{check_quantity, check_share, ymd};
 use crate::Error;
 use crate::chain::Stage;
 use crate::error::Detail;
 use crate::geo::Country;
+use crate::provenance::{Citation, source};
 
 /// Date of effect of Regulation (EU) 2024/1252: 23 May 2024 [P: EUR-Lex, "Date of effect"].
 pub const IN_FORCE: NaiveDate = ymd(2024, 5, 23);

@@ -39,55 +39,12 @@
 //! ```
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use crate::Error;
-use crate::provenance::{Confidence, Source};
 
 pub mod crma;
 pub mod us_30d;
 pub mod us_45x;
-
-/// A [`Source`] for one embedded figure or date, with its [`Confidence`] and what it supports.
-///
-/// # Example
-///
-/// ```
-/// use critical_minerals::policy::us_45x::Us45xRule;
-/// use critical_minerals::provenance::Confidence;
-///
-/// let rule = Us45xRule::ira();
-/// let cell = rule.citations.iter().find(|c| c.supports.contains("cell")).ok_or("no citation")?;
-/// assert_eq!(cell.confidence, Confidence::Primary);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Citation {
-    /// What the citation supports (`"battery cell rate $35/kWh"`).
-    pub supports: String,
-    /// The source.
-    pub source: Source,
-    /// How sure the figure is.
-    pub confidence: Confidence,
-}
-
-impl Citation {
-    pub(crate) fn new(supports: &str, source: Source, confidence: Confidence) -> Citation {
-        Citation { supports: supports.to_string(), source, confidence }
-    }
-}
-
-/// Builds a [`Source`] without the blank-field check (the embedded sources are literals).
-pub(crate) fn source(id: &str, publisher: &str, title: &str, table: &str, url: Option<&str>) -> Source {
-    Source {
-        id: id.to_string(),
-        publisher: publisher.to_string(),
-        title: title.to_string(),
-        edition: None,
-        table: Some(table.to_string()),
-        url: url.map(str::to_string),
-    }
-}
 
 /// A calendar date from literals, usable in `const`. An impossible date gives
 /// [`NaiveDate::MIN`]; the unit test `embedded_dates_are_real` checks no constant is one.

@@ -84,9 +84,10 @@ use crate::provenance::Confidence;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Citation, check_share, source, ymd};
+use super::{check_share, ymd};
 use crate::Error;
 use crate::error::Detail;
+use crate::provenance::{Citation, source};
 
 /// First placed-in-service day of the sourcing requirements: 2023-04-18 ("after April 17, 2023")
 /// [S: Frost Brown Todd].

@@ -63,9 +63,10 @@ use serde::{Deserialize, Serialize};
 use uom::si::f64::Volume;
 use uom::si::volume::liter;
 
-use super::{Citation, check_quantity, source, ymd};
+use super::{check_quantity, ymd};
 use crate::Error;
 use crate::error::Detail;
+use crate::provenance::{Citation, source};
 use crate::units::{Energy, Power, energy::kilowatt_hour, energy::watt_hour, power::kilowatt};
 
 /// Tax years beginning after this day (2025-07-04) fall under the prohibited-foreign-entity

@@ -5,7 +5,7 @@ use critical_minerals::chain::battery::{
     Application, BatteryProduct, CapacityBand, CapacityBands, Composition, check_shares,
 };
 use critical_minerals::material::{CathodeChemistry, Element};
-use critical_minerals::policy::Confidence;
+use critical_minerals::provenance::Confidence;
 use critical_minerals::units::electric_charge::milliampere_hour;
 use proptest::prelude::*;
 

@@ -12,7 +12,8 @@ use critical_minerals::money::Money;
 use critical_minerals::provenance::Estimate;
 use critical_minerals::stats::concentration::Hhi;
 use critical_minerals::stats::uncertainty::MonteCarlo;
-use critical_minerals::trade::{HsCode, Period, TradeFlow};
+use critical_minerals::time::Period;
+use critical_minerals::trade::{HsCode, TradeFlow};
 use critical_minerals::units::tonnes;
 use proptest::prelude::*;
 
