@@ -508,33 +508,50 @@ pub fn concentration_ratio_of_weights<const N: usize, W: Weight, I: IntoIterator
 }
 
 /// The rows-only Shannon entropy of weights (nats), in one pass and without allocation:
-/// `ln T − Σ wᵢ ln wᵢ / T`, computed on weights rescaled by the first positive one.
+/// `ln T − Σ wᵢ ln wᵢ / T`, computed on weights rescaled by the running maximum (as
+/// [`hhi_of_weights`] does), so that neither tiny nor huge weights overflow.
 ///
-/// # Example
+/// When a weight `w` above the current scale `s` arrives, the sums kept so far are moved to the
+/// new scale: with `c = s / w`, `Σ (c·r) ln(c·r) = c·Σ r ln r + c·ln c·Σ r` and `Σ c·r = c·Σ r`.
+///
+/// # Examples
 ///
 /// ```
 /// use critical_minerals::stats::concentration::entropy_of_weights;
 ///
 /// // four equal producers: ln 4
 /// assert!((entropy_of_weights([2_700.0; 4])? - 4f64.ln()).abs() < 1e-12);
+/// // a negligible producer next to two equal ones: ln 2, whatever the magnitudes
+/// assert!((entropy_of_weights([1e-300, 1e10, 1e10])? - 2f64.ln()).abs() < 1e-12);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
 /// # Errors
 ///
-/// As [`hhi_of_weights`].
+/// As [`hhi_of_weights`]; [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) if the result is
+/// not a finite number (it never is for valid weights).
 pub fn entropy_of_weights<W: Weight>(weights: impl IntoIterator<Item = W>) -> Result<f64, Error> {
-    // (reference scale, Σ w' ln w', Σ w') with w' = w / scale
+    // (scale = running maximum, Σ r ln r, Σ r) with r = w / scale
     let ((_, wlnw, sum_rel), _, _) =
         fold_weights(weights, "entropy weights", (0.0f64, 0.0f64, 0.0f64), |(scale, acc, srel), w| {
             if w <= 0.0 {
-                return (scale, acc, srel);
+                (scale, acc, srel)
+            } else if w > scale {
+                // c underflows to 0 when the new weight dwarfs the old ones: they then count as 0
+                let c = if scale > 0.0 { scale / w } else { 0.0 };
+                (w, c * acc + x_ln_x(c) * srel, c * srel + 1.0)
+            } else {
+                (scale, acc + x_ln_x(w / scale), srel + w / scale)
             }
-            let scale = if scale > 0.0 { scale } else { w };
-            let r = w / scale;
-            (scale, acc + r * r.ln(), srel + r)
         })?;
-    Ok((sum_rel.ln() - wlnw / sum_rel).max(0.0))
+    let h = crate::validate::finite("entropy of the weights", sum_rel.ln() - wlnw / sum_rel)?;
+    // rounding can leave a single producer at -1e-16: entropy is never below zero
+    Ok(h.max(0.0))
+}
+
+/// `x ln x`, with its limit 0 at `x = 0` (a weight that underflows next to the largest one).
+fn x_ln_x(x: f64) -> f64 {
+    if x > 0.0 { x * x.ln() } else { 0.0 }
 }
 
 /// A set of merger guidelines whose HHI thresholds this crate applies.

@@ -278,3 +278,31 @@ proptest! {
         prop_assert!((eq - (n as f64).ln()).abs() < 1e-9);
     }
 }
+
+#[test]
+fn entropy_of_weights_rescales_by_the_running_maximum() {
+    // a first weight far below the others used to overflow the rescaled sums to infinity, and the
+    // NaN that followed came out as 0.0; the true value is ln 2
+    let h = entropy_of_weights([1e-300, 1e10, 1e10]).unwrap();
+    assert!((h - 2f64.ln()).abs() < 1e-12, "{h}");
+    let h = entropy_of_weights([1e300, 1e-300, 1e300]).unwrap();
+    assert!((h - 2f64.ln()).abs() < 1e-12, "{h}");
+    assert_eq!(entropy_of_weights([5.0]).unwrap(), 0.0);
+}
+
+proptest! {
+    #[test]
+    fn entropy_of_weights_is_scale_invariant_and_agrees_with_the_shares(
+        ws in prop::collection::vec(1e-3..1e3f64, 1..20),
+        k in -290i32..290,
+    ) {
+        let h = entropy_of_weights(&ws).unwrap();
+        let scaled: Vec<f64> = ws.iter().map(|w| w * 10f64.powi(k)).collect();
+        let hs = entropy_of_weights(&scaled).unwrap();
+        prop_assert!((h - hs).abs() <= 1e-9 * h.max(1.0), "{h} vs {hs}");
+        let rows: Vec<(usize, f64)> = ws.iter().copied().enumerate().collect();
+        let shares = Shares::new(rows, Denominator::SumOfRows).unwrap();
+        let from_shares = entropy(&shares, Remainder::Excluded);
+        prop_assert!((h - from_shares).abs() <= 1e-9 * h.max(1.0), "{h} vs {from_shares}");
+    }
+}
