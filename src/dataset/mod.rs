@@ -576,30 +576,35 @@ impl Dataset {
         &self.production
     }
 
-    /// The rows of a commodity, year and measure: countries, `OTHER` and `WORLD`, in file order.
-    pub fn production(&self, commodity: Commodity, year: i32, measure: Measure) -> Vec<&ProductionRecord> {
-        self.production.iter().filter(|r| r.commodity == commodity && r.year == year && r.measure == measure).collect()
+    /// The rows of a commodity, stage, year and measure: countries, `OTHER` and `WORLD`, in file
+    /// order. Rows of other stages (a refinery table merged beside mine production) are never
+    /// mixed in.
+    pub fn production(&self, commodity: Commodity, stage: Stage, year: i32, measure: Measure) -> Vec<&ProductionRecord> {
+        self.production
+            .iter()
+            .filter(|r| r.commodity == commodity && r.stage == stage && r.year == year && r.measure == measure)
+            .collect()
     }
 
-    /// The rows that make up the world: countries and `OTHER`, without `WORLD`.
-    pub fn constituents(&self, commodity: Commodity, year: i32, measure: Measure) -> Vec<&ProductionRecord> {
-        self.production(commodity, year, measure).into_iter().filter(|r| r.area != Area::World).collect()
+    /// The rows that make up the world at a stage: countries and `OTHER`, without `WORLD`.
+    pub fn constituents(&self, commodity: Commodity, stage: Stage, year: i32, measure: Measure) -> Vec<&ProductionRecord> {
+        self.production(commodity, stage, year, measure).into_iter().filter(|r| r.area != Area::World).collect()
     }
 
-    /// The published world row of a commodity, year and measure.
-    pub fn world(&self, commodity: Commodity, year: i32, measure: Measure) -> Option<&ProductionRecord> {
-        self.production(commodity, year, measure).into_iter().find(|r| r.area == Area::World)
+    /// The published world row of a commodity, stage, year and measure.
+    pub fn world(&self, commodity: Commodity, stage: Stage, year: i32, measure: Measure) -> Option<&ProductionRecord> {
+        self.production(commodity, stage, year, measure).into_iter().find(|r| r.area == Area::World)
     }
 
-    /// The published world mine-production total of a year (see [`ProductionRecord::note`] for
-    /// what it leaves out: lithium's excludes US production).
+    /// The published world **mine** production total of a year (see [`ProductionRecord::note`]
+    /// for what it leaves out: lithium's excludes US production).
     pub fn world_total(&self, commodity: Commodity, year: i32) -> Option<&ProductionRecord> {
-        self.world(commodity, year, Measure::Production)
+        self.world(commodity, Stage::Mining, year, Measure::Production)
     }
 
     /// The rows whose value is withheld (`W`).
-    pub fn withheld(&self, commodity: Commodity, year: i32, measure: Measure) -> Vec<&ProductionRecord> {
-        self.production(commodity, year, measure).into_iter().filter(|r| r.has_flag(Flag::Withheld)).collect()
+    pub fn withheld(&self, commodity: Commodity, stage: Stage, year: i32, measure: Measure) -> Vec<&ProductionRecord> {
+        self.production(commodity, stage, year, measure).into_iter().filter(|r| r.has_flag(Flag::Withheld)).collect()
     }
 
     /// The sum of the [`constituents`](Dataset::constituents) that have a value (withheld and
@@ -609,8 +614,14 @@ impl Dataset {
     /// # Errors
     ///
     /// [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) when the rows are on different bases.
-    pub fn constituent_sum(&self, commodity: Commodity, year: i32, measure: Measure) -> Result<Amount, Error> {
-        let rows = self.constituents(commodity, year, measure);
+    pub fn constituent_sum(
+        &self,
+        commodity: Commodity,
+        stage: Stage,
+        year: i32,
+        measure: Measure,
+    ) -> Result<Amount, Error> {
+        let rows = self.constituents(commodity, stage, year, measure);
         let Some(basis) = rows.first().map(|r| r.basis.clone()).or_else(|| commodity.default_basis()) else {
             return Err(Detail::BadBasis { input: commodity.to_string(), reason: "no mass basis".into() }.into());
         };

@@ -294,7 +294,7 @@ fn build_year(
     notes: &mut Vec<DataNote>,
 ) -> Result<Option<YearData>, Error> {
     let rows: Vec<&ProductionRecord> = data
-        .production(commodity, year, Measure::Production)
+        .production(commodity, Stage::Mining, year, Measure::Production)
         .into_iter()
         .filter(|r| r.stage == Stage::Mining)
         .collect();

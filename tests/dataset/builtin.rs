@@ -19,7 +19,7 @@ fn country(code: &str) -> Area {
 }
 
 fn tonnes_of(data: &Dataset, c: Commodity, year: i32, m: Measure, area: Area) -> Option<f64> {
-    data.production(c, year, m).into_iter().find(|r| r.area == area).and_then(|r| r.tonnes())
+    data.production(c, Stage::Mining, year, m).into_iter().find(|r| r.area == area).and_then(|r| r.tonnes())
 }
 
 const DATA_FILES: [&str; 6] =
@@ -47,14 +47,14 @@ fn builtin_loads_every_table() -> TestResult {
 #[test]
 fn lithium_2024_rows_sum_to_235380_against_a_rounded_240000() -> TestResult {
     let d = Dataset::builtin()?;
-    let sum = d.constituent_sum(Commodity::Lithium, 2024, Measure::Production)?;
+    let sum = d.constituent_sum(Commodity::Lithium, Stage::Mining, 2024, Measure::Production)?;
     assert_eq!(sum.basis(), &"Li".parse::<Basis>()?);
     assert!((sum.in_tonnes() - 235_380.0).abs() < 1e-6, "{}", sum.in_tonnes());
     let world = d.world_total(Commodity::Lithium, 2024).ok_or("no world row")?;
     assert_eq!(world.tonnes(), Some(240_000.0));
     assert!(world.has_flag(Flag::Rounded));
     assert!(world.note.contains("excludes U.S. production"), "{}", world.note);
-    let withheld = d.withheld(Commodity::Lithium, 2024, Measure::Production);
+    let withheld = d.withheld(Commodity::Lithium, Stage::Mining, 2024, Measure::Production);
     assert_eq!(withheld.len(), 1);
     assert_eq!(withheld[0].area, country("USA"));
     assert_eq!(withheld[0].value, None);
@@ -107,7 +107,7 @@ fn rounded_world_totals_agree_with_their_rows() -> TestResult {
             while total % (unit * 10.0) == 0.0 {
                 unit *= 10.0;
             }
-            let sum = d.constituent_sum(c, year, Measure::Production)?.in_tonnes();
+            let sum = d.constituent_sum(c, Stage::Mining, year, Measure::Production)?.in_tonnes();
             assert!(
                 (sum - total).abs() <= unit / 2.0,
                 "{c} {year}: rows sum to {sum}, world {total} +/- {}",
@@ -124,23 +124,23 @@ fn rounded_world_totals_agree_with_their_rows() -> TestResult {
 fn flags_are_kept_as_published() -> TestResult {
     let d = Dataset::builtin()?;
     let r = Measure::Reserves;
-    let ncl = d.production(Commodity::Cobalt, 2024, r).into_iter().find(|x| x.area == country("NCL")).ok_or("NCL")?;
+    let ncl = d.production(Commodity::Cobalt, Stage::Mining, 2024, r).into_iter().find(|x| x.area == country("NCL")).ok_or("NCL")?;
     assert!(ncl.has_flag(Flag::NotAvailable));
     assert_eq!(ncl.value, None);
-    let other = d.production(Commodity::Lithium, 2024, Measure::Production);
+    let other = d.production(Commodity::Lithium, Stage::Mining, 2024, Measure::Production);
     let other = other.iter().find(|x| x.area == Area::Other).ok_or("OTHER")?;
     assert!(other.has_flag(Flag::Zero));
     assert_eq!(other.tonnes(), Some(0.0));
-    let ni_world = d.world(Commodity::Nickel, 2024, r).ok_or("nickel reserves")?;
+    let ni_world = d.world(Commodity::Nickel, Stage::Mining, 2024, r).ok_or("nickel reserves")?;
     assert!(ni_world.has_flag(Flag::GreaterThan));
     assert_eq!(ni_world.tonnes(), Some(130_000_000.0));
     let in_total = d
-        .production(Commodity::NaturalGraphite, 2024, r)
+        .production(Commodity::NaturalGraphite, Stage::Mining, 2024, r)
         .into_iter()
         .filter(|x| x.has_flag(Flag::InWorldTotal))
         .count();
     assert_eq!(in_total, 4);
-    let aus = d.production(Commodity::Lithium, 2024, r).into_iter().find(|x| x.area == country("AUS")).ok_or("AUS")?;
+    let aus = d.production(Commodity::Lithium, Stage::Mining, 2024, r).into_iter().find(|x| x.area == country("AUS")).ok_or("AUS")?;
     assert!(aus.note.contains("JORC"));
     // every cobalt production figure is an estimate
     assert!(

@@ -4,7 +4,7 @@ use critical_minerals::Error;
 use critical_minerals::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use critical_minerals::chain::Capacity;
+use critical_minerals::chain::{Capacity, Stage};
 use critical_minerals::dataset::{Area, Commodity, Dataset, Flag, Measure};
 use critical_minerals::geo::Country;
 
@@ -186,7 +186,7 @@ fn missing_directory_is_an_io_error_naming_the_path() {
 #[test]
 fn good_user_directory_loads_and_merges_with_builtin() -> TestResult {
     let user = Dataset::from_dir(fixture("user_good"))?;
-    let rows = user.production(Commodity::Lithium, 2025, Measure::Production);
+    let rows = user.production(Commodity::Lithium, Stage::Mining, 2025, Measure::Production);
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[0].area, Area::Country(Country::from_code("NAM")?));
     assert!(rows[2].has_flag(Flag::Withheld));
@@ -266,5 +266,32 @@ fn json_errors_name_table_row_and_column() -> TestResult {
     .err()
     .ok_or("accepted an unknown column")?;
     assert_names(&e, &["<json>/sources", "row 1", "\"colour\""]);
+    Ok(())
+}
+
+#[test]
+fn queries_keep_stages_apart_after_a_refinery_table_is_merged() -> TestResult {
+    // a user's refinery table for cobalt 2023 beside the built-in mine production
+    let production = format!(
+        "{PRODUCTION_HEADER}cobalt,refining,production,CHN,2023,180000,Co,,fixture-src\n\
+         cobalt,refining,production,FIN,2023,15000,Co,,fixture-src\n\
+         cobalt,refining,production,WORLD,2023,230000,Co,,fixture-src\n"
+    );
+    let dir = temp_dir("refinery", &[("sources.csv", SOURCES), ("production.csv", &production)])?;
+    let user = Dataset::from_dir(&dir);
+    std::fs::remove_dir_all(&dir)?;
+    let builtin = Dataset::builtin()?;
+    let merged = builtin.clone().merge(user?)?;
+    let mining = merged.production(Commodity::Cobalt, Stage::Mining, 2023, Measure::Production);
+    assert!(!mining.is_empty() && mining.iter().all(|r| r.stage == Stage::Mining));
+    assert_eq!(mining, builtin.production(Commodity::Cobalt, Stage::Mining, 2023, Measure::Production));
+    let refining = merged.constituents(Commodity::Cobalt, Stage::Refining, 2023, Measure::Production);
+    assert_eq!(refining.len(), 2);
+    let world = merged.world(Commodity::Cobalt, Stage::Refining, 2023, Measure::Production).ok_or("no world")?;
+    assert_eq!(world.tonnes(), Some(230_000.0));
+    // the mine-production world total is still the mining one
+    assert_eq!(merged.world_total(Commodity::Cobalt, 2023), builtin.world_total(Commodity::Cobalt, 2023));
+    let sum = merged.constituent_sum(Commodity::Cobalt, Stage::Refining, 2023, Measure::Production)?;
+    assert_eq!(sum.in_tonnes(), 195_000.0);
     Ok(())
 }
