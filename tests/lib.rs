@@ -7,6 +7,7 @@ mod bad_input;
 mod chain;
 mod claims;
 mod dataset;
+mod fixtures;
 mod geo;
 mod material;
 mod methods;

@@ -579,7 +579,13 @@ impl Dataset {
     /// The rows of a commodity, stage, year and measure: countries, `OTHER` and `WORLD`, in file
     /// order. Rows of other stages (a refinery table merged beside mine production) are never
     /// mixed in.
-    pub fn production(&self, commodity: Commodity, stage: Stage, year: i32, measure: Measure) -> Vec<&ProductionRecord> {
+    pub fn production(
+        &self,
+        commodity: Commodity,
+        stage: Stage,
+        year: i32,
+        measure: Measure,
+    ) -> Vec<&ProductionRecord> {
         self.production
             .iter()
             .filter(|r| r.commodity == commodity && r.stage == stage && r.year == year && r.measure == measure)
@@ -587,7 +593,13 @@ impl Dataset {
     }
 
     /// The rows that make up the world at a stage: countries and `OTHER`, without `WORLD`.
-    pub fn constituents(&self, commodity: Commodity, stage: Stage, year: i32, measure: Measure) -> Vec<&ProductionRecord> {
+    pub fn constituents(
+        &self,
+        commodity: Commodity,
+        stage: Stage,
+        year: i32,
+        measure: Measure,
+    ) -> Vec<&ProductionRecord> {
         self.production(commodity, stage, year, measure).into_iter().filter(|r| r.area != Area::World).collect()
     }
 

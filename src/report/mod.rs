@@ -278,7 +278,8 @@ pub(crate) struct Labels {
 impl Labels {
     fn new(data: &Dataset) -> Labels {
         let mut by_area = BTreeMap::new();
-        for r in data.production_rows() {
+        // a row without a published label (optional in user files) leaves the ISO name
+        for r in data.production_rows().iter().filter(|r| !r.country_as_published.trim().is_empty()) {
             by_area.entry(r.area).or_insert_with(|| r.country_as_published.clone());
         }
         Labels { by_area }

@@ -124,7 +124,11 @@ fn rounded_world_totals_agree_with_their_rows() -> TestResult {
 fn flags_are_kept_as_published() -> TestResult {
     let d = Dataset::builtin()?;
     let r = Measure::Reserves;
-    let ncl = d.production(Commodity::Cobalt, Stage::Mining, 2024, r).into_iter().find(|x| x.area == country("NCL")).ok_or("NCL")?;
+    let ncl = d
+        .production(Commodity::Cobalt, Stage::Mining, 2024, r)
+        .into_iter()
+        .find(|x| x.area == country("NCL"))
+        .ok_or("NCL")?;
     assert!(ncl.has_flag(Flag::NotAvailable));
     assert_eq!(ncl.value, None);
     let other = d.production(Commodity::Lithium, Stage::Mining, 2024, Measure::Production);
@@ -140,7 +144,11 @@ fn flags_are_kept_as_published() -> TestResult {
         .filter(|x| x.has_flag(Flag::InWorldTotal))
         .count();
     assert_eq!(in_total, 4);
-    let aus = d.production(Commodity::Lithium, Stage::Mining, 2024, r).into_iter().find(|x| x.area == country("AUS")).ok_or("AUS")?;
+    let aus = d
+        .production(Commodity::Lithium, Stage::Mining, 2024, r)
+        .into_iter()
+        .find(|x| x.area == country("AUS"))
+        .ok_or("AUS")?;
     assert!(aus.note.contains("JORC"));
     // every cobalt production figure is an estimate
     assert!(

@@ -2,7 +2,6 @@
 
 use critical_minerals::Error;
 use critical_minerals::ErrorKind;
-use std::path::{Path, PathBuf};
 
 use critical_minerals::chain::{Capacity, Stage};
 use critical_minerals::dataset::{Area, Commodity, Dataset, Flag, Measure};
@@ -14,27 +13,10 @@ const SOURCES: &str = "id,publisher,title,tag\nfixture-src,Fixture Publisher,Fix
 const PRODUCTION_HEADER: &str = "commodity,stage,measure,country,year,value_t,basis,flags,source\n";
 const GOOD_ROW: &str = "lithium,mining,production,AUS,2025,90000,Li,e,fixture-src\n";
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
-}
-
-/// A fresh temporary directory holding `files`.
-fn temp_dir(name: &str, files: &[(&str, &str)]) -> Result<PathBuf, std::io::Error> {
-    let dir = std::env::temp_dir().join(format!("cm-dataset-{name}-{}", std::process::id()));
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir)?;
-    }
-    std::fs::create_dir_all(&dir)?;
-    for (file, text) in files {
-        std::fs::write(dir.join(file), text)?;
-    }
-    Ok(dir)
-}
-
 /// Loads a directory whose production.csv has a good row 1 and `bad_row` as row 2.
 fn load_with_bad_production_row(name: &str, bad_row: &str) -> Result<Error, Box<dyn std::error::Error>> {
     let production = format!("{PRODUCTION_HEADER}{GOOD_ROW}{bad_row}\n");
-    let dir = temp_dir(name, &[("sources.csv", SOURCES), ("production.csv", &production)])?;
+    let dir = crate::fixtures::temp_dir(name, &[("sources.csv", SOURCES), ("production.csv", &production)])?;
     let result = Dataset::from_dir(&dir);
     std::fs::remove_dir_all(&dir)?;
     match result {
@@ -117,20 +99,20 @@ fn duplicate_key_in_one_file_names_both_rows() -> TestResult {
 #[test]
 fn header_problems_name_the_file_and_column() -> TestResult {
     let missing = "commodity,stage,measure,country,year,value_t,flags,source\nlithium,mining,production,AUS,2025,1,,fixture-src\n";
-    let dir = temp_dir("missing-col", &[("sources.csv", SOURCES), ("production.csv", missing)])?;
+    let dir = crate::fixtures::temp_dir("missing-col", &[("sources.csv", SOURCES), ("production.csv", missing)])?;
     let e = Dataset::from_dir(&dir).err().ok_or("accepted a file without a basis column")?;
     std::fs::remove_dir_all(&dir)?;
     assert!(e.kind() == ErrorKind::Missing, "{e:?}");
     assert_names(&e, &["production.csv", "row 0", "\"basis\""]);
 
     let unknown = format!("{},extra\n", PRODUCTION_HEADER.trim_end());
-    let dir = temp_dir("unknown-col", &[("sources.csv", SOURCES), ("production.csv", &unknown)])?;
+    let dir = crate::fixtures::temp_dir("unknown-col", &[("sources.csv", SOURCES), ("production.csv", &unknown)])?;
     let e = Dataset::from_dir(&dir).err().ok_or("accepted an unknown column")?;
     std::fs::remove_dir_all(&dir)?;
     assert_names(&e, &["production.csv", "\"extra\""]);
 
     let short = format!("{PRODUCTION_HEADER}lithium,mining,production,AUS,2025\n");
-    let dir = temp_dir("short-row", &[("sources.csv", SOURCES), ("production.csv", &short)])?;
+    let dir = crate::fixtures::temp_dir("short-row", &[("sources.csv", SOURCES), ("production.csv", &short)])?;
     let e = Dataset::from_dir(&dir).err().ok_or("accepted a short row")?;
     std::fs::remove_dir_all(&dir)?;
     assert_names(&e, &["production.csv", "row 1", "5 fields"]);
@@ -140,34 +122,34 @@ fn header_problems_name_the_file_and_column() -> TestResult {
 #[test]
 fn other_tables_report_their_columns() -> TestResult {
     let salient = "commodity,item,year,value,unit,basis,flags,source\nlithium,imports,2024,3300,t,,,fixture-src\n";
-    let dir = temp_dir("salient", &[("sources.csv", SOURCES), ("us_salient.csv", salient)])?;
+    let dir = crate::fixtures::temp_dir("salient", &[("sources.csv", SOURCES), ("us_salient.csv", salient)])?;
     let e = Dataset::from_dir(&dir).err().ok_or("accepted a tonnage without basis")?;
     std::fs::remove_dir_all(&dir)?;
     assert_names(&e, &["us_salient.csv", "row 1", "\"basis\""]);
 
     let claims = "id,kind,bound,value,value_high,unit,basis,subject,region,period_start,period_end,source\n\
                   c1,quantity,range,40000,,t,metal:Li,lithium metal,WORLD,2025,2025,fixture-src\n";
-    let dir = temp_dir("claims", &[("sources.csv", SOURCES), ("claims.csv", claims)])?;
+    let dir = crate::fixtures::temp_dir("claims", &[("sources.csv", SOURCES), ("claims.csv", claims)])?;
     let e = Dataset::from_dir(&dir).err().ok_or("accepted a range without a high end")?;
     std::fs::remove_dir_all(&dir)?;
     assert_names(&e, &["claims.csv", "row 1", "\"value_high\""]);
 
     let shares = "commodity,stage,country,year,share_low_pct,share_high_pct,metric,source\n\
                   lithium,refining,CHN,,70,120,share of refining,fixture-src\n";
-    let dir = temp_dir("shares", &[("sources.csv", SOURCES), ("stage_shares.csv", shares)])?;
+    let dir = crate::fixtures::temp_dir("shares", &[("sources.csv", SOURCES), ("stage_shares.csv", shares)])?;
     let e = Dataset::from_dir(&dir).err().ok_or("accepted a share above 100")?;
     std::fs::remove_dir_all(&dir)?;
     assert_names(&e, &["stage_shares.csv", "row 1", "\"share_high_pct\"", "\"120\""]);
 
     let facilities = "id,name,country,stage,capacity,capacity_unit,start_year,source\n\
                       f1,Plant,DEU,refining,24000,t/yr,,fixture-src\n";
-    let dir = temp_dir("facilities", &[("sources.csv", SOURCES), ("facilities.csv", facilities)])?;
+    let dir = crate::fixtures::temp_dir("facilities", &[("sources.csv", SOURCES), ("facilities.csv", facilities)])?;
     let e = Dataset::from_dir(&dir).err().ok_or("accepted a capacity without basis")?;
     std::fs::remove_dir_all(&dir)?;
     assert_names(&e, &["facilities.csv", "row 1", "\"capacity_basis\""]);
 
     let sources = "id,publisher,title,tag\nx,P,T,U?\n";
-    let dir = temp_dir("sources", &[("sources.csv", sources)])?;
+    let dir = crate::fixtures::temp_dir("sources", &[("sources.csv", sources)])?;
     let e = Dataset::from_dir(&dir).err().ok_or("accepted a bad tag")?;
     std::fs::remove_dir_all(&dir)?;
     assert_names(&e, &["sources.csv", "row 1", "\"tag\"", "\"U?\""]);
@@ -185,7 +167,7 @@ fn missing_directory_is_an_io_error_naming_the_path() {
 
 #[test]
 fn good_user_directory_loads_and_merges_with_builtin() -> TestResult {
-    let user = Dataset::from_dir(fixture("user_good"))?;
+    let user = Dataset::from_dir(crate::fixtures::fixture("user_good"))?;
     let rows = user.production(Commodity::Lithium, Stage::Mining, 2025, Measure::Production);
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[0].area, Area::Country(Country::from_code("NAM")?));
@@ -208,16 +190,16 @@ fn good_user_directory_loads_and_merges_with_builtin() -> TestResult {
 #[test]
 fn merge_conflicts_name_both_datasets() -> TestResult {
     let production = format!("{PRODUCTION_HEADER}lithium,mining,production,AUS,2024,1,Li,,fixture-src\n");
-    let dir = temp_dir("conflict", &[("sources.csv", SOURCES), ("production.csv", &production)])?;
+    let dir = crate::fixtures::temp_dir("conflict", &[("sources.csv", SOURCES), ("production.csv", &production)])?;
     let user = Dataset::from_dir(&dir);
     std::fs::remove_dir_all(&dir)?;
     let e = Dataset::builtin()?.merge(user?).err().ok_or("merged a conflicting row")?;
     assert!(e.kind() == ErrorKind::Duplicate, "{e:?}");
-    assert_names(&e, &["<builtin>/production.csv", "cm-dataset-conflict", "row 1", "AUS", "2024"]);
+    assert_names(&e, &["<builtin>/production.csv", "cm-test-conflict", "row 1", "AUS", "2024"]);
 
     // a source id reused with other content is a conflict too
     let sources = "id,publisher,title,tag\nusgs-mcs-2025-lithium,Someone else,Another title,S\n";
-    let dir = temp_dir("source-conflict", &[("sources.csv", sources)])?;
+    let dir = crate::fixtures::temp_dir("source-conflict", &[("sources.csv", sources)])?;
     let user = Dataset::from_dir(&dir);
     std::fs::remove_dir_all(&dir)?;
     let e = Dataset::builtin()?.merge(user?).err().ok_or("merged a conflicting source")?;
@@ -230,7 +212,7 @@ fn json_round_trip_equals_the_original() -> TestResult {
     let builtin = Dataset::builtin()?;
     let json = serde_json::to_string(&builtin)?;
     assert_eq!(Dataset::from_json(&json)?, builtin);
-    let user = Dataset::from_dir(fixture("user_good"))?;
+    let user = Dataset::from_dir(crate::fixtures::fixture("user_good"))?;
     assert_eq!(Dataset::from_json(&user.to_json()?)?, user);
     // quantities carry their unit in the column name and their basis beside them
     let v: serde_json::Value = serde_json::from_str(&json)?;
@@ -277,7 +259,7 @@ fn queries_keep_stages_apart_after_a_refinery_table_is_merged() -> TestResult {
          cobalt,refining,production,FIN,2023,15000,Co,,fixture-src\n\
          cobalt,refining,production,WORLD,2023,230000,Co,,fixture-src\n"
     );
-    let dir = temp_dir("refinery", &[("sources.csv", SOURCES), ("production.csv", &production)])?;
+    let dir = crate::fixtures::temp_dir("refinery", &[("sources.csv", SOURCES), ("production.csv", &production)])?;
     let user = Dataset::from_dir(&dir);
     std::fs::remove_dir_all(&dir)?;
     let builtin = Dataset::builtin()?;

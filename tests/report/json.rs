@@ -319,3 +319,38 @@ fn user_data_merges_and_bad_rows_name_file_row_column() -> R {
     assert!(err.contains("production.csv") && err.contains("row 2") && err.contains("value_t"), "{err}");
     Ok(())
 }
+
+#[test]
+fn rows_without_a_published_label_keep_the_country_name() -> R {
+    // user production rows may leave country_as_published empty; the report then names the
+    // country, never a blank
+    let sources = "id,publisher,title,tag\nuser-src,A user,A refinery table,S\n";
+    let production = "commodity,stage,measure,country,year,value_t,basis,flags,source\n\
+                      cobalt,refining,production,CHN,2023,180000,Co,,user-src\n\
+                      cobalt,refining,production,FIN,2023,15000,Co,,user-src\n";
+    let dir = crate::fixtures::temp_dir("blank-label", &[("sources.csv", sources), ("production.csv", production)])?;
+    let user = Dataset::from_dir(&dir);
+    std::fs::remove_dir_all(&dir)?;
+    let data = Dataset::builtin()?.merge(user?)?;
+    let r = SupplyReport::build(&data, Commodity::Cobalt)?;
+    let json = serde_json::to_value(&r)?;
+    let mut blanks = Vec::new();
+    fn walk(v: &Value, path: &str, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    if (k == "name" || k == "country") && x.as_str().is_some_and(|s| s.trim().is_empty()) {
+                        out.push(format!("{path}.{k}"));
+                    }
+                    walk(x, &format!("{path}.{k}"), out);
+                }
+            }
+            Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| walk(x, &format!("{path}[{i}]"), out)),
+            _ => {}
+        }
+    }
+    walk(&json, "", &mut blanks);
+    assert!(blanks.is_empty(), "blank names at {blanks:?}");
+    assert!(json.to_string().contains("China"));
+    Ok(())
+}
