@@ -87,6 +87,7 @@ use serde::{Deserialize, Serialize};
 use super::{check_share, ymd};
 use crate::Error;
 use crate::error::Detail;
+use crate::geo::Country;
 use crate::provenance::{Citation, source};
 
 /// First placed-in-service day of the sourcing requirements: 2023-04-18 ("after April 17, 2023")
@@ -107,6 +108,11 @@ pub const FEOC_MINERALS_AFTER: NaiveDate = ymd(2024, 12, 31);
 /// Last placed-in-service day of the graphite (impracticable-to-trace) transition: read here as
 /// 2026-12-31 from "until 2027" [P: USGS MCS 2025]; the exact day is unconfirmed \[U\].
 pub const GRAPHITE_TRANSITION_UNTIL: NaiveDate = ymd(2026, 12, 31);
+
+/// Countries other than the 20 FTA partners that Treasury treats as FTA countries for the
+/// critical-mineral requirement, by ISO alpha-2: Japan, through the US–Japan Critical Minerals
+/// Agreement of 28 March 2023 (Treasury final regulations, May 2024; CRS In Focus IF12517) [S].
+pub const TREATED_AS_FTA_ALPHA2: [&str; 1] = ["JP"];
 
 /// Tolerance when comparing a share with a percentage (1e-9).
 const TOLERANCE: f64 = 1e-9;
@@ -256,6 +262,17 @@ impl Us30dRule {
                 ),
                 Citation::new("not available for vehicles acquired after 2025-09-30", irs, Confidence::Primary),
                 Citation::new(
+                    "Japan treated as an FTA country for the critical-mineral requirement (US-Japan Critical Minerals Agreement, 2023-03-28)",
+                    source(
+                        "crs-if12517",
+                        "Congressional Research Service",
+                        "The Clean Vehicle Tax Credit: critical minerals and battery components (In Focus IF12517)",
+                        "FTA countries for the critical-mineral requirement",
+                        None,
+                    ),
+                    Confidence::Secondary,
+                ),
+                Citation::new(
                     "termination enacted by Public Law 119-21, signed 2025-07-04",
                     obbba,
                     Confidence::Secondary,
@@ -289,6 +306,74 @@ impl Us30dRule {
     /// [`ErrorKind::NotInForce`](crate::ErrorKind::NotInForce) before 2023-04-18.
     pub fn battery_component_percentage(&self, placed_in_service: NaiveDate) -> Result<f64, Error> {
         self.lookup(&self.battery_components, placed_in_service)
+    }
+
+    /// Whether minerals extracted or processed in `country` count towards the critical-mineral
+    /// requirement: the United States, its 20 free-trade-agreement partners
+    /// ([`US_FTA_PARTNERS_ALPHA2`](crate::geo::US_FTA_PARTNERS_ALPHA2)) and the countries Treasury
+    /// treats as FTA countries for this requirement ([`TREATED_AS_FTA_ALPHA2`]: Japan).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use critical_minerals::geo::Country;
+    /// use critical_minerals::policy::us_30d::Us30dRule;
+    ///
+    /// let rule = Us30dRule::ira();
+    /// assert!(rule.is_qualifying_country(Country::from_code("JP")?)); // by the 2023 agreement
+    /// assert!(rule.is_qualifying_country(Country::from_code("CL")?)); // an FTA partner
+    /// assert!(!rule.is_qualifying_country(Country::from_code("CN")?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_qualifying_country(&self, country: Country) -> bool {
+        let a2 = country.alpha2();
+        a2 == "US" || crate::geo::US_FTA_PARTNERS_ALPHA2.contains(&a2) || TREATED_AS_FTA_ALPHA2.contains(&a2)
+    }
+
+    /// The qualifying share of the value of a battery's applicable critical minerals
+    /// ([`Vehicle::critical_mineral_share`]): the value extracted or processed in a
+    /// [qualifying country](Us30dRule::is_qualifying_country), or recycled in North America
+    /// (United States, Canada, Mexico), over the total value. Each source is
+    /// `(country, recycled, value)` with the value in any one currency.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use critical_minerals::geo::Country;
+    /// use critical_minerals::policy::us_30d::Us30dRule;
+    ///
+    /// let c = |code| Country::from_code(code);
+    /// let rule = Us30dRule::ira();
+    /// // lithium hydroxide refined in Japan, nickel from Indonesia, cobalt recycled in Canada
+    /// let share = rule.critical_mineral_share(&[(c("JP")?, false, 50.0), (c("ID")?, false, 30.0), (c("CA")?, true, 20.0)])?;
+    /// assert!((share - 0.70).abs() < 1e-12);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Empty`](crate::ErrorKind::Empty) without sources;
+    /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or
+    /// [`ErrorKind::Negative`](crate::ErrorKind::Negative) for a value, naming its country;
+    /// [`ErrorKind::ZeroTotal`](crate::ErrorKind::ZeroTotal) when the values add up to zero.
+    pub fn critical_mineral_share(&self, sources: &[(Country, bool, f64)]) -> Result<f64, Error> {
+        if sources.is_empty() {
+            return Err(Detail::Empty { what: "critical-mineral sources".to_string() }.into());
+        }
+        let (mut qualifying, mut total) = (0.0, 0.0);
+        for &(country, recycled, value) in sources {
+            let v = crate::validate::non_negative(|| format!("critical-mineral value from {country}"), value)?;
+            let north_america = matches!(country.alpha2(), "US" | "CA" | "MX");
+            if (recycled && north_america) || (!recycled && self.is_qualifying_country(country)) {
+                qualifying += v;
+            }
+            total += v;
+        }
+        crate::validate::finite("total critical-mineral value", total)?;
+        if total == 0.0 {
+            return Err(Detail::ZeroTotal { what: "critical-mineral values".to_string() }.into());
+        }
+        Ok(qualifying / total)
     }
 
     /// Evaluates a vehicle: each credit part, the total in USD, and every reason a part is not
@@ -409,7 +494,9 @@ pub struct Vehicle {
     /// Date placed in service (delivery); the applicable percentages and FEOC dates use it.
     pub placed_in_service: NaiveDate,
     /// Share of the value of the applicable critical minerals that qualifies (extracted or
-    /// processed in the US or an FTA country, or recycled in North America), `0..=1`.
+    /// processed in the US or an FTA country — Japan included, see
+    /// [`Us30dRule::is_qualifying_country`] — or recycled in North America), `0..=1`;
+    /// [`Us30dRule::critical_mineral_share`] computes it from values by country.
     pub critical_mineral_share: f64,
     /// Share of the value of the battery components manufactured or assembled in North America,
     /// `0..=1`.

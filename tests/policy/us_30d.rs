@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use critical_minerals::ErrorKind;
+use critical_minerals::geo::Country;
 use critical_minerals::policy::us_30d::{MineralFeoc, Note, Reason, Us30dRule, Vehicle};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -175,4 +176,29 @@ fn rule_and_result_serialise() {
     assert_eq!(serde_json::from_str::<critical_minerals::policy::us_30d::VehicleAssessment>(&json).unwrap(), a);
     // every citation names a publisher and title
     assert!(rule.citations.iter().all(|c| !c.source.publisher.is_empty() && !c.source.title.is_empty()));
+}
+
+#[test]
+fn japan_counts_as_an_fta_country_for_critical_minerals() -> Result<(), Box<dyn std::error::Error>> {
+    let rule = Us30dRule::ira();
+    let c = |code: &str| Country::from_code(code);
+    // Treasury counts Japan (US-Japan Critical Minerals Agreement, 2023) beside the 20 FTA partners
+    assert!(rule.is_qualifying_country(c("JP")?));
+    for code in critical_minerals::geo::US_FTA_PARTNERS_ALPHA2 {
+        assert!(rule.is_qualifying_country(c(code)?), "{code}");
+    }
+    assert!(rule.is_qualifying_country(c("US")?));
+    for code in ["CN", "ID", "CD", "DE", "AR"] {
+        assert!(!rule.is_qualifying_country(c(code)?), "{code}");
+    }
+    // lithium refined in Japan qualifies; recycled material only when recycled in North America
+    let share = rule.critical_mineral_share(&[(c("JP")?, false, 60.0), (c("CN")?, false, 40.0)])?;
+    assert!((share - 0.6).abs() < 1e-12);
+    let share = rule.critical_mineral_share(&[(c("MX")?, true, 1.0), (c("JP")?, true, 1.0)])?;
+    assert!((share - 0.5).abs() < 1e-12);
+    assert!(rule.critical_mineral_share(&[]).is_err());
+    assert!(rule.critical_mineral_share(&[(c("JP")?, false, f64::NAN)]).is_err());
+    assert!(rule.critical_mineral_share(&[(c("JP")?, false, 0.0)]).is_err());
+    assert!(rule.citations.iter().any(|x| x.supports.contains("Japan")));
+    Ok(())
 }
