@@ -178,9 +178,10 @@ impl fmt::Debug for Country {
     }
 }
 
+/// The ISO 3166-1 short name, honouring width, fill and alignment (`{:<20}`).
 impl fmt::Display for Country {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        f.pad(self.name())
     }
 }
 

@@ -168,7 +168,7 @@ impl Basis {
 impl fmt::Display for Basis {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Basis::Contained(e) => f.write_str(e.symbol()),
+            Basis::Contained(e) => f.pad(e.symbol()),
             Basis::Equivalent(c) if c.same_substance(&Compound::lithium_carbonate()) => f.write_str("LCE"),
             Basis::Equivalent(c) => write!(f, "{c}"),
             Basis::Gross { form, assay: None } => write!(f, "{form}"),

@@ -137,7 +137,7 @@ impl Compound {
 
 impl fmt::Display for Compound {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.formula)
+        f.pad(&self.formula)
     }
 }
 

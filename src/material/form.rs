@@ -214,7 +214,7 @@ impl Form {
 impl fmt::Display for Form {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Form::Ore(m) => f.write_str(m.name()),
+            Form::Ore(m) => f.pad(m.name()),
             Form::Concentrate(m) => write!(f, "{}-concentrate", m.name()),
             Form::Chemical(c) => write!(f, "chemical:{c}"),
             Form::Metal(e) => write!(f, "metal:{e}"),

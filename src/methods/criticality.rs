@@ -246,7 +246,7 @@ pub enum AssessedStage {
 
 impl fmt::Display for AssessedStage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             AssessedStage::Extraction => "extraction",
             AssessedStage::Processing => "processing",
         })

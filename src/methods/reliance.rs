@@ -170,7 +170,7 @@ pub enum Component {
 
 impl fmt::Display for Component {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             Component::Production => "production",
             Component::Imports => "imports",
             Component::Exports => "exports",

@@ -80,6 +80,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::fmt;
+
 use crate::provenance::Confidence;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -572,6 +574,49 @@ pub enum Note {
         /// Last placed-in-service day of the transition as read here.
         until: NaiveDate,
     },
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::AcquiredAfterTermination { acquired, last_day } => {
+                write!(f, "acquired {acquired}, after the last acquisition day {last_day}: no credit")
+            }
+            Reason::FeocBatteryComponents { placed_in_service } => write!(
+                f,
+                "battery components from a foreign entity of concern, placed in service {placed_in_service} \
+                 (after {FEOC_COMPONENTS_AFTER}): no credit"
+            ),
+            Reason::FeocCriticalMinerals { placed_in_service } => write!(
+                f,
+                "critical minerals from a foreign entity of concern, placed in service {placed_in_service}: no credit"
+            ),
+            Reason::CriticalMineralShareBelow { share, required } => write!(
+                f,
+                "critical-mineral share {} is below the applicable {}: no critical-minerals part",
+                crate::fmt::percent(*share, 1),
+                crate::fmt::percent(*required, 1)
+            ),
+            Reason::BatteryComponentShareBelow { share, required } => write!(
+                f,
+                "battery-component share {} is below the applicable {}: no battery-components part",
+                crate::fmt::percent(*share, 1),
+                crate::fmt::percent(*required, 1)
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Note::GraphiteTransitionApplied { until } => write!(
+                f,
+                "foreign-entity involvement limited to impracticable-to-trace materials disregarded under the \
+                 graphite transition (through {until}; boundary day unconfirmed)"
+            ),
+        }
+    }
 }
 
 /// The evaluation of one vehicle.

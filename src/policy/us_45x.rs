@@ -57,6 +57,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::fmt;
+
 use crate::provenance::Confidence;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -428,6 +430,20 @@ pub enum Note45x {
     /// Public Law 119-21 changed the critical-mineral schedule; the change is unconfirmed \[U\]
     /// and the credit is computed under the IRA text.
     CriticalMineralScheduleUnconfirmed,
+}
+
+impl fmt::Display for Note45x {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Note45x::ForeignEntityRulesMayApply { tax_years_beginning_after } => write!(
+                f,
+                "foreign-entity rules apply to tax years beginning after {tax_years_beginning_after} (not checked)"
+            ),
+            Note45x::CriticalMineralScheduleUnconfirmed => f.write_str(
+                "the critical-mineral schedule as changed by Public Law 119-21 is unconfirmed; computed under the IRA text",
+            ),
+        }
+    }
 }
 
 /// A per-kWh credit for cells or modules.

@@ -603,7 +603,7 @@ impl Guideline {
 
 impl fmt::Display for Guideline {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        f.pad(self.name())
     }
 }
 
@@ -657,7 +657,7 @@ pub enum Verdict {
 impl fmt::Display for Band {
     /// The band in words: `highly concentrated`, `1,000-2,000`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             Band::NotHighlyConcentrated => "not highly concentrated",
             Band::Unconcentrated => "unconcentrated",
             Band::ModeratelyConcentrated => "moderately concentrated",
@@ -672,7 +672,7 @@ impl fmt::Display for Band {
 impl fmt::Display for Verdict {
     /// The verdict in the guideline's own terms, shortened.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             Verdict::PresumedToLessenCompetition => "presumed to substantially lessen competition",
             Verdict::NoHhiPresumption => "no HHI-based presumption",
             Verdict::UnlikelyAdverseEffects => "unlikely to have adverse competitive effects",

@@ -157,7 +157,7 @@ pub enum RegionKey {
 impl fmt::Display for RegionKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            RegionKey::Region(name) => f.write_str(name),
+            RegionKey::Region(name) => f.pad(name),
             RegionKey::Other => f.write_str("other"),
         }
     }

@@ -110,3 +110,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn displays_honour_width_and_alignment() {
+    let c = Country::from_code("CL").unwrap();
+    assert_eq!(format!("[{c:<8}]"), "[Chile   ]");
+    assert_eq!(format!("[{c:>8}]"), "[   Chile]");
+    assert_eq!(format!("[{c:^9}]"), "[  Chile  ]");
+    let usd = critical_minerals::money::Currency::USD;
+    assert_eq!(format!("[{usd:>5}]"), "[  USD]");
+    let li = critical_minerals::material::Element::Li;
+    assert_eq!(format!("[{li:<3}]"), "[Li ]");
+}

@@ -202,3 +202,15 @@ fn japan_counts_as_an_fta_country_for_critical_minerals() -> Result<(), Box<dyn 
     assert!(rule.citations.iter().any(|x| x.supports.contains("Japan")));
     Ok(())
 }
+
+#[test]
+fn reasons_and_notes_display_as_sentences() {
+    let r = Reason::CriticalMineralShareBelow { share: 0.35, required: 0.6 };
+    assert_eq!(r.to_string(), "critical-mineral share 35 % is below the applicable 60 %: no critical-minerals part");
+    let d = NaiveDate::from_ymd_opt(2025, 10, 1).unwrap();
+    let last = NaiveDate::from_ymd_opt(2025, 9, 30).unwrap();
+    let t = Reason::AcquiredAfterTermination { acquired: d, last_day: last }.to_string();
+    assert!(t.contains("2025-10-01") && t.contains("2025-09-30"), "{t}");
+    let n = Note::GraphiteTransitionApplied { until: NaiveDate::from_ymd_opt(2026, 12, 31).unwrap() };
+    assert!(n.to_string().contains("2026-12-31"));
+}

@@ -120,3 +120,13 @@ fn rule_and_result_serialise() {
     let json = serde_json::to_string(&c).unwrap();
     assert!(json.contains("\"credit_usd\":262.5"), "{json}");
 }
+
+#[test]
+fn notes_display_as_sentences() {
+    use critical_minerals::policy::us_45x::Note45x;
+    let n = Note45x::ForeignEntityRulesMayApply {
+        tax_years_beginning_after: chrono::NaiveDate::from_ymd_opt(2025, 7, 4).unwrap(),
+    };
+    assert!(n.to_string().contains("2025-07-04"));
+    assert!(Note45x::CriticalMineralScheduleUnconfirmed.to_string().contains("unconfirmed"));
+}
