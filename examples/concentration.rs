@@ -3,9 +3,8 @@
 //!
 //! Run with `cargo run --example concentration`. The market is made up (round numbers).
 
-use critical_minerals::stats::concentration::{
-    Guideline, Remainder, assess_merger, classify, concentration_ratio, hhi, merger_delta,
-};
+use critical_minerals::stats::concentration::{Remainder, concentration_ratio, hhi, merger_delta};
+use critical_minerals::stats::guideline::{Guideline, assess_merger, classify};
 use critical_minerals::stats::share::{Denominator, Shares};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -8,7 +8,7 @@ use critical_minerals::chain::Stage;
 use critical_minerals::dataset::Flag;
 use critical_minerals::provenance::Estimate;
 use critical_minerals::report::{Concentration, DenominatorKind, Finding, NirAgreement, NirKind, SupplyReport};
-use critical_minerals::stats::concentration::Band;
+use critical_minerals::stats::guideline::{Band, Guideline};
 
 /// Terminal tables or Markdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,27 +144,13 @@ fn share(e: &Estimate) -> String {
     }
 }
 
-/// A band in a few words.
-fn band_short(b: Band) -> &'static str {
-    match b {
-        Band::HighlyConcentrated => "highly",
-        Band::ModeratelyConcentrated => "moderately",
-        Band::Unconcentrated => "unconcentrated",
-        Band::NotHighlyConcentrated => "not highly",
-        Band::Below1000 => "< 1,000",
-        Band::From1000To2000 => "1,000–2,000",
-        Band::Above2000 => "> 2,000",
-        _ => "?",
-    }
-}
-
 fn concentration_row(c: &Concentration, year: i32) -> Vec<String> {
     let band = |i: usize| {
         c.bands.get(i).map_or_else(String::new, |b| {
             if b.band_low == b.band_high {
-                band_short(b.band_low).to_string()
+                Band::short_label(b.band_low).to_string()
             } else {
-                format!("{} to {}", band_short(b.band_low), band_short(b.band_high))
+                format!("{} to {}", Band::short_label(b.band_low), Band::short_label(b.band_high))
             }
         })
     };
@@ -276,11 +262,9 @@ pub fn render(r: &SupplyReport, style: Style) -> String {
         o.table(&["year, denominator", "HHI", "CR3", "remainder", "US 2023", "US 2010", "EU 2004"], rows, &[1, 2, 3]);
         let c = y.headline_concentration();
         o.line(&format!("Top 3: {}. Remainder: {}.", c.top3.join(", "), c.remainder_treatment));
-        o.line(
-            "Bands: US DOJ/FTC Merger Guidelines 2023 (highly concentrated above 1,800); US Horizontal Merger \
-             Guidelines 2010 (1,500 / 2,500); EU Horizontal Merger Guidelines 2004 (1,000 / 2,000). Written for \
-             firms; a yardstick for countries here.",
-        );
+        let bands: Vec<String> =
+            Guideline::ALL.iter().map(|g| format!("{} ({})", g.name(), g.thresholds_text())).collect();
+        o.line(&format!("Bands: {}. Written for firms; a yardstick for countries here.", bands.join("; ")));
     }
 
     let other: Vec<_> = r.stages.iter().collect();

@@ -947,6 +947,20 @@ pub(crate) enum Detail {
         /// What is wrong.
         reason: String,
     },
+    // general
+    /// Two values that should agree but do not (a serialized HHI whose fraction and points
+    /// differ).
+    #[error("{what}")]
+    Contradiction {
+        /// What disagrees with what, with both values.
+        what: String,
+    },
+    /// A required value that is absent.
+    #[error("{what} is missing")]
+    Absent {
+        /// What is missing, and where.
+        what: String,
+    },
 }
 
 impl Detail {
@@ -1055,6 +1069,8 @@ impl Detail {
             Detail::StockBalance { .. } => ErrorKind::Inconsistent,
             Detail::MissingWgiYear { .. } => ErrorKind::Missing,
             Detail::CapacityBands { .. } => ErrorKind::Inconsistent,
+            Detail::Contradiction { .. } => ErrorKind::Inconsistent,
+            Detail::Absent { .. } => ErrorKind::Missing,
         }
     }
 }

@@ -11,13 +11,10 @@ use crate::dataset::{Area, Commodity, Dataset, Flag, Measure, ProductionRecord};
 use crate::error::Context;
 use crate::material::Basis;
 use crate::provenance::Estimate;
-use crate::stats::concentration::{Band, Guideline, Remainder, classify, concentration_ratio, hhi};
+use crate::stats::concentration::{Remainder, concentration_ratio, hhi};
 use crate::stats::growth::percent_change;
+use crate::stats::guideline::{Band, Guideline, classify};
 use crate::stats::share::{Denominator, Shares};
-
-/// The guidelines every HHI is classified under.
-pub(crate) const GUIDELINES: [Guideline; 3] =
-    [Guideline::UsMerger2023, Guideline::UsHorizontal2010, Guideline::EuHorizontal2004];
 
 /// What a share is a share of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -169,46 +166,21 @@ pub struct GuidelineBand {
     pub thresholds: String,
 }
 
-/// The band in words ([`Band`]'s own text), with the threshold that bounds it under `g`.
-fn band_text(g: Guideline, b: Band) -> String {
-    let threshold = match (g, b) {
-        (_, Band::NotHighlyConcentrated) => Some("HHI <= 1,800"),
-        (_, Band::Unconcentrated) => Some("HHI < 1,500"),
-        (_, Band::ModeratelyConcentrated) => Some("1,500-2,500"),
-        (Guideline::UsMerger2023, Band::HighlyConcentrated) => Some("HHI > 1,800"),
-        (Guideline::UsHorizontal2010, Band::HighlyConcentrated) => Some("HHI > 2,500"),
-        _ => None,
-    };
-    match threshold {
-        Some(t) => format!("{b} ({t})"),
-        None => b.to_string(),
-    }
-}
-
-fn thresholds(g: Guideline) -> &'static str {
-    match g {
-        Guideline::UsMerger2023 => "highly concentrated above 1,800",
-        Guideline::UsHorizontal2010 => "unconcentrated below 1,500; moderately 1,500-2,500; highly above 2,500",
-        Guideline::EuHorizontal2004 => "safe-harbour bands below 1,000, 1,000-2,000, above 2,000",
-    }
-}
-
 pub(crate) fn bands(h_low: f64, h_high: f64) -> Result<Vec<GuidelineBand>, Error> {
     let lo = crate::stats::concentration::Hhi::from_points(h_low).context("HHI low end")?;
     let hi = crate::stats::concentration::Hhi::from_points(h_high).context("HHI high end")?;
-    Ok(GUIDELINES
+    Ok(Guideline::ALL
         .iter()
         .map(|&g| {
             let (bl, bh) = (classify(g, lo).band(), classify(g, hi).band());
-            let band =
-                if bl == bh { band_text(g, bl) } else { format!("{} to {}", band_text(g, bl), band_text(g, bh)) };
+            let band = if bl == bh { g.band_text(bl) } else { format!("{} to {}", g.band_text(bl), g.band_text(bh)) };
             GuidelineBand {
                 guideline: g,
                 name: g.name().to_string(),
                 band_low: bl,
                 band_high: bh,
                 band,
-                thresholds: thresholds(g).to_string(),
+                thresholds: g.thresholds_text().to_string(),
             }
         })
         .collect())

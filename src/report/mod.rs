@@ -31,7 +31,7 @@
 //!   countries: "Other countries", withheld output and rounding) is excluded for the low end (a
 //!   lower bound: the remainder split among many small producers) and counted as one producer for
 //!   the high end (an upper bound). Both ends are classified under the US 2023, US 2010 and
-//!   EU 2004 merger guidelines (see [`Guideline`](crate::stats::concentration::Guideline));
+//!   EU 2004 merger guidelines (see [`Guideline`](crate::stats::guideline::Guideline));
 //!   these thresholds are written for firms in antitrust markets and are used here as a yardstick
 //!   for country concentration.
 //! - **Other stages** (refining, battery cells) from the stage-share statements: one range per

@@ -1,6 +1,6 @@
 //! Concentration: the Herfindahl–Hirschman index (HHI), concentration ratios (CR-n), the
-//! effective number of suppliers, Shannon entropy, the HHI change of a merger, and the
-//! classification of an HHI under named merger guidelines.
+//! effective number of suppliers, Shannon entropy and the HHI change of a merger. The bands of
+//! an HHI under named merger guidelines are in [`guideline`](super::guideline).
 //!
 //! # Formulas
 //!
@@ -42,9 +42,8 @@
 //! guidelines (> 1,800) the market is highly concentrated on either basis.
 //!
 //! ```
-//! use critical_minerals::stats::concentration::{
-//!     Band, Guideline, Remainder, classify, concentration_ratio, hhi,
-//! };
+//! use critical_minerals::stats::concentration::{Remainder, concentration_ratio, hhi};
+//! use critical_minerals::stats::guideline::{Band, Guideline, classify};
 //! use critical_minerals::stats::share::{Denominator, Shares};
 //!
 //! let rows = [
@@ -73,7 +72,7 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::share::Shares;
 use super::weight::{Weight, checked};
@@ -93,8 +92,52 @@ use crate::error::Detail;
 /// assert!(Hhi::from_fraction(2_303.0).is_err()); // points passed as a fraction
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
+///
+/// Serialized with both scales named, `{"fraction": 0.2303, "points": 2303.0}`, so that a reader
+/// never has to guess; either field (or both, if they agree) reads back.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+#[serde(into = "ScaledWire", try_from = "ScaledWire")]
 pub struct Hhi(f64);
+
+/// The serialized form of an HHI or an HHI change: both scales, named.
+#[derive(Serialize, Deserialize)]
+struct ScaledWire {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    fraction: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    points: Option<f64>,
+}
+
+impl ScaledWire {
+    /// The fraction the wire holds; both fields must agree to 1e-9 when both are given.
+    fn fraction(&self, what: &str) -> Result<f64, Error> {
+        match (self.fraction, self.points) {
+            (Some(f), Some(p)) => {
+                if (f * 10_000.0 - p).abs() <= 1e-9 * p.abs().max(1.0) {
+                    Ok(f)
+                } else {
+                    Err(Detail::Contradiction { what: format!("{what}: fraction {f} and points {p} disagree") }.into())
+                }
+            }
+            (Some(f), None) => Ok(f),
+            (None, Some(p)) => Ok(p / 10_000.0),
+            (None, None) => Err(Detail::Absent { what: format!("{what}: fraction or points") }.into()),
+        }
+    }
+}
+
+impl From<Hhi> for ScaledWire {
+    fn from(h: Hhi) -> ScaledWire {
+        ScaledWire { fraction: Some(h.fraction()), points: Some(h.points()) }
+    }
+}
+
+impl TryFrom<ScaledWire> for Hhi {
+    type Error = Error;
+    fn try_from(w: ScaledWire) -> Result<Hhi, Error> {
+        Hhi::from_fraction(w.fraction("HHI")?)
+    }
+}
 
 fn in_unit_range(what: &str, scale: &str, v: f64, max: f64, zero_ok: bool) -> Result<f64, Error> {
     if !v.is_finite() {
@@ -192,8 +235,23 @@ impl fmt::Display for Hhi {
 }
 
 /// A change in HHI (a merger's ΔHHI). Stored as a fraction; read it on the scale you mean.
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
+/// Serialized like [`Hhi`], `{"fraction": ..., "points": ...}`.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+#[serde(into = "ScaledWire", try_from = "ScaledWire")]
 pub struct HhiDelta(f64);
+
+impl From<HhiDelta> for ScaledWire {
+    fn from(h: HhiDelta) -> ScaledWire {
+        ScaledWire { fraction: Some(h.fraction()), points: Some(h.points()) }
+    }
+}
+
+impl TryFrom<ScaledWire> for HhiDelta {
+    type Error = Error;
+    fn try_from(w: ScaledWire) -> Result<HhiDelta, Error> {
+        HhiDelta::from_fraction(w.fraction("HHI change")?)
+    }
+}
 
 impl HhiDelta {
     /// A change from a fraction in `[0, 1]`.
@@ -234,7 +292,8 @@ impl fmt::Display for HhiDelta {
 /// What an index does with the unallocated remainder of a published total (see the
 /// [module documentation](self)). Shares of [`Denominator::SumOfRows`](super::share::Denominator)
 /// have no remainder; both choices then give the same figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Remainder {
     /// Listed suppliers only, as shares of the published total: a lower bound on the HHI.
     Excluded,
@@ -552,302 +611,4 @@ pub fn entropy_of_weights<W: Weight>(weights: impl IntoIterator<Item = W>) -> Re
 /// `x ln x`, with its limit 0 at `x = 0` (a weight that underflows next to the largest one).
 fn x_ln_x(x: f64) -> f64 {
     if x > 0.0 { x * x.ln() } else { 0.0 }
-}
-
-/// A set of merger guidelines whose HHI thresholds this crate applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[non_exhaustive]
-pub enum Guideline {
-    /// US DOJ & FTC Merger Guidelines, 18 December 2023, Guideline 1 (§2.1): HHI greater than
-    /// 1,800 is highly concentrated; a change of more than 100 points is a significant increase.
-    UsMerger2023,
-    /// US DOJ & FTC Horizontal Merger Guidelines, 19 August 2010, §5.3: below 1,500
-    /// unconcentrated, 1,500–2,500 moderately, above 2,500 highly concentrated; changes of 100 and
-    /// 200 points.
-    UsHorizontal2010,
-    /// EU Guidelines on the assessment of horizontal mergers, 2004/C 31/03, paras 19–21: concerns
-    /// unlikely below 1,000, at 1,000–2,000 with a change below 250, above 2,000 with a change
-    /// below 150.
-    EuHorizontal2004,
-}
-
-impl Guideline {
-    /// The guideline's short name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Guideline::UsMerger2023 => "US DOJ/FTC Merger Guidelines 2023",
-            Guideline::UsHorizontal2010 => "US DOJ/FTC Horizontal Merger Guidelines 2010",
-            Guideline::EuHorizontal2004 => "EU Horizontal Merger Guidelines 2004",
-        }
-    }
-
-    /// The citation of the passage the thresholds come from.
-    pub fn citation(self) -> &'static str {
-        match self {
-            Guideline::UsMerger2023 => {
-                "U.S. Department of Justice and Federal Trade Commission, Merger Guidelines \
-                 (18 December 2023), Guideline 1, section 2.1"
-            }
-            Guideline::UsHorizontal2010 => {
-                "U.S. Department of Justice and Federal Trade Commission, Horizontal Merger \
-                 Guidelines (19 August 2010), section 5.3"
-            }
-            Guideline::EuHorizontal2004 => {
-                "European Commission, Guidelines on the assessment of horizontal mergers under the \
-                 Council Regulation on the control of concentrations between undertakings, \
-                 2004/C 31/03, OJ C 31, 5.2.2004, pp. 5-18, paragraphs 19-21"
-            }
-        }
-    }
-}
-
-impl fmt::Display for Guideline {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.name())
-    }
-}
-
-/// The concentration band of a (post-merger) HHI under a guideline. Boundaries follow each
-/// guideline's wording; see [`classify`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[non_exhaustive]
-pub enum Band {
-    /// US 2023: HHI at most 1,800 (the 2023 guidelines define no lower bands).
-    NotHighlyConcentrated,
-    /// US 2010: below 1,500.
-    Unconcentrated,
-    /// US 2010: 1,500 to 2,500, both included.
-    ModeratelyConcentrated,
-    /// US 2023: above 1,800; US 2010: above 2,500.
-    HighlyConcentrated,
-    /// EU 2004 para 19: below 1,000.
-    Below1000,
-    /// EU 2004 para 20: 1,000 to 2,000, both included.
-    From1000To2000,
-    /// EU 2004 para 20: above 2,000.
-    Above2000,
-}
-
-/// What a guideline says about a merger given its post-merger HHI and ΔHHI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[non_exhaustive]
-pub enum Verdict {
-    /// US 2023: HHI > 1,800 and ΔHHI > 100: the merger is presumed to substantially lessen
-    /// competition.
-    PresumedToLessenCompetition,
-    /// US 2023: not both thresholds exceeded: no HHI-based presumption (the guidelines' share-
-    /// based presumption, merged share above 30 % with ΔHHI > 100, is not assessed here).
-    NoHhiPresumption,
-    /// US 2010: ΔHHI below 100, or an unconcentrated market: unlikely to have adverse effects.
-    UnlikelyAdverseEffects,
-    /// US 2010: moderately concentrated with ΔHHI above 100, or highly concentrated with ΔHHI
-    /// from 100 to 200: potentially raises significant competitive concerns.
-    PotentialSignificantConcerns,
-    /// US 2010: highly concentrated with ΔHHI above 200: presumed likely to enhance market power.
-    PresumedToEnhanceMarketPower,
-    /// EU 2004 paras 19–20: horizontal competition concerns unlikely.
-    ConcernsUnlikely,
-    /// EU 2004: outside the safe harbours of paras 19–20; para 21: no presumption either way.
-    NotScreenedOut,
-    /// A case the guideline's wording leaves open: US 2010, moderately concentrated with ΔHHI of
-    /// exactly 100 (neither "less than 100" nor "more than 100").
-    NotAddressed,
-}
-
-impl fmt::Display for Band {
-    /// The band in words: `highly concentrated`, `1,000-2,000`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(match self {
-            Band::NotHighlyConcentrated => "not highly concentrated",
-            Band::Unconcentrated => "unconcentrated",
-            Band::ModeratelyConcentrated => "moderately concentrated",
-            Band::HighlyConcentrated => "highly concentrated",
-            Band::Below1000 => "below 1,000",
-            Band::From1000To2000 => "1,000-2,000",
-            Band::Above2000 => "above 2,000",
-        })
-    }
-}
-
-impl fmt::Display for Verdict {
-    /// The verdict in the guideline's own terms, shortened.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(match self {
-            Verdict::PresumedToLessenCompetition => "presumed to substantially lessen competition",
-            Verdict::NoHhiPresumption => "no HHI-based presumption",
-            Verdict::UnlikelyAdverseEffects => "unlikely to have adverse competitive effects",
-            Verdict::PotentialSignificantConcerns => "potentially raises significant competitive concerns",
-            Verdict::PresumedToEnhanceMarketPower => "presumed likely to enhance market power",
-            Verdict::ConcernsUnlikely => "horizontal competition concerns unlikely",
-            Verdict::NotScreenedOut => "not screened out (no presumption either way)",
-            Verdict::NotAddressed => "not addressed by the guideline's wording",
-        })
-    }
-}
-
-/// An HHI classified under a guideline.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Classification {
-    guideline: Guideline,
-    hhi: Hhi,
-    band: Band,
-}
-
-impl Classification {
-    /// The guideline applied (with [`Guideline::citation`]).
-    pub fn guideline(&self) -> Guideline {
-        self.guideline
-    }
-
-    /// The HHI classified.
-    pub fn hhi(&self) -> Hhi {
-        self.hhi
-    }
-
-    /// The band.
-    pub fn band(&self) -> Band {
-        self.band
-    }
-}
-
-/// A merger assessed under a guideline.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct MergerAssessment {
-    classification: Classification,
-    delta: HhiDelta,
-    verdict: Verdict,
-}
-
-impl MergerAssessment {
-    /// The guideline applied.
-    pub fn guideline(&self) -> Guideline {
-        self.classification.guideline
-    }
-
-    /// The post-merger band.
-    pub fn band(&self) -> Band {
-        self.classification.band
-    }
-
-    /// The post-merger HHI.
-    pub fn post_merger(&self) -> Hhi {
-        self.classification.hhi
-    }
-
-    /// The change in HHI.
-    pub fn delta(&self) -> HhiDelta {
-        self.delta
-    }
-
-    /// What the guideline says.
-    pub fn verdict(&self) -> Verdict {
-        self.verdict
-    }
-}
-
-/// Points rounded to 1e-6 before comparing with a threshold, so that floating-point noise in
-/// `Σ s²` (3,400.0000000000005) does not move a market across a boundary.
-fn cmp_points(points: f64) -> f64 {
-    (points * 1e6).round() / 1e6
-}
-
-/// The band of `hhi` under `guideline`.
-///
-/// Boundaries, as worded: US 2023 "greater than 1,800" (1,800 itself is not highly
-/// concentrated); US 2010 "below 1,500", "between 1,500 and 2,500" (both included), "above
-/// 2,500"; EU 2004 "below 1,000", "between 1,000 and 2,000" (both included), "above 2,000".
-/// Points are compared after rounding to 1e-6.
-///
-/// # Example
-///
-/// ```
-/// use critical_minerals::stats::concentration::{Band, Guideline, Hhi, classify};
-///
-/// // USGS MCS 2025 cobalt 2024: Congo (Kinshasa) alone is 220,000 / 290,000 of the world
-/// let congo_only = Hhi::from_fraction((220.0f64 / 290.0).powi(2))?;
-/// assert_eq!(classify(Guideline::EuHorizontal2004, congo_only).band(), Band::Above2000);
-/// assert_eq!(classify(Guideline::UsMerger2023, Hhi::from_points(1_800.0)?).band(),
-///            Band::NotHighlyConcentrated);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn classify(guideline: Guideline, hhi: Hhi) -> Classification {
-    let p = cmp_points(hhi.points());
-    let band = match guideline {
-        Guideline::UsMerger2023 => {
-            if p > 1_800.0 {
-                Band::HighlyConcentrated
-            } else {
-                Band::NotHighlyConcentrated
-            }
-        }
-        Guideline::UsHorizontal2010 => {
-            if p < 1_500.0 {
-                Band::Unconcentrated
-            } else if p <= 2_500.0 {
-                Band::ModeratelyConcentrated
-            } else {
-                Band::HighlyConcentrated
-            }
-        }
-        Guideline::EuHorizontal2004 => {
-            if p < 1_000.0 {
-                Band::Below1000
-            } else if p <= 2_000.0 {
-                Band::From1000To2000
-            } else {
-                Band::Above2000
-            }
-        }
-    };
-    Classification { guideline, hhi, band }
-}
-
-/// A merger with post-merger HHI `post_merger` and change `delta`, assessed under `guideline`.
-///
-/// ΔHHI boundaries, as worded: US 2023 "more than 100" (100 itself is not significant); US 2010
-/// "less than 100", "more than 100" (moderate), "between 100 and 200" (high, both included),
-/// "more than 200"; EU 2004 "below 250", "below 150" (250 and 150 themselves are outside the safe
-/// harbour).
-///
-/// # Example
-///
-/// ```
-/// use critical_minerals::stats::concentration::{
-///     Guideline, Remainder, Verdict, assess_merger, hhi, merger_delta,
-/// };
-/// use critical_minerals::stats::share::{Denominator, Shares};
-///
-/// // USGS MCS 2025 lithium 2024, shares of the 240,000 t world: Chile + Argentina merge
-/// let rows = [("AR", 18_000.0), ("AU", 88_000.0), ("BR", 10_000.0), ("CA", 4_300.0),
-///     ("CL", 49_000.0), ("CN", 41_000.0), ("NA", 2_700.0), ("PT", 380.0), ("ZW", 22_000.0)];
-/// let s = Shares::new(rows, Denominator::PublishedTotal(240_000.0))?;
-/// let d = merger_delta(&s, "CL", "AR")?; // 306 points
-/// let merged = s.regroup(|k| if *k == "AR" { "CL" } else { *k });
-/// let post = hhi(&merged, Remainder::Excluded);
-/// let a = assess_merger(Guideline::UsMerger2023, post, d);
-/// assert_eq!(a.verdict(), Verdict::PresumedToLessenCompetition);
-/// let eu = assess_merger(Guideline::EuHorizontal2004, post, d);
-/// assert_eq!(eu.verdict(), Verdict::NotScreenedOut);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn assess_merger(guideline: Guideline, post_merger: Hhi, delta: HhiDelta) -> MergerAssessment {
-    let classification = classify(guideline, post_merger);
-    let d = cmp_points(delta.points());
-    let verdict = match (guideline, classification.band) {
-        (Guideline::UsMerger2023, Band::HighlyConcentrated) if d > 100.0 => Verdict::PresumedToLessenCompetition,
-        (Guideline::UsMerger2023, _) => Verdict::NoHhiPresumption,
-        (Guideline::UsHorizontal2010, _) if d < 100.0 => Verdict::UnlikelyAdverseEffects,
-        (Guideline::UsHorizontal2010, Band::Unconcentrated) => Verdict::UnlikelyAdverseEffects,
-        (Guideline::UsHorizontal2010, Band::ModeratelyConcentrated) if d > 100.0 => {
-            Verdict::PotentialSignificantConcerns
-        }
-        (Guideline::UsHorizontal2010, Band::HighlyConcentrated) if d > 200.0 => Verdict::PresumedToEnhanceMarketPower,
-        (Guideline::UsHorizontal2010, Band::HighlyConcentrated) => Verdict::PotentialSignificantConcerns,
-        (Guideline::UsHorizontal2010, _) => Verdict::NotAddressed,
-        (Guideline::EuHorizontal2004, Band::Below1000) => Verdict::ConcernsUnlikely,
-        (Guideline::EuHorizontal2004, Band::From1000To2000) if d < 250.0 => Verdict::ConcernsUnlikely,
-        (Guideline::EuHorizontal2004, Band::Above2000) if d < 150.0 => Verdict::ConcernsUnlikely,
-        (Guideline::EuHorizontal2004, _) => Verdict::NotScreenedOut,
-    };
-    MergerAssessment { classification, delta, verdict }
 }

@@ -52,7 +52,7 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::error::Detail;
@@ -68,8 +68,39 @@ fn positive(what: impl Fn() -> String, v: f64) -> Result<f64, Error> {
 /// Held as the continuously compounded rate `k = ln(1 + r)`, so that steep rates over short spans
 /// (a fall to a millionth in one day is `r` = −1 + 10^−2190, which no `f64` holds) still project
 /// back to their end values; [`GrowthRate::fraction`] gives `r = e^k − 1`.
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
+///
+/// Serialized as `{"fraction_per_year": 0.122, "continuous_per_year": 0.115}`; reading uses the
+/// continuous rate (exact) when present, else the fraction.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+#[serde(into = "RateWire", try_from = "RateWire")]
 pub struct GrowthRate(f64);
+
+#[derive(Serialize, Deserialize)]
+struct RateWire {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    fraction_per_year: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    continuous_per_year: Option<f64>,
+}
+
+impl From<GrowthRate> for RateWire {
+    fn from(r: GrowthRate) -> RateWire {
+        RateWire { fraction_per_year: Some(r.fraction()), continuous_per_year: Some(r.continuous()) }
+    }
+}
+
+impl TryFrom<RateWire> for GrowthRate {
+    type Error = Error;
+    fn try_from(w: RateWire) -> Result<GrowthRate, Error> {
+        match (w.continuous_per_year, w.fraction_per_year) {
+            (Some(k), _) => GrowthRate::from_log(k, || "continuous growth rate".to_string()),
+            (None, Some(f)) => GrowthRate::from_fraction(f),
+            (None, None) => {
+                Err(Detail::Absent { what: "growth rate: fraction_per_year or continuous_per_year".into() }.into())
+            }
+        }
+    }
+}
 
 impl GrowthRate {
     /// A rate from a fraction per year.
@@ -126,8 +157,29 @@ impl fmt::Display for GrowthRate {
 }
 
 /// A relative change from a start value, as a fraction (`−0.892` = −89.2 %); at least −1.
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
+///
+/// Serialized as `{"fraction": -0.892}`.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+#[serde(into = "ChangeWire", try_from = "ChangeWire")]
 pub struct Change(f64);
+
+#[derive(Serialize, Deserialize)]
+struct ChangeWire {
+    fraction: f64,
+}
+
+impl From<Change> for ChangeWire {
+    fn from(c: Change) -> ChangeWire {
+        ChangeWire { fraction: c.0 }
+    }
+}
+
+impl TryFrom<ChangeWire> for Change {
+    type Error = Error;
+    fn try_from(w: ChangeWire) -> Result<Change, Error> {
+        crate::validate::in_range("relative change (fraction)", w.fraction, -1.0, f64::MAX).map(Change)
+    }
+}
 
 impl Change {
     /// The change as a fraction of the start value.

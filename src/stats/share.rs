@@ -71,7 +71,7 @@
 use std::borrow::Borrow;
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::weight::{Weight, checked};
 use crate::Error;
@@ -82,7 +82,10 @@ use crate::geo::{Country, Region};
 ///
 /// `W` is the weight type of the rows (`f64`, [`Amount`](crate::material::Amount), ...); a
 /// published total must be on the same scale (same basis) as the rows.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// Serialized as `"sum-of-rows"` or `{"published-total": 240000.0}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Denominator<W = f64> {
     /// The sum of the rows given: the shares add up to 1 (USGS-style "rows only").
     SumOfRows,
@@ -91,8 +94,9 @@ pub enum Denominator<W = f64> {
     PublishedTotal(W),
 }
 
-/// One key's quantity and share.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One key's quantity and share: one row of the tidy table (`key`, `quantity` in the table's
+/// [`unit`](Shares::unit), `share` as a fraction).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ShareEntry<K> {
     key: K,
     quantity: f64,
@@ -122,7 +126,7 @@ impl<K> ShareEntry<K> {
 }
 
 /// The part of a published total that no row accounts for.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Unallocated {
     quantity: f64,
     share: f64,
@@ -146,7 +150,8 @@ impl Unallocated {
 }
 
 /// The key of a regrouped table: a named region, or the countries in none of the regions.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum RegionKey {
     /// A region, by name.
     Region(String),
@@ -167,11 +172,32 @@ impl fmt::Display for RegionKey {
 ///
 /// Built by [`Shares::new`] (duplicate keys refused) or [`Shares::aggregate`] (duplicate keys
 /// summed). See the [module documentation](self) for the formula and the decisions.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// Serialized in tidy form: the [`unit`](Shares::unit) of the quantities, the denominator, the
+/// totals, one entry per key (`key`, `quantity`, `share` as a fraction) and the unallocated
+/// remainder. Reading one back recomputes the shares from the quantities and refuses a file whose
+/// shares disagree with them.
+///
+/// # Examples
+///
+/// ```
+/// use critical_minerals::material::{Amount, Basis, Element};
+/// use critical_minerals::stats::share::{Denominator, Shares};
+///
+/// let li = |t| Amount::tonnes(t, Basis::contained(Element::Li));
+/// let s = Shares::new([("AU", li(88_000.0)?), ("CL", li(49_000.0)?)], Denominator::SumOfRows)?;
+/// assert_eq!(s.unit(), "t Li");
+/// let json = serde_json::to_string(&s)?;
+/// assert!(json.starts_with(r#"{"unit":"t Li","denominator":"sum-of-rows""#));
+/// let back: Shares<String> = serde_json::from_str(&json)?;
+/// assert_eq!(back.share_of("AU"), s.share_of("AU"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
 pub struct Shares<K> {
     entries: Vec<ShareEntry<K>>,
-    #[serde(skip)]
     by_key: Vec<usize>,
+    unit: String,
     rows_total: f64,
     total: f64,
     denominator: Denominator<f64>,
@@ -207,7 +233,86 @@ fn sort_unique<K: Ord + fmt::Debug>(
     Ok(out)
 }
 
+#[derive(Serialize, Deserialize)]
+struct SharesWire<K> {
+    unit: String,
+    denominator: Denominator<f64>,
+    total: f64,
+    rows_total: f64,
+    entries: Vec<ShareEntry<K>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    unallocated: Option<Unallocated>,
+}
+
+impl<K: Serialize> Serialize for Shares<K> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a, K> {
+            unit: &'a str,
+            denominator: &'a Denominator<f64>,
+            total: f64,
+            rows_total: f64,
+            entries: &'a [ShareEntry<K>],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            unallocated: Option<Unallocated>,
+        }
+        Wire {
+            unit: &self.unit,
+            denominator: &self.denominator,
+            total: self.total,
+            rows_total: self.rows_total,
+            entries: &self.entries,
+            unallocated: self.unallocated,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de, K: Deserialize<'de> + Ord + fmt::Debug> Deserialize<'de> for Shares<K> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Shares<K>, D::Error> {
+        let w = SharesWire::<K>::deserialize(deserializer)?;
+        Shares::from_wire(w).map_err(serde::de::Error::custom)
+    }
+}
+
+impl<K: Ord + fmt::Debug> Shares<K> {
+    /// Rebuilds the table from its quantities and checks the serialized shares and totals.
+    fn from_wire(w: SharesWire<K>) -> Result<Shares<K>, Error> {
+        let stated: Vec<(f64, f64)> = w.entries.iter().map(|e| (e.quantity, e.share)).collect();
+        let rows = w.entries.into_iter().map(|e| (e.key, e.quantity));
+        let mut s = Shares::new(rows, w.denominator)?;
+        s.unit = w.unit;
+        let agree = |a: f64, b: f64| (a - b).abs() <= 1e-12 * a.abs().max(b.abs()).max(f64::MIN_POSITIVE);
+        let mut rebuilt: Vec<(f64, f64)> = s.entries.iter().map(|e| (e.quantity, e.share)).collect();
+        let mut stated = stated;
+        rebuilt.sort_by(|a, b| a.0.total_cmp(&b.0));
+        stated.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let shares_agree = rebuilt.iter().zip(&stated).all(|(r, t)| agree(r.1, t.1));
+        let rest_agree = match (s.unallocated, w.unallocated) {
+            (Some(a), Some(b)) => agree(a.quantity, b.quantity) && agree(a.share, b.share),
+            (None, None) => true,
+            _ => false,
+        };
+        if !shares_agree || !rest_agree || !agree(s.total, w.total) || !agree(s.rows_total, w.rows_total) {
+            return Err(Detail::Contradiction {
+                what: format!(
+                    "serialized shares: the stated shares and totals disagree with the quantities (total {} vs {})",
+                    w.total, s.total
+                ),
+            }
+            .into());
+        }
+        Ok(s)
+    }
+}
+
 impl<K> Shares<K> {
+    /// The unit of the quantities: `t Li` for tonnages of contained lithium, `t/yr LCE` for rates,
+    /// `USD` for money, `t` for bare masses, and empty for plain numbers.
+    pub fn unit(&self) -> &str {
+        &self.unit
+    }
+
     /// The entries, ranked: largest quantity first, ties by key ascending.
     pub fn entries(&self) -> &[ShareEntry<K>] {
         &self.entries
@@ -367,7 +472,9 @@ impl<K: Ord + fmt::Debug> Shares<K> {
                 }
             }
         };
-        Ok(Shares::from_sorted_unique(data, rows_total, total, denominator, unallocated))
+        let mut s = Shares::from_sorted_unique(data, rows_total, total, denominator, unallocated);
+        s.unit = first.unit();
+        Ok(s)
     }
 
     /// Builds the ranked table from rows sorted by key, without duplicates.
@@ -384,7 +491,7 @@ impl<K: Ord + fmt::Debug> Shares<K> {
         entries.sort_by(|a, b| b.quantity.total_cmp(&a.quantity));
         let mut by_key: Vec<usize> = (0..entries.len()).collect();
         by_key.sort_by(|&a, &b| entries[a].key.cmp(&entries[b].key));
-        Shares { entries, by_key, rows_total, total, denominator, unallocated }
+        Shares { entries, by_key, unit: String::new(), rows_total, total, denominator, unallocated }
     }
 
     fn position<Q>(&self, key: &Q) -> Option<usize>
@@ -454,7 +561,10 @@ impl<K: Ord + fmt::Debug> Shares<K> {
                 _ => merged.push((g, q)),
             }
         }
-        Shares::from_sorted_unique(merged, self.rows_total, self.total, self.denominator.clone(), self.unallocated)
+        let mut s =
+            Shares::from_sorted_unique(merged, self.rows_total, self.total, self.denominator.clone(), self.unallocated);
+        s.unit = self.unit.clone();
+        s
     }
 }
 

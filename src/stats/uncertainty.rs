@@ -121,7 +121,7 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::concentration::hhi_of_weights;
 use super::growth::{GrowthRate, cagr, implied_rate, project, project_back};
@@ -136,7 +136,7 @@ use crate::time::Span;
 // exact bounds
 
 /// One key's quantity range and exact share bounds.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IntervalShare<K> {
     key: K,
     quantity: Estimate,
@@ -164,6 +164,9 @@ impl<K> IntervalShare<K> {
 /// documentation](self) for the formulas.
 ///
 /// Entries keep the order of the input rows.
+///
+/// Serialized with the rows' ranges and the denominator; reading it back recomputes the bounds
+/// and refuses a file whose bounds disagree with them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IntervalShares<K> {
     entries: Vec<IntervalShare<K>>,
@@ -448,7 +451,8 @@ pub fn implied_rate_bounds(multiple: Estimate, span: &Span) -> Result<Estimate, 
 // Monte Carlo
 
 /// Where a triangular distribution peaks within each input's range.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Mode {
     /// At the midpoint of each range.
@@ -458,7 +462,8 @@ pub enum Mode {
 }
 
 /// How each input is drawn within its range.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Sampling {
     /// Uniformly.
@@ -490,7 +495,8 @@ pub enum Sampling {
 /// assert!(MonteCarlo::new(0, 1).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "MonteCarloWire")]
 pub struct MonteCarlo {
     samples: usize,
     seed: u64,
@@ -528,7 +534,8 @@ impl Draws {
 }
 
 /// The distribution of a Monte Carlo result: the requested percentiles, min, max and mean.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "DistributionWire")]
 pub struct Distribution {
     samples: usize,
     min: f64,
@@ -900,5 +907,75 @@ mod tests {
         let d = Distribution::from_values(vec![4.0, 1.0, 3.0, 2.0], &[0.0, 50.0, 100.0, 25.0], "t").unwrap();
         assert_eq!(d.percentiles(), &[(0.0, 1.0), (50.0, 2.5), (100.0, 4.0), (25.0, 1.75)]);
         assert_eq!(d.mean(), 2.5);
+    }
+}
+
+#[derive(Deserialize)]
+struct MonteCarloWire {
+    samples: usize,
+    seed: u64,
+    sampling: Sampling,
+    percentiles: Vec<f64>,
+}
+
+impl TryFrom<MonteCarloWire> for MonteCarlo {
+    type Error = Error;
+    fn try_from(w: MonteCarloWire) -> Result<MonteCarlo, Error> {
+        MonteCarlo::new(w.samples, w.seed)?.with_sampling(w.sampling)?.with_percentiles(&w.percentiles)
+    }
+}
+
+#[derive(Deserialize)]
+struct DistributionWire {
+    samples: usize,
+    min: f64,
+    max: f64,
+    mean: f64,
+    percentiles: Vec<(f64, f64)>,
+}
+
+impl TryFrom<DistributionWire> for Distribution {
+    type Error = Error;
+    fn try_from(w: DistributionWire) -> Result<Distribution, Error> {
+        let what = "serialized distribution";
+        for v in [w.min, w.max, w.mean] {
+            crate::validate::finite(what, v)?;
+        }
+        let inside = |v: f64| w.min <= v && v <= w.max;
+        let ordered = w.percentiles.windows(2).all(|p| p[0].0 < p[1].0 && p[0].1 <= p[1].1);
+        if w.samples == 0
+            || !inside(w.mean)
+            || !ordered
+            || !w.percentiles.iter().all(|&(p, v)| (0.0..=100.0).contains(&p) && inside(v))
+        {
+            return Err(Detail::Contradiction {
+                what: format!(
+                    "{what}: {} samples, min {}, max {}, mean {}: percentiles must be ordered and lie within min and max",
+                    w.samples, w.min, w.max, w.mean
+                ),
+            }
+            .into());
+        }
+        Ok(Distribution { samples: w.samples, min: w.min, max: w.max, mean: w.mean, percentiles: w.percentiles })
+    }
+}
+
+#[derive(Deserialize)]
+struct IntervalSharesWire<K> {
+    entries: Vec<IntervalShare<K>>,
+    denominator: Denominator<Estimate>,
+}
+
+impl<'de, K: Deserialize<'de> + Ord + Clone + fmt::Debug> Deserialize<'de> for IntervalShares<K> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<IntervalShares<K>, D::Error> {
+        let w = IntervalSharesWire::<K>::deserialize(deserializer)?;
+        let rows: Vec<(K, Estimate)> = w.entries.iter().map(|e| (e.key.clone(), e.quantity)).collect();
+        let s = IntervalShares::new(&rows, w.denominator).map_err(serde::de::Error::custom)?;
+        if s.entries != w.entries {
+            return Err(serde::de::Error::custom(
+                "serialized interval shares: the stated share bounds disagree with the quantities",
+            ));
+        }
+        Ok(s)
     }
 }

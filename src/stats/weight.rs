@@ -41,6 +41,13 @@ pub trait Weight {
     /// rates). Calculators check that it is finite and non-negative.
     fn magnitude(&self) -> f64;
 
+    /// The unit of [`magnitude`](Weight::magnitude), as results print it: `t Li` for an amount of
+    /// contained lithium, `t/yr` for a bare mass rate, `USD` for money. Empty for plain numbers
+    /// (the default).
+    fn unit(&self) -> String {
+        String::new()
+    }
+
     /// `Ok` when `self` can be put on one scale with `first` (the first value of the same input).
     /// The default accepts everything: right for plain numbers and bare masses.
     ///
@@ -64,11 +71,19 @@ impl Weight for Mass {
     fn magnitude(&self) -> f64 {
         units::as_tonnes(*self)
     }
+
+    fn unit(&self) -> String {
+        "t".to_string()
+    }
 }
 
 impl Weight for MassRate {
     fn magnitude(&self) -> f64 {
         units::as_tonnes_per_year(*self)
+    }
+
+    fn unit(&self) -> String {
+        "t/yr".to_string()
     }
 }
 
@@ -90,6 +105,10 @@ impl Weight for Amount {
         self.in_tonnes()
     }
 
+    fn unit(&self) -> String {
+        format!("t {}", self.basis())
+    }
+
     fn check_compatible(&self, first: &Self) -> Result<(), Error> {
         same_basis(first.basis(), self.basis())
     }
@@ -98,6 +117,10 @@ impl Weight for Amount {
 impl Weight for Rate {
     fn magnitude(&self) -> f64 {
         self.in_tonnes_per_year()
+    }
+
+    fn unit(&self) -> String {
+        format!("t/yr {}", self.basis())
     }
 
     fn check_compatible(&self, first: &Self) -> Result<(), Error> {
@@ -110,6 +133,13 @@ impl Weight for Rate {
 impl Weight for Money {
     fn magnitude(&self) -> f64 {
         self.amount()
+    }
+
+    fn unit(&self) -> String {
+        match self.price_year() {
+            Some(y) => format!("{} ({y} prices)", self.currency().code()),
+            None => self.currency().code().to_string(),
+        }
     }
 
     fn check_compatible(&self, first: &Self) -> Result<(), Error> {
@@ -137,6 +167,10 @@ impl Weight for Money {
 impl<T: Weight + ?Sized> Weight for &T {
     fn magnitude(&self) -> f64 {
         (**self).magnitude()
+    }
+
+    fn unit(&self) -> String {
+        (**self).unit()
     }
 
     fn check_compatible(&self, first: &Self) -> Result<(), Error> {

@@ -4,10 +4,10 @@ use critical_minerals::Error;
 use critical_minerals::ErrorKind;
 use critical_minerals::material::{Amount, Basis, Element};
 use critical_minerals::stats::concentration::{
-    Band, Guideline, Hhi, HhiDelta, Remainder, Verdict, assess_merger, classify, concentration_ratio,
-    concentration_ratio_of_weights, entropy, entropy_of_weights, hhi, hhi_of_weights, merger_delta,
-    merger_delta_of_shares,
+    Hhi, HhiDelta, Remainder, concentration_ratio, concentration_ratio_of_weights, entropy, entropy_of_weights, hhi,
+    hhi_of_weights, merger_delta, merger_delta_of_shares,
 };
+use critical_minerals::stats::guideline::{Band, Guideline, Verdict, assess_merger, classify};
 use critical_minerals::stats::share::{Denominator, Shares};
 use proptest::prelude::*;
 

@@ -13,9 +13,10 @@
 
 use critical_minerals::ErrorKind;
 use critical_minerals::stats::concentration::{
-    Band, Guideline, Remainder, classify, concentration_ratio, concentration_ratio_of_weights, hhi, hhi_of_weights,
+    Remainder, concentration_ratio, concentration_ratio_of_weights, hhi, hhi_of_weights,
 };
 use critical_minerals::stats::growth::{cagr, implied_rate, percent_change};
+use critical_minerals::stats::guideline::{Band, Guideline, classify};
 use critical_minerals::stats::share::{Denominator, Shares};
 use critical_minerals::time::Span;
 
