@@ -1,5 +1,6 @@
 //! The report as terminal tables (comfy-table) or GitHub Markdown.
 
+use critical_minerals::methods::reliance::Agreement;
 use std::fmt::Write as _;
 
 use comfy_table::presets::{ASCII_MARKDOWN, UTF8_FULL_CONDENSED};
@@ -7,7 +8,7 @@ use comfy_table::{CellAlignment, ContentArrangement, Table};
 use critical_minerals::chain::Stage;
 use critical_minerals::dataset::Flag;
 use critical_minerals::provenance::Estimate;
-use critical_minerals::report::{Concentration, DenominatorKind, Finding, NirAgreement, NirKind, SupplyReport};
+use critical_minerals::report::{Concentration, DenominatorKind, Finding, NirKind, SupplyReport};
 use critical_minerals::stats::guideline::{Band, Guideline};
 
 /// Terminal tables or Markdown.
@@ -326,10 +327,10 @@ pub fn render(r: &SupplyReport, style: Style) -> String {
                     },
                     y.published.as_ref().map_or_else(|| "–".into(), |p| format!("{} %", p.text)),
                     match y.agreement {
-                        NirAgreement::Confirmed => "confirmed",
-                        NirAgreement::NotContradicted => "consistent",
-                        NirAgreement::Contradicted => "CONTRADICTED",
-                        NirAgreement::Undetermined => "–",
+                        Agreement::Confirmed => "confirmed",
+                        Agreement::NotContradicted => "consistent",
+                        Agreement::Contradicted => "CONTRADICTED",
+                        Agreement::Undetermined => "–",
                     }
                     .to_string(),
                 ]

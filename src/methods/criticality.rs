@@ -73,6 +73,8 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::Error;
 use crate::error::Detail;
 use crate::validate::{finite, non_negative};
@@ -135,7 +137,7 @@ pub fn wgi_scaled(wgi: f64) -> Result<f64, Error> {
 }
 
 /// One supplying country in a governance-weighted concentration.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Supplier {
     /// Share of supply, fraction (0–1).
     pub share: f64,
@@ -189,7 +191,7 @@ pub fn hhi_wgi_t<'a>(suppliers: impl IntoIterator<Item = &'a Supplier>) -> Resul
 }
 
 /// The inputs of supply risk at one stage.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct SupplyRiskInputs {
     /// `HHI_WGI,t` of the global supply mix (≥ 0).
     pub hhi_global: f64,
@@ -236,7 +238,8 @@ pub fn supply_risk(inputs: &SupplyRiskInputs) -> Result<f64, Error> {
 }
 
 /// The stages at which the EU method assesses supply risk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum AssessedStage {
     /// Extraction (mining).
     Extraction,
@@ -254,7 +257,7 @@ impl fmt::Display for AssessedStage {
 }
 
 /// The supply risk of a material and the stage it comes from.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct StageSupplyRisk {
     /// The bottleneck stage.
     pub stage: AssessedStage,
@@ -297,7 +300,7 @@ pub fn bottleneck(stages: impl IntoIterator<Item = (AssessedStage, f64)>) -> Res
 }
 
 /// One end-use sector of a material.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct EndUse {
     /// Share of the material's end use in the sector, `A_s`, fraction (0–1).
     pub share: f64,
@@ -369,7 +372,11 @@ pub fn economic_importance<'a>(
 }
 
 /// The criticality verdict: SR and EI against their thresholds.
-#[derive(Debug, Clone, Copy, PartialEq)]
+///
+/// Reading one back assesses it again ([`assess_with_thresholds`]) and refuses a verdict that
+/// does not follow from its figures.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "CriticalityWire")]
 pub struct Criticality {
     /// Supply risk.
     pub supply_risk: f64,
@@ -381,6 +388,29 @@ pub struct Criticality {
     pub ei_threshold: f64,
     /// `supply_risk ≥ sr_threshold && economic_importance ≥ ei_threshold`.
     pub critical: bool,
+}
+
+#[derive(Deserialize)]
+struct CriticalityWire {
+    supply_risk: f64,
+    economic_importance: f64,
+    sr_threshold: f64,
+    ei_threshold: f64,
+    critical: bool,
+}
+
+impl TryFrom<CriticalityWire> for Criticality {
+    type Error = Error;
+    fn try_from(w: CriticalityWire) -> Result<Criticality, Error> {
+        let c = assess_with_thresholds(w.supply_risk, w.economic_importance, w.sr_threshold, w.ei_threshold)?;
+        if c.critical != w.critical {
+            return Err(Detail::Contradiction {
+                what: format!("criticality: {c}, but the record says critical = {}", w.critical),
+            }
+            .into());
+        }
+        Ok(c)
+    }
 }
 
 impl fmt::Display for Criticality {

@@ -72,19 +72,25 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::error::Detail;
 use crate::geo::Country;
 use crate::material::{Amount, Basis};
+use crate::stats::share::{Denominator, Shares};
 use crate::validate::{finite, non_negative};
 
 /// One cell of a USGS salient-statistics table: a reported number of tonnes, or a symbol that
 /// says why there is no number.
-#[derive(Debug, Clone, Copy, PartialEq)]
+///
+/// Serialized as `{"reported": 3300.0}` (tonnes on the statistics' basis), `"withheld"` or
+/// `"not-available"`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Figure {
     /// A reported (or USGS-estimated) value in tonnes; `—` (zero) is `Reported(0.0)`.
     Reported(f64),
@@ -156,8 +162,9 @@ impl fmt::Display for Figure {
 }
 
 /// Which line of the salient statistics a figure is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Component {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Statistic {
     /// Production (as counted in apparent consumption).
     Production,
     /// Imports for consumption.
@@ -168,22 +175,22 @@ pub enum Component {
     StockAdjustment,
 }
 
-impl fmt::Display for Component {
+impl fmt::Display for Statistic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(match self {
-            Component::Production => "production",
-            Component::Imports => "imports",
-            Component::Exports => "exports",
-            Component::StockAdjustment => "stock adjustment",
+            Statistic::Production => "production",
+            Statistic::Imports => "imports",
+            Statistic::Exports => "exports",
+            Statistic::StockAdjustment => "stock adjustment",
         })
     }
 }
 
 /// Why a value cannot be computed exactly: the first component without a reported number.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Missing {
     /// The component.
-    pub component: Component,
+    pub component: Statistic,
     /// Its state (`Withheld` or `NotAvailable`).
     pub state: Figure,
 }
@@ -216,7 +223,7 @@ pub fn stock_drawdown(previous_yearend: f64, current_yearend: f64) -> Result<f64
     Ok(p - c)
 }
 
-fn check_figure(component: Component, f: Figure, signed: bool) -> Result<Figure, Error> {
+fn check_figure(component: Statistic, f: Figure, signed: bool) -> Result<Figure, Error> {
     if let Figure::Reported(v) = f {
         let what = component.to_string();
         if signed {
@@ -232,7 +239,11 @@ fn check_figure(component: Component, f: Figure, signed: bool) -> Result<Figure,
 ///
 /// Production, imports and exports are non-negative; the stock adjustment is signed (positive =
 /// drawdown) and defaults to a reported zero (graphite's NIR is defined as imports – exports).
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Serialized with its basis and the four figures; reading it back checks them as
+/// [`SalientStatistics::new`] does.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "SalientWire")]
 pub struct SalientStatistics {
     basis: Basis,
     production: Figure,
@@ -241,8 +252,25 @@ pub struct SalientStatistics {
     stock_adjustment: Figure,
 }
 
+#[derive(Deserialize)]
+struct SalientWire {
+    basis: Basis,
+    production: Figure,
+    imports: Figure,
+    exports: Figure,
+    stock_adjustment: Figure,
+}
+
+impl TryFrom<SalientWire> for SalientStatistics {
+    type Error = Error;
+    fn try_from(w: SalientWire) -> Result<SalientStatistics, Error> {
+        SalientStatistics::new(w.basis, w.production, w.imports, w.exports)?.with_stock_adjustment(w.stock_adjustment)
+    }
+}
+
 /// Apparent consumption: known, or not computable because a component is not reported.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum ApparentConsumption {
     /// The value.
     Known(Amount),
@@ -251,7 +279,11 @@ pub enum ApparentConsumption {
 }
 
 /// The net import reliance of one commodity and year.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Serialized tagged by `kind` (`percent`, `total`, `net-exporter`, `bounded`,
+/// `not-computable`), quantities as amounts with unit and basis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum NetImportReliance {
     /// An exact percentage in `[0, 100)` (100 % is [`NetImportReliance::Total`]).
@@ -354,9 +386,9 @@ impl SalientStatistics {
     pub fn new(basis: Basis, production: Figure, imports: Figure, exports: Figure) -> Result<Self, Error> {
         Ok(SalientStatistics {
             basis,
-            production: check_figure(Component::Production, production, false)?,
-            imports: check_figure(Component::Imports, imports, false)?,
-            exports: check_figure(Component::Exports, exports, false)?,
+            production: check_figure(Statistic::Production, production, false)?,
+            imports: check_figure(Statistic::Imports, imports, false)?,
+            exports: check_figure(Statistic::Exports, exports, false)?,
             stock_adjustment: Figure::Reported(0.0),
         })
     }
@@ -392,7 +424,7 @@ impl SalientStatistics {
     ///
     /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) for a NaN or infinite adjustment.
     pub fn with_stock_adjustment(mut self, adjustment: Figure) -> Result<Self, Error> {
-        self.stock_adjustment = check_figure(Component::StockAdjustment, adjustment, true)?;
+        self.stock_adjustment = check_figure(Statistic::StockAdjustment, adjustment, true)?;
         Ok(self)
     }
 
@@ -421,12 +453,12 @@ impl SalientStatistics {
         self.stock_adjustment
     }
 
-    fn get(&self, component: Component) -> Result<f64, Missing> {
+    fn get(&self, component: Statistic) -> Result<f64, Missing> {
         let state = match component {
-            Component::Production => self.production,
-            Component::Imports => self.imports,
-            Component::Exports => self.exports,
-            Component::StockAdjustment => self.stock_adjustment,
+            Statistic::Production => self.production,
+            Statistic::Imports => self.imports,
+            Statistic::Exports => self.exports,
+            Statistic::StockAdjustment => self.stock_adjustment,
         };
         state.value().ok_or(Missing { component, state })
     }
@@ -438,7 +470,7 @@ impl SalientStatistics {
     ///
     /// The first of imports, exports, stock adjustment that has no reported number.
     pub fn net_imports(&self) -> Result<f64, Missing> {
-        Ok(self.get(Component::Imports)? - self.get(Component::Exports)? + self.get(Component::StockAdjustment)?)
+        Ok(self.get(Statistic::Imports)? - self.get(Statistic::Exports)? + self.get(Statistic::StockAdjustment)?)
     }
 
     fn amount(&self, t: f64) -> Result<Amount, Error> {
@@ -487,7 +519,7 @@ impl SalientStatistics {
             Ok(n) => n,
             Err(m) => return Ok(ApparentConsumption::Unknown(m)),
         };
-        let p = match self.get(Component::Production) {
+        let p = match self.get(Statistic::Production) {
             Ok(p) => p,
             Err(m) => return Ok(ApparentConsumption::Unknown(m)),
         };
@@ -527,7 +559,7 @@ impl SalientStatistics {
             Ok(n) => n,
             Err(missing) => return Ok(NetImportReliance::NotComputable { missing }),
         };
-        let production = self.get(Component::Production);
+        let production = self.get(Statistic::Production);
         if n < 0.0 {
             if let Ok(p) = production
                 && p + n < 0.0
@@ -562,7 +594,10 @@ impl SalientStatistics {
 ///
 /// USGS rounds NIR to whole percent and publishes bands where an exact figure would disclose
 /// withheld data.
-#[derive(Debug, Clone, Copy, PartialEq)]
+///
+/// Serialized as printed (`"76"`, `">50"`, `"E"`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
 pub enum PublishedNir {
     /// A percentage as printed.
     Percent(f64),
@@ -575,7 +610,8 @@ pub enum PublishedNir {
 }
 
 /// How a computed NIR compares with a published one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Agreement {
     /// Every value the computation allows lies within the published value (± tolerance).
     Confirmed,
@@ -615,6 +651,31 @@ impl FromStr for PublishedNir {
         } else {
             Ok(PublishedNir::Percent(pct(t)?))
         }
+    }
+}
+
+impl fmt::Display for PublishedNir {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            PublishedNir::Percent(p) => crate::fmt::trim(*p, 6),
+            PublishedNir::MoreThan(x) => format!(">{}", crate::fmt::trim(*x, 6)),
+            PublishedNir::LessThan(x) => format!("<{}", crate::fmt::trim(*x, 6)),
+            PublishedNir::NetExporter => "E".to_string(),
+        };
+        f.pad(&text)
+    }
+}
+
+impl From<PublishedNir> for String {
+    fn from(p: PublishedNir) -> String {
+        p.to_string()
+    }
+}
+
+impl TryFrom<String> for PublishedNir {
+    type Error = Error;
+    fn try_from(s: String) -> Result<PublishedNir, Error> {
+        s.parse()
     }
 }
 
@@ -714,12 +775,35 @@ impl PublishedNir {
     }
 }
 
-/// Shares of imports by partner country, largest first, with an optional unattributed rest.
-#[derive(Debug, Clone, PartialEq)]
+/// Shares of imports by partner country, largest first, with an optional unattributed rest:
+/// a [`Shares`] table of the total imports, whose [unallocated](Shares::unallocated) remainder
+/// is the quantity attributed to no partner.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "PartnerWire")]
 pub struct PartnerShares {
     total: Amount,
-    partners: Vec<(Country, f64)>,
-    other: f64,
+    shares: Option<Shares<Country>>,
+}
+
+#[derive(Deserialize)]
+struct PartnerWire {
+    total: Amount,
+    shares: Option<Shares<Country>>,
+}
+
+impl TryFrom<PartnerWire> for PartnerShares {
+    type Error = Error;
+    fn try_from(w: PartnerWire) -> Result<PartnerShares, Error> {
+        if let Some(s) = &w.shares
+            && (s.total() - w.total.in_tonnes()).abs() > 1e-9 * s.total().max(1.0)
+        {
+            return Err(Detail::Contradiction {
+                what: format!("partner shares: total imports {} but the shares are of {} t", w.total, s.total()),
+            }
+            .into());
+        }
+        Ok(PartnerShares { total: w.total, shares: w.shares })
+    }
 }
 
 impl PartnerShares {
@@ -728,21 +812,24 @@ impl PartnerShares {
         &self.total
     }
 
-    /// Every named partner with its share of total imports (fraction, 0–1), largest first; ties
-    /// in alpha-3 order.
-    pub fn shares(&self) -> &[(Country, f64)] {
-        &self.partners
+    /// The named partners' shares of total imports (fractions, 0–1), largest first, ties in the
+    /// order of [`Country`]; `None` when only an unattributed quantity was given.
+    pub fn shares(&self) -> Option<&Shares<Country>> {
+        self.shares.as_ref()
     }
 
     /// The largest named partner and its share (fraction); `None` when only an unattributed
     /// quantity was given.
     pub fn top(&self) -> Option<(Country, f64)> {
-        self.partners.first().copied()
+        self.shares.as_ref().and_then(|s| s.entries().first()).map(|e| (*e.key(), e.share()))
     }
 
     /// The share of the unattributed rest ("other"), fraction.
     pub fn other_share(&self) -> f64 {
-        self.other
+        match &self.shares {
+            Some(s) => s.unallocated().map_or(0.0, |u| u.share()),
+            None => 1.0,
+        }
     }
 }
 
@@ -786,28 +873,27 @@ pub fn import_partner_shares<'a>(
     imports: impl IntoIterator<Item = &'a (Country, Amount)>,
     other: Option<&Amount>,
 ) -> Result<PartnerShares, Error> {
-    let mut seen = HashSet::new();
-    let mut rows: Vec<(Country, &Amount)> = Vec::new();
-    for (c, a) in imports {
-        if !seen.insert(*c) {
-            return Err(Detail::DuplicateKey { what: "import partners".into(), key: c.alpha3().to_string() }.into());
-        }
-        rows.push((*c, a));
-    }
+    let rows: Vec<(Country, &Amount)> = imports.into_iter().map(|(c, a)| (*c, a)).collect();
     let basis = match (rows.first(), other) {
         (Some((_, a)), _) => a.basis().clone(),
         (None, Some(o)) => o.basis().clone(),
         (None, None) => return Err(Detail::Empty { what: "import partners".into() }.into()),
     };
     let total = Amount::try_sum(&basis, rows.iter().map(|(_, a)| *a).chain(other))?;
-    let t = total.in_tonnes();
-    if t <= 0.0 {
+    if total.in_tonnes() <= 0.0 {
         return Err(Detail::ZeroTotal { what: "imports from all partners".into() }.into());
     }
-    let mut partners: Vec<(Country, f64)> = rows.iter().map(|(c, a)| (*c, a.in_tonnes() / t)).collect();
-    partners.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.alpha3().cmp(b.0.alpha3())));
-    let other = other.map_or(0.0, |o| o.in_tonnes() / t);
-    Ok(PartnerShares { total, partners, other })
+    if rows.is_empty() {
+        return Ok(PartnerShares { total, shares: None });
+    }
+    let mut seen: Vec<Country> = rows.iter().map(|r| r.0).collect();
+    seen.sort();
+    if let Some(w) = seen.windows(2).find(|w| w[0] == w[1]) {
+        return Err(Detail::DuplicateKey { what: "import partners".into(), key: w[0].alpha3().to_string() }.into());
+    }
+    // the share engine: ranked by quantity, ties in key order
+    let shares = Shares::new(rows, Denominator::PublishedTotal(&total))?;
+    Ok(PartnerShares { total, shares: Some(shares) })
 }
 
 #[cfg(test)]
@@ -861,7 +947,7 @@ mod tests {
             let s = import_partner_shares(&rows, None).unwrap();
             let (_, top) = s.top().unwrap();
             prop_assert!(top >= 1.0 / qs.len() as f64 - 1e-12);
-            let sum: f64 = s.shares().iter().map(|(_, x)| x).sum();
+            let sum: f64 = s.shares().map_or(0.0, |t| t.iter().map(|e| e.share()).sum());
             prop_assert!((sum - 1.0).abs() < 1e-9);
         }
     }

@@ -10,7 +10,7 @@
 //! | [`Concentration`], [`GuidelineBand`], [`DenominatorKind`] | HHI (points, 0–10,000), CR3 and guideline bands on a stated denominator |
 //! | [`StageSection`], [`StatedShare`], [`Statement`] | stage shares (refining, cells, ...) as the sources state them, as ranges |
 //! | [`ChinaShare`] | China's share of each stage |
-//! | [`RelianceSection`], [`RelianceYear`], [`ComputedNir`], [`NirAgreement`] | US net import reliance, computed next to published |
+//! | [`RelianceSection`], [`RelianceYear`], [`ComputedNir`], [`Agreement`](crate::methods::reliance::Agreement) | US net import reliance, computed next to published |
 //! | [`ClaimCheck`], [`Recomputed`], [`Finding`] | claims of documents recomputed (implied rates, changes, projections) |
 //! | [`DataNote`], [`NoteKind`] | withheld, estimated, rounded, zero and unallocated figures; denominators and methods |
 //! | [`SourceEntry`] | every source the report cites |
@@ -79,7 +79,7 @@ use serde::Serialize;
 pub use chart::{Segment, StageBar};
 pub use claims::{ClaimCheck, Finding, Recomputed};
 pub use mining::{Concentration, DenominatorKind, GuidelineBand, MiningSection, MiningYear, Producer};
-pub use reliance::{ComputedNir, NirAgreement, NirKind, PublishedFigure, RelianceSection, RelianceYear};
+pub use reliance::{ComputedNir, NirKind, PublishedFigure, RelianceSection, RelianceYear};
 pub use stages::{StageSection, StatedShare, Statement};
 
 use crate::Error;

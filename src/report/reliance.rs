@@ -51,7 +51,7 @@ pub struct RelianceYear {
     /// The published figure.
     pub published: Option<PublishedFigure>,
     /// How the two compare.
-    pub agreement: NirAgreement,
+    pub agreement: Agreement,
     /// Whether any figure of the year is an estimate.
     pub estimated: bool,
     /// Source id.
@@ -96,20 +96,6 @@ pub struct PublishedFigure {
     pub more_than: bool,
     /// As printed (`>50`).
     pub text: String,
-}
-
-/// How a computed NIR compares with the published one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum NirAgreement {
-    /// Everything the computation allows is within the published figure (±0.5 point).
-    Confirmed,
-    /// Consistent, not confirmed (a range that overlaps the published band).
-    NotContradicted,
-    /// The computation excludes the published figure.
-    Contradicted,
-    /// Nothing computed, or nothing published.
-    Undetermined,
 }
 
 fn figure(r: Option<&SalientRecord>) -> Figure {
@@ -220,14 +206,9 @@ pub(crate) fn build(
                 } else {
                     PublishedNir::Percent(pf.value_pct)
                 };
-                match pn.agreement(c, NIR_TOLERANCE_PP).context(ctx.clone())? {
-                    Agreement::Confirmed => NirAgreement::Confirmed,
-                    Agreement::NotContradicted => NirAgreement::NotContradicted,
-                    Agreement::Contradicted => NirAgreement::Contradicted,
-                    Agreement::Undetermined => NirAgreement::Undetermined,
-                }
+                pn.agreement(c, NIR_TOLERANCE_PP).context(ctx.clone())?
             }
-            _ => NirAgreement::Undetermined,
+            _ => Agreement::Undetermined,
         };
         if let Some(r) = n
             && !r.note.is_empty()

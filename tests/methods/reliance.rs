@@ -6,7 +6,7 @@ use critical_minerals::ErrorKind;
 use critical_minerals::geo::Country;
 use critical_minerals::material::{Amount, Basis, Element};
 use critical_minerals::methods::reliance::{
-    Agreement, Component, Figure, NetImportReliance, PublishedNir, SalientStatistics, import_partner_shares,
+    Agreement, Figure, NetImportReliance, PublishedNir, SalientStatistics, Statistic, import_partner_shares,
     stock_drawdown,
 };
 
@@ -79,7 +79,7 @@ fn missing_components_give_explicit_states() {
     // imports withheld: not computable, naming imports
     let x = nir(r(5.0), Figure::Withheld, r(1.0), r(0.0)).unwrap();
     assert!(
-        matches!(x, NetImportReliance::NotComputable { missing } if missing.component == Component::Imports),
+        matches!(x, NetImportReliance::NotComputable { missing } if missing.component == Statistic::Imports),
         "{x:?}"
     );
     // production not available with positive net imports: bounded, naming NA
@@ -132,7 +132,7 @@ fn bad_partner_inputs_are_typed_errors() {
     // USGS MCS 2025, lithium import sources 2020–23: Chile 50 %, Argentina 47 %, other 3 %
     let s = import_partner_shares(&[(arg, t(47.0)), (chl, t(50.0))], Some(&t(3.0))).unwrap();
     assert_eq!(s.top().map(|(c, _)| c.alpha3()), Some("CHL"));
-    assert!((s.shares()[1].1 - 0.47).abs() < 1e-12);
+    assert!((s.shares().unwrap().entries()[1].share() - 0.47).abs() < 1e-12);
     assert!((s.other_share() - 0.03).abs() < 1e-12);
     assert_eq!(s.total().in_tonnes(), 100.0);
     // only an unattributed quantity: no top partner

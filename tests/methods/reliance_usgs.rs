@@ -10,7 +10,7 @@
 
 use critical_minerals::material::{Basis, Element};
 use critical_minerals::methods::reliance::{
-    Agreement, ApparentConsumption, Component, Figure, NetImportReliance, PublishedNir, SalientStatistics,
+    Agreement, ApparentConsumption, Figure, NetImportReliance, PublishedNir, SalientStatistics, Statistic,
     stock_drawdown,
 };
 
@@ -113,7 +113,7 @@ fn lithium_2020_2024_withheld_production_is_bounded_and_consistent_with_bands() 
         match &r {
             NetImportReliance::Bounded { low, high, net_imports, missing } => {
                 assert_eq!((*low, *high), (0.0, 100.0), "{year}");
-                assert_eq!(missing.component, Component::Production);
+                assert_eq!(missing.component, Statistic::Production);
                 assert_eq!(missing.state, Figure::Withheld);
                 let i: f64 = i.replace(',', "").parse().unwrap();
                 let e: f64 = e.replace(',', "").parse().unwrap();

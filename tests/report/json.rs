@@ -5,9 +5,8 @@
 
 use critical_minerals::dataset::{Area, Commodity, Dataset};
 use critical_minerals::geo::Country;
-use critical_minerals::report::{
-    DenominatorKind, Finding, MiningYear, NirAgreement, NirKind, NoteKind, Producer, SupplyReport,
-};
+use critical_minerals::methods::reliance::Agreement;
+use critical_minerals::report::{DenominatorKind, Finding, MiningYear, NirKind, NoteKind, Producer, SupplyReport};
 use serde_json::Value;
 
 type R = Result<(), Box<dyn std::error::Error>>;
@@ -129,7 +128,7 @@ fn lithium_reliance_bounded_and_consistent_with_published() -> R {
     assert_eq!(y.net_imports_t, Some(3_300.0 - 1_700.0));
     let p = y.published.as_ref().ok_or("no published NIR")?;
     assert!(p.more_than && p.value_pct == 50.0);
-    assert_eq!(y.agreement, NirAgreement::NotContradicted);
+    assert_eq!(y.agreement, Agreement::NotContradicted);
     Ok(())
 }
 
@@ -142,7 +141,7 @@ fn graphite_and_cobalt_reliance_recomputed_from_salient_statistics() -> R {
     let rel = g.reliance.as_ref().ok_or("no graphite reliance")?;
     for y in &rel.years {
         assert_eq!(y.computed.kind, NirKind::Total, "{}", y.year);
-        assert_eq!(y.agreement, NirAgreement::Confirmed, "{}", y.year);
+        assert_eq!(y.agreement, Agreement::Confirmed, "{}", y.year);
     }
     let c = report(Commodity::Cobalt)?;
     let rel = c.reliance.as_ref().ok_or("no cobalt reliance")?;
@@ -151,7 +150,7 @@ fn graphite_and_cobalt_reliance_recomputed_from_salient_statistics() -> R {
     assert_eq!(y.net_imports_t, Some(11_000.0 - 4_500.0));
     let pct = y.computed.low_pct.ok_or("no computed NIR")?;
     assert!(close(pct, 6_500.0 / 8_500.0 * 100.0, 1e-9), "{pct}");
-    assert!(rel.years.iter().all(|y| y.agreement == NirAgreement::Confirmed));
+    assert!(rel.years.iter().all(|y| y.agreement == Agreement::Confirmed));
     Ok(())
 }
 
