@@ -174,13 +174,25 @@ fn tonnes_per_year_per_unit(unit: &str) -> Result<f64, Error> {
 impl TryFrom<AmountWire> for Amount {
     type Error = Error;
     fn try_from(w: AmountWire) -> Result<Self, Self::Error> {
+        // kilograms are the mass's own unit: read them without a conversion, so that a value
+        // written in kg comes back bit for bit
+        if w.unit.trim() == "kg" {
+            return Amount::new(Mass::new::<uom::si::mass::kilogram>(w.value), w.basis);
+        }
         Amount::tonnes(w.value * tonnes_per_unit(&w.unit)?, w.basis)
     }
 }
 
 impl From<Amount> for AmountWire {
+    /// Tonnes when they read back to the same mass, else kilograms (the stored unit), so that
+    /// saving and reloading never changes a value.
     fn from(a: Amount) -> AmountWire {
-        AmountWire { value: a.in_tonnes(), unit: "t".into(), basis: a.basis }
+        let t = a.in_tonnes();
+        if units::tonnes(t) == a.mass {
+            AmountWire { value: t, unit: "t".into(), basis: a.basis }
+        } else {
+            AmountWire { value: a.mass.get::<uom::si::mass::kilogram>(), unit: "kg".into(), basis: a.basis }
+        }
     }
 }
 
@@ -289,12 +301,27 @@ impl fmt::Display for Rate {
 impl TryFrom<AmountWire> for Rate {
     type Error = Error;
     fn try_from(w: AmountWire) -> Result<Self, Self::Error> {
+        // kg/s is the rate's own unit: read without a conversion (see `From<Rate>`)
+        if w.unit.trim() == "kg/s" {
+            return Rate::new(MassRate::new::<uom::si::mass_rate::kilogram_per_second>(w.value), w.basis);
+        }
         Rate::tonnes_per_year(w.value * tonnes_per_year_per_unit(&w.unit)?, w.basis)
     }
 }
 
 impl From<Rate> for AmountWire {
+    /// Tonnes per year when they read back to the same rate, else kilograms per second (the
+    /// stored unit), so that saving and reloading never changes a value.
     fn from(r: Rate) -> AmountWire {
-        AmountWire { value: r.in_tonnes_per_year(), unit: "t/yr".into(), basis: r.basis }
+        let t = r.in_tonnes_per_year();
+        if units::tonnes_per_year(t) == r.rate {
+            AmountWire { value: t, unit: "t/yr".into(), basis: r.basis }
+        } else {
+            AmountWire {
+                value: r.rate.get::<uom::si::mass_rate::kilogram_per_second>(),
+                unit: "kg/s".into(),
+                basis: r.basis,
+            }
+        }
     }
 }

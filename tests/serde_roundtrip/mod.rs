@@ -1,6 +1,8 @@
 //! Every public data type survives serde_json: serialize, read back, compare, and serialize
 //! again to the same text. Quantities carry their unit and basis in the JSON.
 
+mod results;
+
 use std::fmt::Debug;
 
 use critical_minerals::chain::{Capacity, Company, Facility, FacilityStatus, Process, Stage};

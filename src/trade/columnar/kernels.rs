@@ -34,9 +34,11 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
-use super::table::{PARTY_SLOTS, TradeTable, country_codes};
+use super::table::{MAX_HS6, PARTY_SLOTS, TradeTable, country_codes};
 use crate::Error;
 use crate::error::Detail;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
 use crate::geo::Country;
 use crate::units::{Mass, mass};
 
@@ -55,9 +57,12 @@ pub trait Additive: Copy + Send + Sync + PartialEq + std::fmt::Debug + 'static {
     fn raw(self) -> f64;
     /// The value of a number in the type's base unit.
     fn from_raw(x: f64) -> Self;
+    /// The unit of [`Additive::raw`] as results write it (`USD`, `kg`).
+    const UNIT: &'static str;
 }
 
 impl Additive for f64 {
+    const UNIT: &'static str = "USD";
     #[inline(always)]
     fn raw(self) -> f64 {
         self
@@ -69,6 +74,7 @@ impl Additive for f64 {
 }
 
 impl Additive for Mass {
+    const UNIT: &'static str = "kg";
     #[inline(always)]
     fn raw(self) -> f64 {
         self.value
@@ -80,7 +86,8 @@ impl Additive for Mass {
 }
 
 /// Whose shares a kernel computes within each (commodity, year) group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Party {
     /// Exporters' shares of the group's exports (supplier concentration).
     Exporter,
@@ -199,6 +206,13 @@ pub struct PartyShare<V> {
 
 /// Per (commodity, year) concentration of one measure among exporters or importers, ordered by
 /// (HS6, year); each group's party shares are kept (ordered by country).
+///
+/// Serialized in tidy form for pandas or Polars: `party`, `cr_n`, the `unit` of the totals
+/// (`USD` for values, `kg` for quantities), one row per group in `groups` (`hs6` as six-digit
+/// text, `year`, `rows`, `total`, `parties`, `hhi` as a fraction, `hhi_points`, `cr`,
+/// `effective_number`) and one row per (group, party) in `shares` (`hs6`, `year`, `country` as
+/// alpha-3, `total`, `share` as a fraction). Reading it back recomputes each group's total,
+/// HHI and CR-n from its shares and refuses a file where they disagree.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Concentration<V> {
     party: Party,
@@ -310,6 +324,141 @@ impl<V: Additive> Concentration<V> {
         self.hhi.push(f.hhi);
         self.cr.push(f.cr);
         self.offsets.push(self.parties.len());
+    }
+}
+
+/// One group row of a serialized [`Concentration`].
+#[derive(Serialize, Deserialize)]
+struct GroupRow {
+    hs6: String,
+    year: i32,
+    rows: u64,
+    total: f64,
+    parties: usize,
+    hhi: Option<f64>,
+    #[serde(default, skip_deserializing)]
+    hhi_points: Option<f64>,
+    cr: Option<f64>,
+    #[serde(default, skip_deserializing)]
+    effective_number: Option<f64>,
+}
+
+/// One (group, party) row of a serialized [`Concentration`].
+#[derive(Serialize, Deserialize)]
+struct ShareRow {
+    hs6: String,
+    year: i32,
+    country: Country,
+    total: f64,
+    share: f64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ConcentrationWire {
+    party: Party,
+    cr_n: usize,
+    unit: String,
+    groups: Vec<GroupRow>,
+    shares: Vec<ShareRow>,
+}
+
+impl<V: Additive> Serialize for Concentration<V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let groups = self
+            .iter()
+            .map(|g| GroupRow {
+                hs6: format!("{:06}", g.hs6),
+                year: g.year,
+                rows: g.rows,
+                total: g.total.raw(),
+                parties: g.parties,
+                hhi: g.hhi,
+                hhi_points: g.hhi_points(),
+                cr: g.cr,
+                effective_number: g.effective_number(),
+            })
+            .collect();
+        let shares = self
+            .iter()
+            .flat_map(|g| {
+                self.shares(g.index).map(move |p| ShareRow {
+                    hs6: format!("{:06}", g.hs6),
+                    year: g.year,
+                    country: p.country,
+                    total: p.total.raw(),
+                    share: p.share,
+                })
+            })
+            .collect();
+        ConcentrationWire { party: self.party, cr_n: self.cr_n, unit: V::UNIT.to_string(), groups, shares }
+            .serialize(serializer)
+    }
+}
+
+impl<'de, V: Additive> Deserialize<'de> for Concentration<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Concentration<V>, D::Error> {
+        let w = ConcentrationWire::deserialize(deserializer)?;
+        Concentration::from_wire(w).map_err(serde::de::Error::custom)
+    }
+}
+
+impl<V: Additive> Concentration<V> {
+    fn from_wire(w: ConcentrationWire) -> Result<Concentration<V>, Error> {
+        if w.unit != V::UNIT {
+            return Err(Detail::Contradiction {
+                what: format!("serialized concentration: totals in {}, expected {}", w.unit, V::UNIT),
+            }
+            .into());
+        }
+        let bad = |what: String| -> Error {
+            Detail::Contradiction { what: format!("serialized concentration: {what}") }.into()
+        };
+        let hs6_of = |text: &str| -> Result<u32, Error> {
+            text.parse::<u32>()
+                .ok()
+                .filter(|c| *c <= MAX_HS6 && text.len() == 6)
+                .ok_or_else(|| bad(format!("HS6 code {text:?}")))
+        };
+        let mut c = Concentration::<V>::empty(w.party, w.cr_n);
+        let codes = country_codes();
+        let mut shares = w.shares.into_iter().peekable();
+        let mut top: Vec<f64> = Vec::new();
+        for g in w.groups {
+            let hs6 = hs6_of(&g.hs6)?;
+            let year = i16::try_from(g.year).map_err(|_| bad(format!("year {}", g.year)))?;
+            if let (Some(&h), Some(&y)) = (c.hs6.last(), c.year.last())
+                && (h, y) >= (hs6, year)
+            {
+                return Err(bad(format!("groups out of (HS6, year) order at {} {}", g.hs6, g.year)));
+            }
+            let mut cells = vec![0.0f64; PARTY_SLOTS];
+            while let Some(s) = shares.next_if(|s| s.hs6 == g.hs6 && s.year == g.year) {
+                let i = usize::from(codes.index(s.country));
+                let slot = cells.get_mut(i).ok_or_else(|| bad(format!("country {} has no trade code", s.country)))?;
+                *slot += crate::validate::non_negative(
+                    || format!("share total of {} in {} {}", s.country, g.hs6, g.year),
+                    s.total,
+                )?;
+            }
+            c.push_group(hs6, year, g.rows, &mut cells, &mut top);
+            let got = c.get(c.len() - 1).ok_or_else(|| bad("empty group".into()))?;
+            let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
+                (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1e-300),
+                (None, None) => true,
+                _ => false,
+            };
+            if !close(Some(got.total.raw()), Some(g.total))
+                || !close(got.hhi, g.hhi)
+                || !close(got.cr, g.cr)
+                || got.parties != g.parties
+            {
+                return Err(bad(format!("group {} {}: total, HHI or CR-n disagree with its shares", g.hs6, g.year)));
+            }
+        }
+        if let Some(s) = shares.next() {
+            return Err(bad(format!("a share row for {} {} matches no group (or is out of order)", s.hs6, s.year)));
+        }
+        Ok(c)
     }
 }
 
