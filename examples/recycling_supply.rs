@@ -8,7 +8,7 @@
 //! Composition::builtin(chemistry)                                            kg per kWh, cited
 //! recycled_supply(&[(composition, retirements)], collection, &RecoveryRates, &elements)
 //! supply.share_of_demand(element, &material_flows(&sales, &composition, element))
-//! supply.crma_recycling(element, year, &demand, &CrmaRule::regulation_2024_1252(), as_of)
+//! CrmaRule::regulation_2024_1252().evaluate_recycling(&supply, element, year, &demand, as_of)
 //! ```
 //!
 //! Run with `cargo run --example recycling_supply`.
@@ -159,7 +159,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         rule.target_year
     );
     for (e, d) in &demand {
-        let a = supply.crma_recycling(*e, rule.target_year, &demand_series(*e, d, first)?, &rule, as_of)?;
+        let a = rule.evaluate_recycling(&supply, *e, rule.target_year, &demand_series(*e, d, first)?, as_of)?;
         let r = a.get(Benchmark::Recycling, Stage::Recycling).ok_or("no result")?;
         println!(
             "  {e:<2} {}: recycled {:.1} % of demand, {} by {:.1} points",

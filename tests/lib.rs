@@ -9,6 +9,7 @@ mod claims;
 mod dataset;
 mod fixtures;
 mod geo;
+mod layering;
 mod material;
 mod methods;
 mod money;

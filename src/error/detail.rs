@@ -725,7 +725,7 @@ pub(crate) enum Detail {
     #[error("stage {stage} is given more than once")]
     DuplicateStage {
         /// The stage.
-        stage: crate::chain::Stage,
+        stage: String,
     },
     /// Shares of one stage that add up to more than the whole.
     #[error("{what}: shares add up to {total}, more than 1")]
@@ -739,7 +739,7 @@ pub(crate) enum Detail {
     #[error("{country} is given as a third-country supplier but is a member of {region}")]
     NotAThirdCountry {
         /// The country given.
-        country: crate::geo::Country,
+        country: String,
         /// The region it belongs to.
         region: &'static str,
     },
@@ -880,7 +880,7 @@ pub(crate) enum Detail {
     )]
     UnsupportedCommodity {
         /// The commodity asked for.
-        commodity: crate::dataset::Commodity,
+        commodity: String,
     },
     // stock models
     /// A survival table that does not cover the years of a model's series.

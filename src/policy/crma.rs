@@ -76,8 +76,11 @@ use serde::{Deserialize, Serialize};
 use super::{check_quantity, check_share, ymd};
 use crate::Error;
 use crate::chain::Stage;
+use crate::chain::recycling::RecycledSupply;
+use crate::chain::stock::Flows;
 use crate::error::Detail;
 use crate::geo::Country;
+use crate::material::Element;
 use crate::provenance::{Citation, source};
 
 /// Date of effect of Regulation (EU) 2024/1252: 23 May 2024 [P: EUR-Lex, "Date of effect"].
@@ -339,7 +342,7 @@ impl CrmaRule {
         for s in stages {
             s.validate()?;
             if seen.contains(&s.stage) {
-                return Err(Detail::DuplicateStage { stage: s.stage }.into());
+                return Err(Detail::DuplicateStage { stage: s.stage.to_string() }.into());
             }
             seen.push(s.stage);
         }
@@ -506,7 +509,7 @@ impl StageLocalization {
         for &(c, q) in by_third_country {
             let q = check_quantity(|| format!("{stage} supply from {c}"), q)?;
             if is_eu_member(c) {
-                return Err(Detail::NotAThirdCountry { country: c, region: "EU-27" }.into());
+                return Err(Detail::NotAThirdCountry { country: c.to_string(), region: "EU-27" }.into());
             }
             match totals.iter_mut().find(|(k, _)| *k == c) {
                 Some((_, t)) => *t += q,
@@ -534,7 +537,7 @@ impl StageLocalization {
         if let Some(o) = self.largest_outside_supplier {
             let share = check_share(|| format!("{stage} share supplied from {}", o.country), o.share)?;
             if is_eu_member(o.country) {
-                return Err(Detail::NotAThirdCountry { country: o.country, region: "EU-27" }.into());
+                return Err(Detail::NotAThirdCountry { country: o.country.to_string(), region: "EU-27" }.into());
             }
             if within + share > 1.0 + SHARE_TOLERANCE {
                 return Err(Detail::SharesExceedWhole {
@@ -605,6 +608,59 @@ impl CrmaAssessment {
     /// The results that are not met.
     pub fn failures(&self) -> impl Iterator<Item = &BenchmarkResult> {
         self.results.iter().filter(|r| !r.met)
+    }
+}
+
+impl CrmaRule {
+    /// The recycling benchmark checked on the recycled share of demand of `element` in `year`
+    /// ([`RecycledSupply::share_of_demand`]), as of `as_of`.
+    ///
+    /// # Errors
+    ///
+    /// As [`RecycledSupply::share_of_demand`]; [`ErrorKind::Unknown`](crate::ErrorKind::Unknown)
+    /// for a year off the series, [`ErrorKind::ZeroTotal`](crate::ErrorKind::ZeroTotal) for a
+    /// year without demand; as [`CrmaRule::evaluate`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use critical_minerals::chain::battery::Composition;
+    /// use critical_minerals::chain::recycling::{Process, RecoveryRates, material_flows, recycled_supply};
+    /// use critical_minerals::chain::stock::Flows;
+    /// use critical_minerals::chain::Stage;
+    /// use critical_minerals::material::{CathodeChemistry, Element};
+    /// use critical_minerals::policy::crma::{Benchmark, CrmaRule};
+    /// use critical_minerals::units::gigawatt_hours_per_year as gwh;
+    ///
+    /// let nmc = Composition::builtin(CathodeChemistry::Nmc811).ok_or("table")?;
+    /// let retired = Flows::energy(2030, &[gwh(30.0)])?;
+    /// let demand = material_flows(&Flows::energy(2030, &[gwh(100.0)])?, &nmc, Element::Co)?;
+    /// let s = recycled_supply(&[(nmc, retired)], 0.9, &RecoveryRates::builtin(Process::Hydrometallurgical), &[Element::Co])?;
+    /// let rule = CrmaRule::regulation_2024_1252();
+    /// let a = rule.evaluate_recycling(&s, Element::Co, 2030, &demand, NaiveDate::from_ymd_opt(2030, 12, 31).ok_or("date")?)?;
+    /// let r = a.get(Benchmark::Recycling, Stage::Recycling).ok_or("none")?;
+    /// assert!((r.value - 30.0 * 0.9 * 0.95 / 100.0).abs() < 1e-12); // 25.65 %
+    /// assert!(r.met);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn evaluate_recycling(
+        &self,
+        supply: &RecycledSupply,
+        element: Element,
+        year: i32,
+        demand: &Flows,
+        as_of: NaiveDate,
+    ) -> Result<CrmaAssessment, Error> {
+        let shares = supply.share_of_demand(element, demand)?;
+        let row = shares.iter().find(|s| s.year == year).ok_or_else(|| {
+            Error::from(Detail::UnknownKey { what: "recycled share of demand".to_string(), key: year.to_string() })
+        })?;
+        let share = row.share.ok_or_else(|| {
+            Error::from(Detail::ZeroTotal { what: format!("demand of {} in {year}", element.symbol()) })
+        })?;
+        let stage = StageLocalization::new(Stage::Recycling, share.min(1.0), None)?;
+        self.evaluate(as_of, &[stage])
     }
 }
 

@@ -221,7 +221,7 @@ impl SupplyReport {
     /// ```
     pub fn build(data: &Dataset, commodity: Commodity) -> Result<SupplyReport, Error> {
         let Some(basis) = commodity.default_basis() else {
-            return Err(Detail::UnsupportedCommodity { commodity }.into());
+            return Err(Detail::UnsupportedCommodity { commodity: commodity.to_string() }.into());
         };
         let labels = Labels::new(data);
         let mut notes = Vec::new();

@@ -67,14 +67,17 @@ fn share_of_demand_and_the_crma_benchmark() {
     assert!((shares[1].share.unwrap() - 0.3).abs() < 1e-12);
     let rule = CrmaRule::regulation_2024_1252();
     let day = NaiveDate::from_ymd_opt(2031, 1, 1).unwrap();
-    let a = s.crma_recycling(Element::Ni, 2030, &demand, &rule, day).unwrap();
+    let a = rule.evaluate_recycling(&s, Element::Ni, 2030, &demand, day).unwrap();
     let r = a.get(Benchmark::Recycling, Stage::Recycling).unwrap();
     assert!(!r.met && (r.margin + 0.05).abs() < 1e-12 && r.threshold == rule.recycling_min);
-    let a = s.crma_recycling(Element::Ni, 2031, &demand, &rule, day).unwrap();
+    let a = rule.evaluate_recycling(&s, Element::Ni, 2031, &demand, day).unwrap();
     assert!(a.get(Benchmark::Recycling, Stage::Recycling).unwrap().met);
     // before the regulation existed
     let early = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap();
-    assert_eq!(s.crma_recycling(Element::Ni, 2030, &demand, &rule, early).unwrap_err().kind(), ErrorKind::NotInForce);
+    assert_eq!(
+        rule.evaluate_recycling(&s, Element::Ni, 2030, &demand, early).unwrap_err().kind(),
+        ErrorKind::NotInForce
+    );
 }
 
 #[test]
@@ -109,7 +112,7 @@ fn bad_input_gives_typed_errors() {
     let zero = material_flows(&Flows::energy(2030, &[gwh(0.0)]).unwrap(), &nmc, Element::Li).unwrap();
     let day = NaiveDate::from_ymd_opt(2031, 1, 1).unwrap();
     assert_eq!(
-        s.crma_recycling(Element::Li, 2030, &zero, &CrmaRule::regulation_2024_1252(), day).unwrap_err().kind(),
+        CrmaRule::regulation_2024_1252().evaluate_recycling(&s, Element::Li, 2030, &zero, day).unwrap_err().kind(),
         ErrorKind::ZeroTotal
     );
     assert_eq!(RecoveryRates::new(&[(Element::Li, 0.5), (Element::Li, 0.6)]).unwrap_err().kind(), ErrorKind::Duplicate);
