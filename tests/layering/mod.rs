@@ -42,9 +42,9 @@ fn named_modules(text: &str) -> BTreeSet<String> {
             let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
             if !name.is_empty() {
                 out.insert(name);
-            } else if rest.starts_with('{') {
+            } else if let Some(braced) = rest.strip_prefix('{') {
                 // use crate::{a::x, b::y}
-                let inner = rest[1..].split('}').next().unwrap_or("");
+                let inner = braced.split('}').next().unwrap_or("");
                 for part in inner.split(',') {
                     let name: String =
                         part.trim().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
