@@ -224,17 +224,7 @@ fn bad_input_table() {
 /// 240,000 t, is rounded and excludes withheld U.S. production).
 #[test]
 fn usgs_lithium_2024_by_market_region() {
-    let rows = [
-        ("Argentina", 18_000.0),
-        ("Australia", 88_000.0),
-        ("Brazil", 10_000.0),
-        ("Canada", 4_300.0),
-        ("Chile", 49_000.0),
-        ("China", 41_000.0),
-        ("Namibia", 2_700.0),
-        ("Portugal", 380.0),
-        ("Zimbabwe", 22_000.0),
-    ];
+    let rows = crate::fixtures::usgs::LITHIUM_2024;
     let rows: Vec<(Country, f64)> = rows.iter().map(|(n, t)| (Country::from_name(n).unwrap(), *t)).collect();
     let agg = Partition::market_report().unwrap().aggregate(rows).unwrap();
     let totals: Vec<_> = agg.regions().iter().map(|r| (r.name(), r.total())).collect();

@@ -28,19 +28,7 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol
 }
 
-// USGS MCS 2025 lithium, world mine production 2024e (t Li)
-const LI_2024: [(&str, f64); 9] = [
-    ("ARG", 18_000.0),
-    ("AUS", 88_000.0),
-    ("BRA", 10_000.0),
-    ("CAN", 4_300.0),
-    ("CHL", 49_000.0),
-    ("CHN", 41_000.0),
-    ("NAM", 2_700.0),
-    ("PRT", 380.0),
-    ("ZWE", 22_000.0),
-];
-const LI_WORLD_2024: f64 = 240_000.0;
+use crate::fixtures::usgs::{LITHIUM_2024 as LI_2024, LITHIUM_WORLD_2024 as LI_WORLD_2024, alpha3};
 
 #[test]
 fn lithium_shares_on_both_denominators() -> R {
@@ -57,7 +45,8 @@ fn lithium_shares_on_both_denominators() -> R {
     assert!(close(au.pct_of_world.ok_or("no world share")?, 36.67, 0.01));
     assert!(close(au.pct_of_world.ok_or("no world share")?, 88_000.0 / LI_WORLD_2024 * 100.0, 1e-9));
     assert!(close(au.pct_of_rows.ok_or("no rows share")?, 88_000.0 / rows * 100.0, 1e-9));
-    for (code, t) in LI_2024 {
+    for (name, t) in LI_2024 {
+        let code = alpha3(name);
         let p = producer(y, code)?;
         assert_eq!(p.tonnes, Some(t), "{code}");
         assert!(close(p.pct_of_world.ok_or("share")?, t / LI_WORLD_2024 * 100.0, 1e-9), "{code}");

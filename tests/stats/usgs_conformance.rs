@@ -20,75 +20,10 @@ use critical_minerals::stats::guideline::{Band, Guideline, classify};
 use critical_minerals::stats::share::{Denominator, Shares};
 use critical_minerals::time::Span;
 
-/// USGS MCS 2025, Lithium, world mine production, t Li, 2024e (United States: W).
-const LITHIUM_2024: [(&str, f64); 9] = [
-    ("Argentina", 18_000.0),
-    ("Australia", 88_000.0),
-    ("Brazil", 10_000.0),
-    ("Canada", 4_300.0),
-    ("Chile", 49_000.0),
-    ("China", 41_000.0),
-    ("Namibia", 2_700.0),
-    ("Portugal", 380.0),
-    ("Zimbabwe", 22_000.0),
-];
-/// World total (rounded), excluding U.S. production.
-const LITHIUM_WORLD_2024: f64 = 240_000.0;
-
-/// USGS MCS 2025, Lithium, world mine production, t Li, 2023 (United States: W).
-const LITHIUM_2023: [(&str, f64); 9] = [
-    ("Argentina", 8_630.0),
-    ("Australia", 91_700.0),
-    ("Brazil", 5_260.0),
-    ("Canada", 3_240.0),
-    ("Chile", 41_400.0),
-    ("China", 35_700.0),
-    ("Namibia", 2_700.0),
-    ("Portugal", 380.0),
-    ("Zimbabwe", 14_900.0),
-];
-const LITHIUM_WORLD_2023: f64 = 204_000.0;
-
-/// USGS MCS 2025, Cobalt, world mine production, t Co, 2024.
-const COBALT_2024: [(&str, f64); 13] = [
-    ("United States", 300.0),
-    ("Australia", 3_600.0),
-    ("Canada", 4_500.0),
-    ("Congo (Kinshasa)", 220_000.0),
-    ("Cuba", 3_500.0),
-    ("Indonesia", 28_000.0),
-    ("Madagascar", 2_600.0),
-    ("New Caledonia", 1_500.0),
-    ("Papua New Guinea", 2_800.0),
-    ("Philippines", 3_800.0),
-    ("Russia", 8_700.0),
-    ("Turkey", 2_700.0),
-    ("Other countries", 6_200.0),
-];
-const COBALT_WORLD_2024: f64 = 290_000.0;
-
-/// USGS MCS 2025, Graphite (natural), world mine production, t, 2024e (United States: —).
-const GRAPHITE_2024: [(&str, f64); 18] = [
-    ("China", 1_270_000.0),
-    ("Madagascar", 89_000.0),
-    ("Mozambique", 75_000.0),
-    ("Brazil", 68_000.0),
-    ("India", 27_800.0),
-    ("Tanzania", 25_000.0),
-    ("Canada", 20_000.0),
-    ("Russia", 20_000.0),
-    ("Korea, Rep.", 9_600.0),
-    ("Korea, North", 8_100.0),
-    ("Norway", 7_000.0),
-    ("Sri Lanka", 3_300.0),
-    ("Turkey", 3_100.0),
-    ("Vietnam", 2_000.0),
-    ("Ukraine", 1_200.0),
-    ("Mexico", 900.0),
-    ("Austria", 500.0),
-    ("Germany", 170.0),
-];
-const GRAPHITE_WORLD_2024: f64 = 1_600_000.0;
+use crate::fixtures::usgs::{
+    COBALT_2024, COBALT_WORLD_2024, GRAPHITE_2024, GRAPHITE_WORLD_2024, LITHIUM_2023, LITHIUM_2024, LITHIUM_WORLD_2023,
+    LITHIUM_WORLD_2024,
+};
 
 /// Half a unit of the last digit a published percent is given to: a figure printed as "36.7 %"
 /// is matched within 0.05 points, one printed as "76 %" within 0.5 points.
