@@ -2,44 +2,37 @@
 //!
 //! Typed, unit-safe models of critical-mineral and battery supply chains, and the calculators
 //! analysts use on them: shares, growth, concentration, import reliance, criticality, exposure
-//! through the chain and policy benchmarks. Every embedded figure names its source.
+//! through the chain, stock models, supply risk and policy benchmarks. Every embedded figure
+//! names its source. The rules every module follows are on one page:
+//! [`_documentation::design`].
 //!
-//! ## Modules
+//! ## The model
 //!
 //! | module | holds |
 //! |---|---|
+//! | [`error`] | the crate's one [`Error`] and its [`ErrorKind`] |
 //! | [`units`] | `uom` quantities (`Mass`, `MassRate`, `Energy`, ...) and the units uom lacks (kt, Mt, t/yr, GWh/yr) |
-//! | [`money`] | ISO 4217 currencies, money with its price year, prices per tonne on a basis; scale words read at input |
+//! | [`time`] | one [`Period`](time::Period) (year, month or day) and one [`Span`](time::Span) |
+//! | [`provenance`] | sources, citations, estimates (points or ranges), one [`Confidence`](provenance::Confidence) scale |
 //! | [`material`] | elements, compounds, forms, grades, and [`material::Basis`]: every tonnage has one |
+//! | [`money`] | ISO 4217 currencies, money with its price year, prices per tonne on a basis |
 //! | [`geo`] | ISO 3166-1 countries by any code or name, trade-database codes, M49 and market-report regions, partitions |
-//! | [`chain`] | stages, processes, facilities, companies |
-//! | [`trade`] | HS codes, periods and trade flows |
-//! | [`columnar`] | column-stored trade tables (BACI loading, streaming) and parallel grouped share/HHI/CR-n kernels |
-//! | [`provenance`] | sources and estimates (points or ranges) |
-//! | [`analysis`] | the calculators, one file each (below) |
-//! | [`policy`] | rules with effective dates: EU CRMA benchmarks, US 30D and 45X |
-//! | [`dataset`] | the embedded reference dataset (USGS, IEA, cited claims) and loaders for user data |
-//! | [`report`] | the supply-chain report of a mineral: shares, concentration, reliance, claims, sources |
-//! | [`error`] | the crate-wide [`Error`] |
+//! | [`trade`] | HS codes, trade flows, the column-stored trade table with BACI loading and grouped kernels |
+//! | [`chain`] | stages, processes, facilities; the chain calculators (below) |
+//! | [`dataset`] | the embedded reference data and loaders for user data |
+//! | [`report`] | the supply-chain report of a commodity, as data |
 //!
-//! ## Calculators
+//! ## The calculators, by concept
 //!
-//! | calculator | question |
+//! | folder | calculators |
 //! |---|---|
-//! | [`analysis::share`] | shares of a total, on the sum of rows or a published total, top-n, regrouping |
-//! | [`analysis::growth`] | CAGR, projection, implied rate of a multiple, percent change, doubling time |
-//! | [`analysis::concentration`] | HHI (fraction and points), CR-n, entropy, merger ΔHHI, guideline bands |
-//! | [`analysis::reliance`] | apparent consumption and net import reliance (USGS), import partners |
-//! | [`analysis::criticality`] | EU criticality: governance-weighted HHI, supply risk, economic importance |
-//! | [`analysis::route`] | process routes: ore and concentrate per tonne of product, waste, mass balance |
-//! | [`analysis::exposure`] | origin of a country's output at earlier stages (proportional sourcing) |
-//! | [`analysis::disruption`] | shortfall downstream of a cut, with and without rerouting |
-//! | [`analysis::cost_curve`] | cost curve, share of output under water, marginal producer |
-//! | [`analysis::localization`] | share of a region's consumption supplied from within |
-//! | [`analysis::uncertainty`] | ranges through shares and growth (exact bounds), Monte Carlo for HHI and CR-n |
-//! | [`analysis::audit`] | contradictions in a set of market-report claims (shares, CAGRs, sizes, region lists) |
+//! | [`stats`] | [`share`](stats::share), [`concentration`](stats::concentration) (HHI, CR-n, entropy, merger ΔHHI), [`guideline`](stats::guideline) bands, [`growth`](stats::growth) (CAGR, projections), [`uncertainty`](stats::uncertainty) (exact bounds, Monte Carlo) |
+//! | [`chain`] | process [`route`](chain::route)s, [`exposure`](chain::exposure), [`disruption`](chain::disruption), [`localization`](chain::localization), [`cost_curve`](chain::cost_curve), dynamic [`stock`](chain::stock) models, [`recycling`](chain::recycling) supply, [`battery`](chain::battery) products |
+//! | [`methods`] | USGS net import [`reliance`](methods::reliance), EU [`criticality`](methods::criticality), [`geopolrisk`](methods::geopolrisk) |
+//! | [`claims`] | the audit of claims stated by market reports and articles |
+//! | [`policy`] | rules with effective dates: EU CRMA benchmarks, US §30D and §45X |
 //!
-//! ## Example
+//! ## Examples
 //!
 //! ```
 //! use critical_minerals::prelude::*;
@@ -49,7 +42,7 @@
 //! let lce = li.convert_to(&Basis::lce())?;
 //! assert_eq!(lce.to_string(), "468.454 kt LCE");
 //! // mixing bases is an error, not a silent sum
-//! assert!(li.try_add(&lce).is_err());
+//! assert_eq!(li.try_add(&lce).unwrap_err().kind(), ErrorKind::Mismatch);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![forbid(unsafe_code)]
@@ -78,6 +71,12 @@ pub mod units;
 mod validate;
 
 pub use error::{Error, ErrorKind, Result};
+
+/// Documentation that belongs to the whole crate rather than to one module.
+pub mod _documentation {
+    #[doc = include_str!("_documentation/design.md")]
+    pub mod design {}
+}
 
 /// What a typical program needs, in one `use`.
 pub mod prelude {

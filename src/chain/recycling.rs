@@ -21,9 +21,9 @@
 //! Regulation (EU) 2024/1252 sets, for 2030, a share of the Union's annual consumption of
 //! strategic raw materials that recycling should be able to supply
 //! ([`CrmaRule::recycling_min`](crate::policy::crma::CrmaRule::recycling_min)). [`CrmaRule::evaluate_recycling`](crate::policy::crma::CrmaRule::evaluate_recycling) reads the benchmark from
-//! [`CrmaRule`] (the figure is kept there, not restated here) and
+//! [`CrmaRule`](crate::policy::crma::CrmaRule) (the figure is kept there, not restated here) and
 //! feeds it the recycled share of demand of one element in one year, as the
-//! [`Stage::Recycling`] localization; see [`crate::policy::crma`] for how a supply share is
+//! [`Stage::Recycling`](crate::chain::Stage::Recycling) localization; see [`crate::policy::crma`] for how a supply share is
 //! read against a capacity benchmark. A share above 1 (more recovered than consumed) is passed
 //! as 1.
 //!

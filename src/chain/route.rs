@@ -303,7 +303,7 @@ impl Route {
     ///
     /// # Errors
     ///
-    /// [`Error`](crate::Error) when the feed cannot be converted to the route's feed basis;
+    /// [`Error`] when the feed cannot be converted to the route's feed basis;
     /// [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when a step does not balance.
     pub fn run(&self, feed: &Amount) -> Result<RouteRun, Error> {
         let feed = feed.convert_to(&self.feed)?;
@@ -385,7 +385,7 @@ impl Route {
     ///
     /// # Errors
     ///
-    /// As [`Route::run`], and [`Error`](crate::Error) when the product cannot be converted.
+    /// As [`Route::run`], and [`Error`] when the product cannot be converted.
     pub fn run_for_product(&self, product: &Amount) -> Result<RouteRun, Error> {
         let target = product.convert_to(self.product_basis())?.in_tonnes();
         let unit = self.run(&Amount::tonnes(1.0, self.feed.clone())?)?;
@@ -548,7 +548,7 @@ impl Route {
     ///
     /// # Errors
     ///
-    /// [`Error`](crate::Error) for a recovery outside (0, 1] or a bad energy.
+    /// [`Error`] for a recovery outside (0, 1] or a bad energy.
     ///
     /// # Example
     ///

@@ -225,7 +225,7 @@ impl Stated {
     ///
     /// # Errors
     ///
-    /// [`Error`](crate::Error) for NaN or an infinity.
+    /// [`Error`] for NaN or an infinity.
     pub fn exact(v: f64) -> Result<Stated, Error> {
         Ok(Stated::new(Estimate::point(v)?, Bound::Exact))
     }
@@ -261,7 +261,7 @@ impl Stated {
     ///
     /// # Errors
     ///
-    /// [`Error`](crate::Error) for NaN, an infinity or `low > high`.
+    /// [`Error`] for NaN, an infinity or `low > high`.
     pub fn range(low: f64, high: f64) -> Result<Stated, Error> {
         Ok(Stated::new(Estimate::range(low, high)?, Bound::Range))
     }
@@ -519,7 +519,7 @@ impl AuditClaim {
     /// # Errors
     ///
     /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown), [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for a negative size,
-    /// [`Error`](crate::Error) when the scaled figure overflows.
+    /// [`Error`] when the scaled figure overflows.
     pub fn size(
         id: &str,
         market: &str,

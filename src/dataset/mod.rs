@@ -3,14 +3,14 @@
 //! | item | what it is |
 //! |---|---|
 //! | [`Dataset`] | all tables; [`Dataset::builtin`], [`Dataset::from_dir`], [`Dataset::from_json`], [`Dataset::merge`], queries |
-//! | [`SourceRecord`], [`Confidence`] | a cited source and how sure it is (`P`, `S`, `D`, `U`, `seed`) |
+//! | [`SourceRecord`], [`Confidence`](crate::provenance::Confidence) | a cited source and how sure it is (`P`, `S`, `D`, `U`, `C`) |
 //! | [`ProductionRecord`], [`Commodity`], [`Measure`], [`Area`], [`Flag`] | mine production and reserves by country |
 //! | [`SalientRecord`], [`SalientItem`], [`SalientUnit`] | USGS US salient statistics |
 //! | [`StageShareRecord`] | a country's share of a chain stage, as one source states it |
-//! | [`Claim`], [`ClaimKind`], [`Bound`], [`ClaimUnit`], [`ClaimRegion`], [`Period`] | figures stated by documents, to be checked |
+//! | [`Claim`], [`ClaimKind`], [`Bound`], [`ClaimUnit`], [`ClaimRegion`], [`Period`](crate::time::Period) | figures stated by documents, to be checked |
 //! | [`PricePoint`], [`PriceStatistic`] | dated prices |
 //! | [`FacilityRecord`] | a [`Facility`](crate::chain::Facility) with the date of its status |
-//! | [`Error`](crate::Error) | every loading error, naming file, row, column and value |
+//! | [`Error`] | every loading error, naming file, row, column and value |
 //!
 //! # Files
 //!
@@ -50,7 +50,7 @@
 //!   "more than 90%" is 90..100), with the source's wording in `as_published`.
 //! - `claims.csv`: `kind` is a [`ClaimKind`], `bound` a [`Bound`] (`value_high` only for
 //!   `range`), `unit` a [`ClaimUnit`] (`t`, `%`, `%/yr`, `x`, `USD billion`), `region` a
-//!   [`ClaimRegion`], periods are [`Period`]s (`2025`, `2022-11`, `2025-06-18`).
+//!   [`ClaimRegion`], periods are [`Period`](crate::time::Period)s (`2025`, `2022-11`, `2025-06-18`).
 //! - `prices.csv`: `product` is a [`Form`](crate::material::Form) (`chemical:Li2CO3`), `per` is `t`.
 //! - `facilities.csv`: `capacity_unit` is `t/yr` (with `capacity_basis`) or `GWh/yr`; `status` is
 //!   a [`FacilityStatus`](crate::chain::FacilityStatus); capacity is empty when no source gives it.
@@ -266,7 +266,7 @@ impl Dataset {
     ///
     /// # Errors
     ///
-    /// A [`Error`](crate::Error) only if the embedded files are malformed (the crate's tests rule that
+    /// A [`Error`] only if the embedded files are malformed (the crate's tests rule that
     /// out).
     ///
     /// # Example
@@ -309,7 +309,7 @@ impl Dataset {
     /// # Errors
     ///
     /// [`ErrorKind::Io`](crate::ErrorKind::Io) naming the path when the directory or a file cannot be read; any other
-    /// [`Error`](crate::Error) naming the file, row, column and value of the first bad field.
+    /// [`Error`] naming the file, row, column and value of the first bad field.
     ///
     /// # Example
     ///
@@ -363,7 +363,7 @@ impl Dataset {
     /// # Errors
     ///
     /// [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData) for malformed JSON, [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) for an unknown
-    /// key, any other [`Error`](crate::Error) for a bad row.
+    /// key, any other [`Error`] for a bad row.
     ///
     /// # Example
     ///

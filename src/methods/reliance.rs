@@ -397,7 +397,7 @@ impl SalientStatistics {
     ///
     /// # Errors
     ///
-    /// [`Error`](crate::Error) with a basis mismatch naming both bases.
+    /// [`Error`] with a basis mismatch naming both bases.
     pub fn from_amounts(production: &Amount, imports: &Amount, exports: &Amount) -> Result<Self, Error> {
         let basis = production.basis();
         for a in [imports, exports] {
@@ -842,7 +842,7 @@ impl PartnerShares {
 /// # Errors
 ///
 /// [`ErrorKind::Empty`](crate::ErrorKind::Empty) with no input; [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) for a country listed
-/// twice; [`Error`](crate::Error) for mixed bases; [`ErrorKind::ZeroTotal`](crate::ErrorKind::ZeroTotal) when all
+/// twice; [`Error`] for mixed bases; [`ErrorKind::ZeroTotal`](crate::ErrorKind::ZeroTotal) when all
 /// quantities are zero.
 ///
 /// # Example

@@ -8,7 +8,7 @@
 //! | [`MoneyUnit`] | a scale and a currency, as a column header states them ("thousand USD") |
 //! | [`Money`] | a finite amount in a currency, with the year its prices are in |
 //! | [`Price`] | money per tonne of a material on a [`Basis`](crate::material::Basis) |
-//! | [`PRICE_YEARS`] | the price years accepted |
+//! | [`time::YEARS`](crate::time::YEARS) | the price years accepted |
 //! | [`Error`](crate::Error) | what can go wrong, naming the value |
 //!
 //! The rules: a scale never survives input (USD 150 billion is stored as 1.5 × 10¹¹ USD);

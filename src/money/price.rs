@@ -165,7 +165,7 @@ impl Price {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for a year outside [`PRICE_YEARS`](super::PRICE_YEARS).
+    /// [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for a year outside [`time::YEARS`](crate::time::YEARS).
     pub fn with_price_year(self, year: i32) -> Result<Price, Error> {
         check_year(year)?;
         Ok(Price { per_tonne: self.per_tonne.with_price_year(year)?, basis: self.basis })
@@ -218,7 +218,7 @@ impl Price {
     ///
     /// # Errors
     ///
-    /// [`Error`](crate::Error) wrapping [`ErrorKind::NotConvertible`](crate::ErrorKind::NotConvertible)(crate::material::ErrorKind::NotConvertible)
+    /// [`Error`] wrapping [`ErrorKind::NotConvertible`](crate::ErrorKind::NotConvertible)(crate::material::ErrorKind::NotConvertible)
     /// when the bases share no element or a content is unknown.
     pub fn convert_basis(&self, target: &Basis) -> Result<Price, Error> {
         let k = self.basis.factor_to(target)?;

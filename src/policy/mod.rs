@@ -8,8 +8,8 @@
 //! | [`us_30d::Us30dRule`], [`us_30d::Vehicle`], [`us_30d::VehicleAssessment`] | the rule table, the vehicle, the eligibility with reasons |
 //! | [`us_45x`] | US advanced manufacturing production credit, 26 U.S.C. §45X: battery cells $35/kWh, modules $10/kWh, phase-down after 2029, cost-based components, cell conditions |
 //! | [`us_45x::Us45xRule`], [`us_45x::Credit45x`], [`us_45x::CellCheck`] | the rule table, a computed credit, the cell-condition checks |
-//! | [`Citation`], [`Confidence`] | a [`Source`] with how sure the embedded figure is (\[P\] primary, \[S\] secondary, \[D\] derived, \[U\] unconfirmed) |
-//! | [`Error`](crate::Error) | every way an evaluation can refuse its input |
+//! | [`Citation`](crate::provenance::Citation), [`Confidence`](crate::provenance::Confidence) | a [`Source`](crate::provenance::Source) with how sure the embedded figure is (\[P\] primary, \[S\] secondary, \[D\] derived, \[U\] unconfirmed) |
+//! | [`Error`] | every way an evaluation can refuse its input |
 //!
 //! Dates are [`chrono::NaiveDate`] (calendar days, no time zone): the statutes and regulations
 //! are written in calendar days. A date before a rule existed is an error

@@ -113,7 +113,7 @@ pub const GRAPHITE_TRANSITION_UNTIL: NaiveDate = ymd(2026, 12, 31);
 
 /// Countries other than the 20 FTA partners that Treasury treats as FTA countries for the
 /// critical-mineral requirement, by ISO alpha-2: Japan, through the US–Japan Critical Minerals
-/// Agreement of 28 March 2023 (Treasury final regulations, May 2024; CRS In Focus IF12517) [S].
+/// Agreement of 28 March 2023 (Treasury final regulations, May 2024; CRS In Focus IF12517) \[S\].
 pub const TREATED_AS_FTA_ALPHA2: [&str; 1] = ["JP"];
 
 /// Tolerance when comparing a share with a percentage (1e-9).

@@ -15,7 +15,7 @@
 //! | [`DataNote`], [`NoteKind`] | withheld, estimated, rounded, zero and unallocated figures; denominators and methods |
 //! | [`SourceEntry`] | every source the report cites |
 //! | [`StageBar`], [`Segment`], [`SupplyReport::chart`] | country shares by stage, ready to draw |
-//! | [`Error`](crate::Error) | why a report cannot be built |
+//! | [`Error`] | why a report cannot be built |
 //!
 //! # What the report computes
 //!
@@ -200,8 +200,8 @@ impl SupplyReport {
     /// # Errors
     ///
     /// [`ErrorKind::Unsupported`](crate::ErrorKind::Unsupported) for lithium-ion batteries;
-    /// [`Error`](crate::Error) when production rows are on a basis that cannot be converted to
-    /// the commodity's; [`Error`](crate::Error) when a calculator refuses the rows (all zero,
+    /// [`Error`] when production rows are on a basis that cannot be converted to
+    /// the commodity's; [`Error`] when a calculator refuses the rows (all zero,
     /// for instance), naming the year.
     ///
     /// # Example

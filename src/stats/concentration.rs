@@ -508,7 +508,7 @@ fn fold_weights<W: Weight, A>(
 /// # Errors
 ///
 /// [`ErrorKind::Empty`](crate::ErrorKind::Empty), [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) / [`ErrorKind::Negative`](crate::ErrorKind::Negative) naming
-/// the weight's position, [`Error`](crate::Error) for amounts on different bases,
+/// the weight's position, [`Error`] for amounts on different bases,
 /// [`ErrorKind::ZeroTotal`](crate::ErrorKind::ZeroTotal).
 pub fn hhi_of_weights<W: Weight>(weights: impl IntoIterator<Item = W>) -> Result<Hhi, Error> {
     // (scale, Σ (w/scale)²), as in a scaled Euclidean norm

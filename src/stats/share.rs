@@ -387,7 +387,7 @@ impl<K: Ord + fmt::Debug> Shares<K> {
     /// - [`ErrorKind::Empty`](crate::ErrorKind::Empty) for no rows;
     /// - [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) / [`ErrorKind::Negative`](crate::ErrorKind::Negative) naming the row's key, or the
     ///   published total;
-    /// - [`Error`](crate::Error) when the weights are not on one basis;
+    /// - [`Error`] when the weights are not on one basis;
     /// - [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) naming the key;
     /// - [`ErrorKind::ZeroTotal`](crate::ErrorKind::ZeroTotal) when the rows sum to zero;
     /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when a published total is below the rows' sum.

@@ -350,7 +350,7 @@ impl<K: Ord + Clone + fmt::Debug> IntervalShares<K> {
 /// # Errors
 ///
 /// As [`cagr`] for either corner (a start or end that can be zero or
-/// negative), and [`Error`](crate::Error) if a bound is not finite.
+/// negative), and [`Error`] if a bound is not finite.
 pub fn cagr_bounds(start: Estimate, end: Estimate, span: &Span) -> Result<Estimate, Error> {
     let low = cagr(start.high(), end.low(), span)?.fraction();
     let high = cagr(start.low(), end.high(), span)?.fraction();

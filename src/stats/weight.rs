@@ -53,7 +53,7 @@ pub trait Weight {
     ///
     /// # Errors
     ///
-    /// An [`Error`](crate::Error) naming both sides, e.g. [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) for amounts
+    /// An [`Error`] naming both sides, e.g. [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) for amounts
     /// on different bases.
     fn check_compatible(&self, first: &Self) -> Result<(), Error> {
         let _ = first;

@@ -152,7 +152,7 @@ impl TradeFlow {
     /// # Errors
     ///
     /// [`ErrorKind::Missing`](crate::ErrorKind::Missing) when the quantity or the value is not reported;
-    /// [`Error`](crate::Error) for a zero quantity or a negative value.
+    /// [`Error`] for a zero quantity or a negative value.
     pub fn unit_value(&self) -> Result<Price, Error> {
         let missing = |field: &'static str| Detail::Missing { field, flow: self.label() };
         let q = self.quantity.as_ref().ok_or_else(|| missing("quantity"))?;

@@ -3,8 +3,6 @@
 //! | item | what it is |
 //! |---|---|
 //! | [`HsCode`] | a validated six-digit Harmonized System subheading, with named codes for battery minerals |
-//! | [`Period`] | a year or a month, ordered, with fractional years between two periods |
-//! | [`PERIOD_YEARS`] | the years a period may have |
 //! | [`TradeFlow`] | exporter -> importer, commodity, period, quantity with basis and value, each possibly missing |
 //! | [`Error`](crate::Error) | what can go wrong, naming the value |
 //!
