@@ -29,6 +29,7 @@ use crate::error::Detail;
 /// | `LCE` | lithium carbonate equivalent (Li₂CO₃) |
 /// | `Li2O`, `LiOH·H2O`, `NiSO4·6H2O` | equivalent compound (formula) |
 /// | `SC6` | gross spodumene concentrate at 6 % Li₂O |
+/// | `REO` | rare-earth oxides, a [`Mixture`] that converts to no element |
 /// | `spodumene-concentrate@6%Li2O`, `brine@0.16%Li`, `cell:LFP` | gross weight of a form, with an optional assay |
 ///
 /// # Example
@@ -58,6 +59,38 @@ pub enum Basis {
         /// Its content, e.g. 6 % Li₂O.
         assay: Option<Assay>,
     },
+    /// A mixture reported as one figure whose composition varies (rare-earth oxides): amounts on
+    /// it add up, but it converts to no element.
+    Mixture(Mixture),
+}
+
+/// A mixture a source reports as one figure: it has no single stoichiometric factor, so a
+/// [`Basis::Mixture`] refuses every conversion with an error that says why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Mixture {
+    /// `REO`: total rare-earth oxides (La₂O₃ … Lu₂O₃, Y₂O₃, Sc₂O₃ in the proportions of each
+    /// deposit), as World Mining Data and USGS report rare-earth production.
+    RareEarthOxides,
+}
+
+impl Mixture {
+    /// The text form (`REO`).
+    pub const fn code(self) -> &'static str {
+        match self {
+            Mixture::RareEarthOxides => "REO",
+        }
+    }
+
+    /// Why it does not convert.
+    pub const fn why_not_convertible(self) -> &'static str {
+        match self {
+            Mixture::RareEarthOxides => {
+                "REO is a mixture of rare-earth oxides whose proportions differ by deposit: it has no single \
+                 stoichiometric factor to any element"
+            }
+        }
+    }
 }
 
 impl Basis {
@@ -114,6 +147,7 @@ impl Basis {
             Basis::Equivalent(c) => Some(c.principal_element()),
             Basis::Gross { assay: Some(a), .. } => Some(a.species().principal_element()),
             Basis::Gross { form, assay: None } => form.pure_compound().map(|c| c.principal_element()),
+            Basis::Mixture(_) => None,
         }
     }
 
@@ -133,6 +167,7 @@ impl Basis {
             Basis::Equivalent(c) => c.mass_fraction(element),
             Basis::Gross { assay: Some(a), .. } => a.element_fraction(element),
             Basis::Gross { form, assay: None } => form.pure_compound()?.mass_fraction(element),
+            Basis::Mixture(_) => return None,
         };
         Some(f)
     }
@@ -145,6 +180,14 @@ impl Basis {
     /// cobalt to LCE) or when one is a gross form of unknown content.
     pub fn factor_to(&self, target: &Basis) -> Result<f64, Error> {
         let not = |reason: String| Detail::NotConvertible { from: self.to_string(), to: target.to_string(), reason };
+        if self == target {
+            return Ok(1.0);
+        }
+        for b in [self, target] {
+            if let Basis::Mixture(m) = b {
+                return Err(not(m.why_not_convertible().to_string()).into());
+            }
+        }
         let element = self
             .element()
             .or_else(|| target.element())
@@ -172,6 +215,7 @@ impl fmt::Display for Basis {
             Basis::Equivalent(c) if c.same_substance(&Compound::lithium_carbonate()) => f.write_str("LCE"),
             Basis::Equivalent(c) => write!(f, "{c}"),
             Basis::Gross { form, assay: None } => write!(f, "{form}"),
+            Basis::Mixture(m) => f.pad(m.code()),
             Basis::Gross { form, assay: Some(a) } => {
                 if *self == Basis::sc6() {
                     f.write_str("SC6")
@@ -195,6 +239,9 @@ impl FromStr for Basis {
         }
         if t.eq_ignore_ascii_case("SC6") {
             return Ok(Basis::sc6());
+        }
+        if t.eq_ignore_ascii_case("REO") {
+            return Ok(Basis::Mixture(Mixture::RareEarthOxides));
         }
         let first_lower = t.chars().next().is_some_and(|c| c.is_ascii_lowercase());
         if first_lower || t.contains(':') || t.contains('@') {

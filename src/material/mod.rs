@@ -35,7 +35,7 @@ mod form;
 mod grade;
 
 pub use amount::{Amount, Rate};
-pub use basis::Basis;
+pub use basis::{Basis, Mixture};
 pub use compound::Compound;
 pub use element::Element;
 pub use form::{Assay, CathodeChemistry, Form, GraphiteKind, Mineral};

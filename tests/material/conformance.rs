@@ -93,3 +93,55 @@ fn usgs_australia_2024_in_lce() {
     matches_published("88 kt Li in kt LCE", lce.in_tonnes() / 1e3, 468.5, 1);
     assert_eq!(lce.basis(), &Basis::lce());
 }
+
+/// The oxide bases World Mining Data and USGS report some commodities on convert to contained
+/// element by stoichiometry: the factor is the element's mass fraction in the oxide, from IUPAC
+/// standard atomic weights (abridged, CIAAW 2021), computed here independently of the crate.
+#[test]
+fn oxide_reporting_bases_convert_by_stoichiometry() {
+    let o = 15.999;
+    // (basis, element, element atomic weight, atoms of element, atoms of O)
+    let cases = [
+        ("Li2O", Element::Li, 6.94, 2.0, 1.0),
+        ("Cr2O3", Element::Cr, 51.996, 2.0, 3.0),
+        ("TiO2", Element::Ti, 47.867, 1.0, 2.0),
+        ("Nb2O5", Element::Nb, 92.906, 2.0, 5.0),
+        ("Ta2O5", Element::Ta, 180.95, 2.0, 5.0),
+        ("U3O8", Element::U, 238.03, 3.0, 8.0),
+        ("P2O5", Element::P, 30.974, 2.0, 5.0),
+        ("K2O", Element::K, 39.098, 2.0, 1.0),
+        ("V2O5", Element::V, 50.942, 2.0, 5.0),
+        ("WO3", Element::W, 183.84, 1.0, 3.0),
+    ];
+    for (text, element, w, n, n_o) in cases {
+        let basis: Basis = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(basis.to_string(), text);
+        let expected = n * w / (n * w + n_o * o);
+        let got = basis.factor_to(&Basis::contained(element)).unwrap();
+        assert!((got - expected).abs() < 1e-12, "{text}: {got} vs {expected}");
+        // 149,800 t Li2O (World Mining Data, Australia 2022) is about 69,600 t Li
+        if text == "Li2O" {
+            let li =
+                Amount::tonnes(149_800.0, basis.clone()).unwrap().convert_to(&Basis::contained(Element::Li)).unwrap();
+            assert!((li.in_tonnes() - 69_580.0).abs() < 50.0, "{li}");
+        }
+    }
+}
+
+#[test]
+fn rare_earth_oxides_are_a_mixture_that_refuses_conversion() {
+    let reo: Basis = "REO".parse().unwrap();
+    assert_eq!(reo.to_string(), "REO");
+    for target in [Basis::contained(Element::Nd), Basis::contained(Element::La), "Nd2O3".parse().unwrap()] {
+        let e = reo.factor_to(&target).unwrap_err();
+        assert_eq!(e.kind(), critical_minerals::ErrorKind::NotConvertible);
+        assert!(e.to_string().contains("mixture"), "{e}");
+        assert!(target.factor_to(&reo).is_err());
+    }
+    // amounts on it still add up, and it converts to itself
+    let a = Amount::tonnes(240_000.0, reo.clone()).unwrap();
+    assert_eq!(a.try_add(&a).unwrap().in_tonnes(), 480_000.0);
+    assert_eq!(reo.factor_to(&reo).unwrap(), 1.0);
+    let json = serde_json::to_string(&a).unwrap();
+    assert_eq!(serde_json::from_str::<Amount>(&json).unwrap(), a);
+}
