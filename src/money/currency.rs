@@ -7,42 +7,22 @@ use crate::Error;
 use crate::error::Detail;
 use serde::{Deserialize, Serialize};
 
-/// Rows of ISO 4217 list one used by this crate: alphabetic code, numeric code, minor-unit
-/// exponent, English name. Ordered by alphabetic code.
-const CURRENCIES: &[(&str, u16, u8, &str)] = &[
-    ("ARS", 32, 2, "Argentine Peso"),
-    ("AUD", 36, 2, "Australian Dollar"),
-    ("BRL", 986, 2, "Brazilian Real"),
-    ("CAD", 124, 2, "Canadian Dollar"),
-    ("CHF", 756, 2, "Swiss Franc"),
-    ("CLP", 152, 0, "Chilean Peso"),
-    ("CNY", 156, 2, "Yuan Renminbi"),
-    ("EUR", 978, 2, "Euro"),
-    ("GBP", 826, 2, "Pound Sterling"),
-    ("IDR", 360, 2, "Rupiah"),
-    ("INR", 356, 2, "Indian Rupee"),
-    ("JPY", 392, 0, "Yen"),
-    ("KRW", 410, 0, "Won"),
-    ("NOK", 578, 2, "Norwegian Krone"),
-    ("SEK", 752, 2, "Swedish Krona"),
-    ("USD", 840, 2, "US Dollar"),
-    ("ZAR", 710, 2, "Rand"),
-];
-
 /// A currency of ISO 4217 ("Codes for the representation of currencies"), small and `Copy`.
 ///
-/// The crate knows the currencies of the countries that mine, refine, trade and buy battery
-/// minerals: USD, EUR, CNY, JPY, KRW, AUD, CAD, CLP, GBP, CHF, SEK, NOK, INR, IDR, BRL, ARS and
-/// ZAR ([`Currency::all`]). For each it holds the alphabetic code, the numeric code, the
-/// minor-unit exponent (2 for cents, 0 for the yen, won and Chilean peso) and the English name,
-/// as ISO 4217 list one gives them.
+/// Every ISO 4217 currency is known, through the `iso_currency` crate (its table follows the ISO
+/// 4217 list as Wikipedia restates it): alphabetic code, numeric code, minor-unit exponent (2 for
+/// cents, 0 for the yen, won and Chilean peso) and English name. Superseded currencies (HRK, BGN)
+/// and funds (CLF) are kept, since historic prices are quoted in them; the special codes that are
+/// not currencies (XAU gold, XDR, XTS, XXX "no currency") are refused. Constants name the
+/// currencies of the countries that mine, refine, trade and buy battery minerals
+/// ([`Currency::USD`], [`Currency::CNY`], ...); [`Currency::from_code`] reads any other.
 ///
 /// Parsed from the alphabetic code in any case (`"usd"`), or from the numeric code (`"840"`);
 /// serialized as the alphabetic code (`"USD"`). Currency *symbols* are read only by
 /// [`Money::parse`](super::Money::parse), where `$` is USD, `€` is EUR, and ambiguous symbols
 /// such as `¥` (CNY or JPY) are errors.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use critical_minerals::money::Currency;
@@ -51,80 +31,85 @@ const CURRENCIES: &[(&str, u16, u8, &str)] = &[
 /// assert_eq!(usd, Currency::USD);
 /// assert_eq!(usd.numeric(), 840);
 /// assert_eq!(Currency::JPY.minor_unit(), 0);
-/// assert_eq!(Currency::CNY.name(), "Yuan Renminbi");
+/// assert_eq!(Currency::from_code("MXN")?.name(), "Mexican peso");
 /// assert!("XYZ".parse::<Currency>().is_err());
+/// assert!("XAU".parse::<Currency>().is_err()); // a troy ounce of gold, not a currency
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Currency(u8);
+pub struct Currency(iso_currency::Currency);
 
 impl Currency {
     /// Argentine peso.
-    pub const ARS: Currency = Currency(0);
+    pub const ARS: Currency = Currency(iso_currency::Currency::ARS);
     /// Australian dollar.
-    pub const AUD: Currency = Currency(1);
+    pub const AUD: Currency = Currency(iso_currency::Currency::AUD);
     /// Brazilian real.
-    pub const BRL: Currency = Currency(2);
+    pub const BRL: Currency = Currency(iso_currency::Currency::BRL);
     /// Canadian dollar.
-    pub const CAD: Currency = Currency(3);
+    pub const CAD: Currency = Currency(iso_currency::Currency::CAD);
     /// Swiss franc.
-    pub const CHF: Currency = Currency(4);
-    /// Chilean peso (no minor unit).
-    pub const CLP: Currency = Currency(5);
-    /// Chinese yuan renminbi.
-    pub const CNY: Currency = Currency(6);
+    pub const CHF: Currency = Currency(iso_currency::Currency::CHF);
+    /// Chilean peso.
+    pub const CLP: Currency = Currency(iso_currency::Currency::CLP);
+    /// Chinese yuan (renminbi).
+    pub const CNY: Currency = Currency(iso_currency::Currency::CNY);
     /// Euro.
-    pub const EUR: Currency = Currency(7);
+    pub const EUR: Currency = Currency(iso_currency::Currency::EUR);
     /// Pound sterling.
-    pub const GBP: Currency = Currency(8);
+    pub const GBP: Currency = Currency(iso_currency::Currency::GBP);
     /// Indonesian rupiah.
-    pub const IDR: Currency = Currency(9);
+    pub const IDR: Currency = Currency(iso_currency::Currency::IDR);
     /// Indian rupee.
-    pub const INR: Currency = Currency(10);
-    /// Japanese yen (no minor unit).
-    pub const JPY: Currency = Currency(11);
-    /// South Korean won (no minor unit).
-    pub const KRW: Currency = Currency(12);
+    pub const INR: Currency = Currency(iso_currency::Currency::INR);
+    /// Japanese yen.
+    pub const JPY: Currency = Currency(iso_currency::Currency::JPY);
+    /// South Korean won.
+    pub const KRW: Currency = Currency(iso_currency::Currency::KRW);
+    /// Mexican peso.
+    pub const MXN: Currency = Currency(iso_currency::Currency::MXN);
     /// Norwegian krone.
-    pub const NOK: Currency = Currency(13);
+    pub const NOK: Currency = Currency(iso_currency::Currency::NOK);
     /// Swedish krona.
-    pub const SEK: Currency = Currency(14);
-    /// US dollar.
-    pub const USD: Currency = Currency(15);
+    pub const SEK: Currency = Currency(iso_currency::Currency::SEK);
+    /// United States dollar.
+    pub const USD: Currency = Currency(iso_currency::Currency::USD);
     /// South African rand.
-    pub const ZAR: Currency = Currency(16);
+    pub const ZAR: Currency = Currency(iso_currency::Currency::ZAR);
 
-    fn row(self) -> (&'static str, u16, u8, &'static str) {
-        // every constructor yields an index into CURRENCIES; USD keeps this total
-        CURRENCIES.get(self.0 as usize).copied().unwrap_or(("USD", 840, 2, "US Dollar"))
-    }
-
-    /// Every currency the crate knows, ordered by code.
+    /// Every ISO 4217 currency the crate accepts, ordered by alphabetic code.
     pub fn all() -> impl ExactSizeIterator<Item = Currency> {
-        (0..CURRENCIES.len()).map(|i| Currency(i as u8))
+        let mut all: Vec<Currency> = (1..=999u16).filter_map(|n| Currency::from_numeric(n).ok()).collect();
+        all.sort();
+        all.into_iter()
     }
 
     /// Alphabetic code, e.g. `"USD"`.
     pub fn code(self) -> &'static str {
-        self.row().0
+        self.0.code()
     }
 
     /// Numeric code, e.g. `840` for the US dollar and `36` for the Australian dollar (written
     /// `036` by ISO 4217).
     pub fn numeric(self) -> u16 {
-        self.row().1
+        self.0.numeric()
     }
 
     /// Minor-unit exponent: the number of decimals of the currency's smallest unit (2 for the
     /// US dollar, 0 for the yen).
     pub fn minor_unit(self) -> u8 {
-        self.row().2
+        // every accepted currency has an exponent (the special codes without one are refused)
+        self.0.exponent().and_then(|e| u8::try_from(e).ok()).unwrap_or(2)
     }
 
-    /// English name as ISO 4217 writes it, e.g. `"US Dollar"`.
-    pub fn name(self) -> &'static str {
-        self.row().3
+    /// English name, e.g. `"United States dollar"`.
+    pub fn name(&self) -> &str {
+        self.0.name()
+    }
+
+    fn accept(c: iso_currency::Currency) -> Option<Currency> {
+        (!c.is_special() && c.exponent().is_some()).then_some(Currency(c))
     }
 
     /// By alphabetic code (any case, surrounding spaces ignored) or numeric code (`"840"`,
@@ -132,15 +117,20 @@ impl Currency {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming the code.
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming the code, also for the special
+    /// codes that are not currencies (XAU, XDR, XXX, ...).
     pub fn from_code(code: &str) -> Result<Currency, Error> {
         let t = code.trim();
         let found = if !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) {
-            t.parse::<u16>().ok().and_then(|n| CURRENCIES.iter().position(|r| r.1 == n))
+            t.parse::<u16>().ok().and_then(iso_currency::Currency::from_numeric)
+        } else if t.len() == 3 && t.is_ascii() {
+            iso_currency::Currency::from_code(&t.to_ascii_uppercase())
         } else {
-            CURRENCIES.iter().position(|r| r.0.eq_ignore_ascii_case(t))
+            None
         };
-        found.map(|i| Currency(i as u8)).ok_or_else(|| Detail::UnknownCurrency { input: code.to_string() }.into())
+        found
+            .and_then(Currency::accept)
+            .ok_or_else(|| Detail::UnknownCurrency { input: code.chars().take(40).collect() }.into())
     }
 
     /// By numeric code.
@@ -149,11 +139,21 @@ impl Currency {
     ///
     /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming the code.
     pub fn from_numeric(code: u16) -> Result<Currency, Error> {
-        CURRENCIES
-            .iter()
-            .position(|r| r.1 == code)
-            .map(|i| Currency(i as u8))
+        iso_currency::Currency::from_numeric(code)
+            .and_then(Currency::accept)
             .ok_or_else(|| Detail::UnknownCurrency { input: format!("{code:03}") }.into())
+    }
+}
+
+impl Ord for Currency {
+    fn cmp(&self, other: &Currency) -> std::cmp::Ordering {
+        self.code().cmp(other.code())
+    }
+}
+
+impl PartialOrd for Currency {
+    fn partial_cmp(&self, other: &Currency) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 
@@ -194,12 +194,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn table_is_sorted_and_constants_match_their_codes() {
-        assert!(CURRENCIES.windows(2).all(|w| w[0].0 < w[1].0));
-        let mut n: Vec<_> = CURRENCIES.iter().map(|r| r.1).collect();
-        n.sort_unstable();
-        n.dedup();
-        assert_eq!(n.len(), CURRENCIES.len());
+    fn constants_match_their_codes_and_every_currency_reads_back() {
         let named = [
             (Currency::ARS, "ARS"),
             (Currency::AUD, "AUD"),
@@ -214,23 +209,28 @@ mod tests {
             (Currency::INR, "INR"),
             (Currency::JPY, "JPY"),
             (Currency::KRW, "KRW"),
+            (Currency::MXN, "MXN"),
             (Currency::NOK, "NOK"),
             (Currency::SEK, "SEK"),
             (Currency::USD, "USD"),
             (Currency::ZAR, "ZAR"),
         ];
-        assert_eq!(named.len(), CURRENCIES.len());
         for (c, code) in named {
             assert_eq!(c.code(), code);
-            assert_eq!(Currency::from_code(&code.to_lowercase()), Ok(c));
+        }
+        let all: Vec<Currency> = Currency::all().collect();
+        assert!(all.len() > 150, "{}", all.len());
+        assert!(all.windows(2).all(|w| w[0].code() < w[1].code()));
+        for c in all {
+            assert_eq!(Currency::from_code(&c.code().to_lowercase()), Ok(c));
             assert_eq!(Currency::from_numeric(c.numeric()), Ok(c));
             assert_eq!(Currency::from_code(&format!("{:03}", c.numeric())), Ok(c));
         }
     }
 
     #[test]
-    fn unknown_codes_are_errors() {
-        for bad in ["", "US", "USDD", "XXX", "000", "1234"] {
+    fn unknown_and_special_codes_are_errors() {
+        for bad in ["", "US", "USDD", "XXX", "XAU", "XDR", "000", "1234", "ÜSD"] {
             assert!(Currency::from_code(bad).is_err(), "{bad:?}");
         }
         assert!(Currency::from_numeric(999).is_err());

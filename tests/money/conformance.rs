@@ -132,3 +132,12 @@ fn display_uses_the_minor_unit() -> R {
     assert_eq!(Currency::AUD.numeric(), 36);
     Ok(())
 }
+
+#[test]
+fn any_iso_4217_currency_is_read() -> R {
+    let m = Money::parse("120 million MXN")?;
+    assert_eq!((m.amount(), m.currency().code()), (120_000_000.0, "MXN"));
+    assert_eq!(Money::parse("7.5 billion hrk")?.currency().name(), "Croatian kuna"); // superseded, kept for history
+    assert!(Money::parse("3 XAU").is_err()); // an ounce of gold is not a currency
+    Ok(())
+}
