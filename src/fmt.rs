@@ -34,6 +34,35 @@ pub(crate) fn grouped(v: f64, max_decimals: usize) -> String {
     out
 }
 
+/// Moves the decimal point of a plain decimal text (`-12.345`, `0.06`, `7`) by `places` (right
+/// when positive): `shift_point("0.06", 2)` is `6`, `shift_point("6", -2)` is `0.06`. Working on
+/// the digits, not on the number, it introduces no rounding: a fraction written as a percentage
+/// this way reads back to the same `f64`. `None` for text that is not a plain decimal.
+pub(crate) fn shift_point(text: &str, places: i32) -> Option<String> {
+    let t = text.trim();
+    let (sign, body) = t.strip_prefix('-').map_or(("", t), |b| ("-", b));
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    if int.is_empty() && frac.is_empty() || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let digits: String = format!("{int}{frac}");
+    // position of the point within `digits`, after the shift
+    let point = i64::try_from(int.len()).ok()? + i64::from(places);
+    let (int, frac) = if point <= 0 {
+        (String::from("0"), format!("{}{digits}", "0".repeat(usize::try_from(-point).ok()?)))
+    } else if usize::try_from(point).ok()? >= digits.len() {
+        (format!("{digits}{}", "0".repeat(usize::try_from(point).ok()? - digits.len())), String::new())
+    } else {
+        let (a, b) = digits.split_at(usize::try_from(point).ok()?);
+        (a.to_string(), b.to_string())
+    };
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    let frac = frac.trim_end_matches('0');
+    let out = if frac.is_empty() { format!("{sign}{int}") } else { format!("{sign}{int}.{frac}") };
+    Some(if out == "-0" { "0".to_string() } else { out })
+}
+
 /// A fraction as a percentage with at most `max_decimals` decimals: `percent(0.1234, 1)` is
 /// `12.3 %`.
 pub(crate) fn percent(fraction: f64, max_decimals: usize) -> String {
@@ -43,6 +72,17 @@ pub(crate) fn percent(fraction: f64, max_decimals: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_point_moves_without_rounding() {
+        assert_eq!(shift_point("0.06", 2).as_deref(), Some("6"));
+        assert_eq!(shift_point("6", -2).as_deref(), Some("0.06"));
+        assert_eq!(shift_point("0.00024148969925313438", 2).as_deref(), Some("0.024148969925313438"));
+        assert_eq!(shift_point("123.5", -5).as_deref(), Some("0.001235"));
+        assert_eq!(shift_point("-1.5", 3).as_deref(), Some("-1500"));
+        assert_eq!(shift_point("1e-3", 2), None);
+        assert_eq!(shift_point(".", 2), None);
+    }
 
     #[test]
     fn numbers_are_written_one_way() {

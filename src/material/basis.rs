@@ -212,7 +212,12 @@ impl fmt::Display for Basis {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Basis::Contained(e) => f.pad(e.symbol()),
-            Basis::Equivalent(c) if c.same_substance(&Compound::lithium_carbonate()) => f.write_str("LCE"),
+            // LCE is lithium carbonate counted on its lithium: CO3Li2 (carbon first) counts carbon
+            Basis::Equivalent(c)
+                if c.same_substance(&Compound::lithium_carbonate()) && c.principal_element() == Element::Li =>
+            {
+                f.write_str("LCE")
+            }
             Basis::Equivalent(c) => write!(f, "{c}"),
             Basis::Gross { form, assay: None } => write!(f, "{form}"),
             Basis::Mixture(m) => f.pad(m.code()),

@@ -161,8 +161,19 @@ impl From<Compound> for String {
     }
 }
 
+/// The largest count a formula may carry (atoms per formula unit, group multipliers and hydrate
+/// counts each); products of counts are checked against [`MAX_ATOMS`].
+const MAX_COUNT: f64 = 1.0e6;
+/// The most atoms of one element per formula unit.
+const MAX_ATOMS: f64 = 1.0e9;
+
+/// At most 40 characters of `s`, for messages.
+fn short(s: &str) -> String {
+    if s.chars().count() <= 40 { s.to_string() } else { format!("{}…", s.chars().take(40).collect::<String>()) }
+}
+
 fn bad(formula: &str, reason: impl Into<String>) -> Error {
-    Detail::BadFormula { formula: formula.to_string(), reason: reason.into() }.into()
+    Detail::BadFormula { formula: short(formula), reason: reason.into() }.into()
 }
 
 /// Reads a count (integer or decimal) at `i`; `None` when there is none.
@@ -181,7 +192,10 @@ fn read_count(chars: &[char], i: &mut usize, formula: &str) -> Result<Option<f64
     let s: String = chars[start..*i].iter().collect();
     let n: f64 = s.parse().map_err(|_| bad(formula, format!("bad count {s:?}")))?;
     if !n.is_finite() || n <= 0.0 {
-        return Err(bad(formula, format!("count {s:?} must be positive")));
+        return Err(bad(formula, format!("count {} must be positive", short(&s))));
+    }
+    if n > MAX_COUNT {
+        return Err(bad(formula, format!("count {} is above {MAX_COUNT}", short(&s))));
     }
     Ok(Some(n))
 }
@@ -250,6 +264,9 @@ fn parse_formula(formula: &str) -> Result<Vec<(Element, f64)>, Error> {
         for (e, k) in group {
             add(&mut total, e, k * multiplier);
         }
+    }
+    if let Some((e, n)) = total.iter().find(|(_, n)| *n > MAX_ATOMS) {
+        return Err(bad(formula, format!("{n} atoms of {} per formula unit, more than {MAX_ATOMS}", e.symbol())));
     }
     Ok(total)
 }

@@ -333,7 +333,10 @@ impl Assay {
 
 impl fmt::Display for Assay {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}%{}", crate::fmt::trim(self.fraction * 100.0, 6), self.species)
+        // the fraction's shortest text with the point moved: reads back to the same fraction
+        let fraction = self.fraction.to_string();
+        let pct = crate::fmt::shift_point(&fraction, 2).unwrap_or(fraction);
+        write!(f, "{pct}%{}", self.species)
     }
 }
 
@@ -345,11 +348,13 @@ impl FromStr for Assay {
             input: s.to_string(),
             reason: "an assay is written like 6%Li2O".to_string(),
         })?;
-        let pct: f64 = num
-            .trim()
-            .parse()
-            .map_err(|_| Detail::BadBasis { input: s.to_string(), reason: format!("{num:?} is not a percentage") })?;
-        Assay::percent(pct, Compound::new(species.trim())?)
+        let not_pct = || Detail::BadBasis { input: s.to_string(), reason: format!("{num:?} is not a percentage") };
+        let species = Compound::new(species.trim())?;
+        // a plain decimal is divided by 100 on its digits, exactly; other forms (1e-3) by division
+        match crate::fmt::shift_point(num, -2) {
+            Some(fraction) => Assay::new(fraction.parse().map_err(|_| not_pct())?, species),
+            None => Assay::percent(num.trim().parse().map_err(|_| not_pct())?, species),
+        }
     }
 }
 

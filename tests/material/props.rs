@@ -126,3 +126,42 @@ fn overflowing_results_are_refused_not_stored() {
     assert!(matches!(huge.convert_to(&Basis::lce()), Err(ref e) if e.kind() == ErrorKind::NotFinite));
     assert!(matches!(huge.try_add(&huge), Err(ref e) if e.kind() == ErrorKind::NotFinite));
 }
+
+#[test]
+fn formula_counts_cannot_overflow() {
+    let huge = format!("(Li{})({})", "9".repeat(300), "9".repeat(300));
+    let e = Compound::new(&huge).unwrap_err();
+    assert_eq!(e.kind(), critical_minerals::ErrorKind::Parse);
+    assert!(e.to_string().len() < 300, "{e}");
+    // nesting within the per-count limit still cannot reach infinity
+    let nested = format!("{}Li{}", "(".repeat(40), ")999999".repeat(40));
+    assert!(Compound::new(&nested).is_err());
+    let ok = Compound::new("Li999999").unwrap();
+    assert!(ok.molar_mass().is_finite());
+}
+
+#[test]
+fn a_basis_displays_as_what_it_reads_back_to() {
+    // lithium carbonate counted on its carbon is not LCE
+    let carbon_first: Basis = "CO3Li2".parse().unwrap();
+    assert_eq!(carbon_first.element(), Some(Element::C));
+    assert_eq!(carbon_first.to_string(), "CO3Li2");
+    let back: Basis = carbon_first.to_string().parse().unwrap();
+    assert_eq!(back.element(), Some(Element::C));
+    assert_eq!(Basis::lce().to_string(), "LCE");
+    // assays of any precision survive text
+    for text in ["brine@0.00000001%Li", "spodumene-concentrate@6.00000049%Li2O", "brine@0.016%Li"] {
+        let b: Basis = text.parse().unwrap();
+        assert_eq!(b.to_string(), text);
+        assert_eq!(b.to_string().parse::<Basis>().unwrap(), b);
+    }
+}
+
+proptest! {
+    #[test]
+    fn assays_round_trip_through_text(f in 1e-12..=1.0f64) {
+        let a = Assay::new(f, Compound::lithium_oxide()).unwrap();
+        let back: Assay = a.to_string().parse().unwrap();
+        prop_assert_eq!(back, a);
+    }
+}
