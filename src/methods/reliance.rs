@@ -125,7 +125,7 @@ impl Figure {
         let t = cell.trim();
         let bad = || Detail::UnreadableFigure {
             what: "USGS table cell".into(),
-            input: cell.to_string(),
+            input: cell.chars().take(40).collect(),
             expected: "a number such as 3,300, W, NA or — (zero)".into(),
         };
         match t {
@@ -139,6 +139,10 @@ impl Figure {
             return Err(bad().into());
         }
         let v: f64 = digits.replace(',', "").parse().map_err(|_| bad())?;
+        // 400 digits parse to infinity: a figure no table holds
+        if !v.is_finite() {
+            return Err(bad().into());
+        }
         Ok(Figure::Reported(v))
     }
 

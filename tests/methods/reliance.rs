@@ -139,3 +139,10 @@ fn bad_partner_inputs_are_typed_errors() {
     let only_other = import_partner_shares(&empty, Some(&t(3.0))).unwrap();
     assert_eq!(only_other.top(), None);
 }
+
+#[test]
+fn an_overlong_cell_is_unreadable_not_infinite() {
+    let e = Figure::parse_usgs(&"9".repeat(400)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Parse);
+    assert!(e.to_string().len() < 200, "{e}");
+}
