@@ -961,6 +961,16 @@ pub(crate) enum Detail {
         /// What is missing, and where.
         what: String,
     },
+    /// A size above one of the crate's documented limits.
+    #[error("{what} is {value}, above the limit of {limit}")]
+    LimitExceeded {
+        /// What was too large, and where.
+        what: String,
+        /// The size asked for.
+        value: String,
+        /// The limit.
+        limit: String,
+    },
 }
 
 impl Detail {
@@ -1071,6 +1081,7 @@ impl Detail {
             Detail::CapacityBands { .. } => ErrorKind::Inconsistent,
             Detail::Contradiction { .. } => ErrorKind::Inconsistent,
             Detail::Absent { .. } => ErrorKind::Missing,
+            Detail::LimitExceeded { .. } => ErrorKind::Limit,
         }
     }
 }

@@ -622,12 +622,29 @@ impl MonteCarlo {
     /// The percentiles reported unless others are asked for: 5, 50, 95.
     pub const DEFAULT_PERCENTILES: [f64; 3] = [5.0, 50.0, 95.0];
 
+    /// The most samples a run may ask for (10 million).
+    pub const MAX_SAMPLES: usize = 10_000_000;
+
+    /// The most draws (samples × inputs) a run may hold in memory: 100 million values, 800 MB.
+    pub const MAX_DRAWS: usize = 100_000_000;
+
     /// `samples` draws from `seed`, uniform sampling, percentiles 5, 50 and 95.
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for zero samples.
+    /// [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for zero samples;
+    /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) above [`MonteCarlo::MAX_SAMPLES`] (checked
+    /// before anything is allocated; [`MonteCarlo::draws`] also refuses more than
+    /// [`MonteCarlo::MAX_DRAWS`] samples x inputs).
     pub fn new(samples: usize, seed: u64) -> Result<MonteCarlo, Error> {
+        if samples > Self::MAX_SAMPLES {
+            return Err(Detail::LimitExceeded {
+                what: "Monte Carlo sample count".to_string(),
+                value: samples.to_string(),
+                limit: Self::MAX_SAMPLES.to_string(),
+            }
+            .into());
+        }
         if samples == 0 {
             return Err(Detail::OutOfRange {
                 what: "Monte Carlo sample count".to_string(),
@@ -729,8 +746,17 @@ impl MonteCarlo {
         if inputs.is_empty() {
             return Err(Detail::Empty { what: "Monte Carlo inputs".to_string() }.into());
         }
+        let cells = self.samples.checked_mul(inputs.len()).filter(|&c| c <= Self::MAX_DRAWS);
+        let Some(cells) = cells else {
+            return Err(Detail::LimitExceeded {
+                what: format!("Monte Carlo draws ({} samples x {} inputs)", self.samples, inputs.len()),
+                value: self.samples.saturating_mul(inputs.len()).to_string(),
+                limit: Self::MAX_DRAWS.to_string(),
+            }
+            .into());
+        };
         let mut rng = Xoshiro256::new(self.seed);
-        let mut values = Vec::with_capacity(self.samples.saturating_mul(inputs.len()));
+        let mut values = Vec::with_capacity(cells);
         for _ in 0..self.samples {
             for e in inputs {
                 values.push(self.draw_one(&mut rng, e));

@@ -321,3 +321,13 @@ fn bad_input_gives_typed_errors() {
     );
     assert!(matches!(implied_rate_bounds(est(0.0, 2.0), &span), Err(ref e) if e.kind() == ErrorKind::NotPositive));
 }
+
+#[test]
+fn sizes_are_checked_before_allocating() {
+    use critical_minerals::ErrorKind;
+    let e = MonteCarlo::new(usize::MAX / 2, 1).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Limit);
+    let mc = MonteCarlo::new(MonteCarlo::MAX_SAMPLES, 1).unwrap();
+    let many = vec![est(1.0, 2.0); 11];
+    assert_eq!(mc.draws(&many).unwrap_err().kind(), ErrorKind::Limit);
+}
