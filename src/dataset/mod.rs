@@ -65,12 +65,13 @@
 //! # Example
 //!
 //! ```
+//! use critical_minerals::chain::Stage;
 //! use critical_minerals::dataset::{Commodity, Dataset, Measure};
 //!
 //! let data = Dataset::builtin()?;
 //! let world = data.world_total(Commodity::Lithium, 2024).and_then(|r| r.tonnes());
 //! assert_eq!(world, Some(240_000.0));
-//! let us = data.withheld(Commodity::Lithium, 2024, Measure::Production);
+//! let us = data.withheld(Commodity::Lithium, Stage::Mining, 2024, Measure::Production);
 //! assert_eq!(us[0].country_as_published, "United States");
 //! let src = data.source(&us[0].source).map(|s| s.source.publisher.as_str());
 //! assert_eq!(src, Some("U.S. Geological Survey"));
@@ -138,7 +139,7 @@ struct Locs {
 /// use critical_minerals::geo::Country;
 ///
 /// let data = Dataset::builtin()?;
-/// let rows = data.production(Commodity::Cobalt, 2024, Measure::Production);
+/// let rows = data.production(Commodity::Cobalt, Stage::Mining, 2024, Measure::Production);
 /// let congo = Country::from_code("CD")?;
 /// let drc = rows.iter().find(|r| r.area.country() == Some(congo));
 /// assert_eq!(drc.and_then(|r| r.tonnes()), Some(220_000.0));
@@ -313,6 +314,7 @@ impl Dataset {
     /// # Example
     ///
     /// ```
+    /// use critical_minerals::chain::Stage;
     /// use critical_minerals::dataset::{Commodity, Dataset, Measure};
     ///
     /// let dir = std::env::temp_dir().join(format!("cm-doc-from-dir-{}", std::process::id()));
@@ -324,7 +326,7 @@ impl Dataset {
     ///      lithium,mining,production,NA,2025,1200,Li,,mine-report\n",
     /// )?;
     /// let mine = Dataset::from_dir(&dir)?;
-    /// let row = &mine.production(Commodity::Lithium, 2025, Measure::Production)[0];
+    /// let row = &mine.production(Commodity::Lithium, Stage::Mining, 2025, Measure::Production)[0];
     /// assert_eq!(row.area.to_string(), "NAM"); // "NA" is Namibia
     /// let all = Dataset::builtin()?.merge(mine)?;
     /// assert!(all.source("mine-report").is_some());
