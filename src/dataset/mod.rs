@@ -4,7 +4,7 @@
 //! |---|---|
 //! | [`Dataset`] | all tables; [`Dataset::builtin`], [`Dataset::from_dir`], [`Dataset::from_json`], [`Dataset::merge`], queries |
 //! | [`SourceRecord`], [`Confidence`] | a cited source and how sure it is (`P`, `S`, `D`, `U`, `seed`) |
-//! | [`ProductionRecord`], [`Commodity`], [`Measure`], [`Area`], [`Flag`] | mine production and reserves by country |
+//! | [`ProductionRecord`], [`Commodity`], [`Measure`], [`Flag`] | mine production and reserves by country |
 //! | [`SalientRecord`], [`SalientItem`], [`SalientUnit`] | USGS US salient statistics |
 //! | [`StageShareRecord`] | a country's share of a chain stage, as one source states it |
 //! | [`Claim`], [`ClaimKind`], [`Bound`], [`ClaimUnit`], [`ClaimRegion`], [`Period`] | figures stated by documents, to be checked |
@@ -34,7 +34,7 @@
 //! - `commodity`: [`Commodity`] (`lithium`, `cobalt`, `nickel`, `natural-graphite`, `li-ion-batteries`);
 //!   `stage`: [`Stage`] (`mining`, `refining`, `cells`, ...);
 //!   `measure`: `production` or `reserves`.
-//! - `country`: an ISO 3166-1 code ([`Area`]); files use alpha-3 (`NAM`), alpha-2 `NA` is read as
+//! - `country`: a [`Place`]: an ISO 3166-1 code; files use alpha-3 (`NAM`), alpha-2 `NA` is read as
 //!   Namibia, never as "not available"; `WORLD` is the published world total and `OTHER` the
 //!   "Other countries" row.
 //! - `value_t`: tonnes on the row's `basis` (a [`Basis`](crate::material::Basis): `Li`, `Co`, `Ni`,
@@ -89,13 +89,14 @@ use std::sync::OnceLock;
 use serde::ser::{SerializeMap, Serializer};
 
 pub use records::{
-    Area, Bound, Claim, ClaimKind, ClaimRegion, ClaimUnit, Commodity, FacilityRecord, Flag, Measure, PricePoint,
+    Bound, Claim, ClaimKind, ClaimRegion, ClaimUnit, Commodity, FacilityRecord, Flag, Measure, PricePoint,
     PriceStatistic, ProductionRecord, SalientItem, SalientRecord, SalientUnit, SourceRecord, StageShareRecord,
 };
 
 use crate::Error;
 use crate::chain::Stage;
 use crate::error::Detail;
+use crate::geo::Place;
 use crate::material::Amount;
 use crate::provenance::Estimate;
 use parse::SourceIds;
@@ -169,12 +170,6 @@ impl PartialEq for Dataset {
             && self.claims == o.claims
             && self.prices == o.prices
             && self.facilities == o.facilities
-    }
-}
-
-impl From<crate::geo::Country> for Area {
-    fn from(c: crate::geo::Country) -> Area {
-        Area::Country(c)
     }
 }
 
@@ -602,12 +597,12 @@ impl Dataset {
         year: i32,
         measure: Measure,
     ) -> Vec<&ProductionRecord> {
-        self.production(commodity, stage, year, measure).into_iter().filter(|r| r.area != Area::World).collect()
+        self.production(commodity, stage, year, measure).into_iter().filter(|r| r.area != Place::World).collect()
     }
 
     /// The published world row of a commodity, stage, year and measure.
     pub fn world(&self, commodity: Commodity, stage: Stage, year: i32, measure: Measure) -> Option<&ProductionRecord> {
-        self.production(commodity, stage, year, measure).into_iter().find(|r| r.area == Area::World)
+        self.production(commodity, stage, year, measure).into_iter().find(|r| r.area == Place::World)
     }
 
     /// The published world **mine** production total of a year (see [`ProductionRecord::note`]
@@ -664,7 +659,7 @@ impl Dataset {
 
     /// The range spanned by all sources' statements of one area's share of a stage: the lowest
     /// low to the highest high, in percent. `None` when no source states it.
-    pub fn stage_share_range(&self, commodity: Commodity, stage: Stage, area: Area) -> Option<Estimate> {
+    pub fn stage_share_range(&self, commodity: Commodity, stage: Stage, area: Place) -> Option<Estimate> {
         let rows: Vec<_> = self.stage_shares(commodity, stage).into_iter().filter(|r| r.area == area).collect();
         let low = rows.iter().map(|r| r.estimate.low()).reduce(f64::min)?;
         let high = rows.iter().map(|r| r.estimate.high()).reduce(f64::max)?;

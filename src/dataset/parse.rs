@@ -4,14 +4,14 @@ use crate::time::Period;
 use std::collections::HashSet;
 
 use super::records::{
-    Area, Bound, Claim, ClaimKind, ClaimUnit, Commodity, FacilityRecord, Flag, Measure, PricePoint, ProductionRecord,
+    Bound, Claim, ClaimKind, ClaimUnit, Commodity, FacilityRecord, Flag, Measure, PricePoint, ProductionRecord,
     SalientItem, SalientRecord, SalientUnit, SourceRecord, StageShareRecord, grade_class,
 };
 use super::table::Row;
 use crate::Error;
 use crate::chain::{Capacity, Company, Facility, FacilityStatus, Stage};
 use crate::error::Detail;
-use crate::geo::Country;
+use crate::geo::{Country, Place};
 use crate::material::{Amount, Basis, Form, Rate};
 use crate::provenance::{Estimate, Source};
 use crate::units;
@@ -74,6 +74,17 @@ fn value_with_flags(row: &Row<'_>, column: &str, flags: &[Flag], allow_negative:
     }
 }
 
+/// The `country` column of a production or stage-share row: a country, `WORLD` or `OTHER`.
+fn row_place(row: &Row<'_>) -> Result<Place, Error> {
+    let place: Place = row.parse("country")?;
+    if let Place::Region(r) = place {
+        return Err(
+            row.bad("country", format!("a row is about a country, WORLD or OTHER, not the region {}", r.name()))
+        );
+    }
+    Ok(place)
+}
+
 pub(crate) fn source(row: &Row<'_>) -> Result<SourceRecord, Error> {
     let id = row.required("id")?;
     let mut s = Source::new(id, row.text("publisher"), row.text("title")).map_err(|e| match e.detail() {
@@ -114,7 +125,7 @@ pub(crate) fn production(row: &Row<'_>, ids: &SourceIds) -> Result<ProductionRec
     let commodity: Commodity = row.parse("commodity")?;
     let stage: Stage = row.parse("stage")?;
     let measure: Measure = row.parse("measure")?;
-    let area: Area = row.parse("country")?;
+    let area = row_place(row)?;
     let year = row.year("year")?.ok_or_else(|| row.bad("year", "a value is required"))?;
     let basis = basis_for(row, "basis", commodity)?;
     let flags = flags(row, "flags")?;
@@ -226,7 +237,7 @@ pub(crate) fn stage_share(row: &Row<'_>, ids: &SourceIds) -> Result<StageShareRe
     Ok(StageShareRecord {
         commodity: row.parse("commodity")?,
         stage: row.parse("stage")?,
-        area: row.parse("country")?,
+        area: row_place(row)?,
         year: row.year("year")?,
         estimate,
         qualifier: row.owned("qualifier"),

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::Error;
 use crate::chain::{Facility, Stage};
 use crate::error::Detail;
-use crate::geo::Country;
+use crate::geo::{Country, Place};
 use crate::material::{Amount, Basis, Element, Form, GradeClass, GraphiteKind, Mineral};
 use crate::money::{Currency, Scale};
 use crate::provenance::{Confidence, Estimate, Source};
@@ -159,83 +159,6 @@ text_enum!(Measure, "measure", "production or reserves", {
     Reserves => "reserves",
 });
 
-/// The place a row is about: a country, the world total, or the "Other countries" remainder.
-///
-/// Text form: an ISO 3166-1 code (alpha-3 is written; alpha-2 and numeric are read, so `NA` is
-/// Namibia), `WORLD` or `OTHER`.
-///
-/// # Example
-///
-/// ```
-/// use critical_minerals::dataset::Area;
-/// use critical_minerals::geo::Country;
-///
-/// assert_eq!("NA".parse::<Area>()?, Area::Country(Country::from_code("NAM")?));
-/// assert_eq!("WORLD".parse::<Area>()?, Area::World);
-/// assert_eq!(Area::Other.to_string(), "OTHER");
-/// assert!("XX".parse::<Area>().is_err());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub enum Area {
-    /// One country.
-    Country(Country),
-    /// The world total as published.
-    World,
-    /// The publisher's "Other countries" row.
-    Other,
-}
-
-impl Area {
-    /// The country, if this is one.
-    pub fn country(self) -> Option<Country> {
-        match self {
-            Area::Country(c) => Some(c),
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for Area {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Area::Country(c) => f.write_str(c.alpha3()),
-            Area::World => f.write_str("WORLD"),
-            Area::Other => f.write_str("OTHER"),
-        }
-    }
-}
-
-impl FromStr for Area {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let t = s.trim();
-        if t.eq_ignore_ascii_case("WORLD") {
-            return Ok(Area::World);
-        }
-        if t.eq_ignore_ascii_case("OTHER") {
-            return Ok(Area::Other);
-        }
-        Country::from_code(t)
-            .map(Area::Country)
-            .map_err(|_| parse_err("country", s, "an ISO 3166-1 code (alpha-3 preferred), WORLD or OTHER"))
-    }
-}
-
-impl TryFrom<String> for Area {
-    type Error = Error;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        s.parse()
-    }
-}
-
-impl From<Area> for String {
-    fn from(a: Area) -> String {
-        a.to_string()
-    }
-}
-
 /// A published flag on a figure (USGS symbols and table conventions).
 ///
 /// | text | meaning | value column |
@@ -302,8 +225,9 @@ pub struct ProductionRecord {
     pub stage: Stage,
     /// Production or reserves.
     pub measure: Measure,
-    /// Country, world total or "Other countries".
-    pub area: Area,
+    /// The place (column `country`): a country, the world total (`WORLD`) or the "Other
+    /// countries" row (`OTHER`).
+    pub area: Place,
     /// The row label as published (`Congo (Kinshasa)`).
     pub country_as_published: String,
     /// Data year (for reserves: the year of the edition's data).
@@ -436,8 +360,8 @@ pub struct StageShareRecord {
     pub commodity: Commodity,
     /// Stage.
     pub stage: Stage,
-    /// The country (or area) holding the share.
-    pub area: Area,
+    /// The place holding the share (column `country`): a country, `WORLD` or `OTHER`.
+    pub area: Place,
     /// Reference year, when the source states one.
     pub year: Option<i32>,
     /// Share in percent.

@@ -6,19 +6,19 @@ use std::collections::HashSet;
 
 use critical_minerals::chain::{Capacity, FacilityStatus, Stage};
 use critical_minerals::dataset::{
-    Area, Bound, ClaimKind, ClaimRegion, ClaimUnit, Commodity, Dataset, Flag, Measure, SalientItem,
+    Bound, ClaimKind, ClaimRegion, ClaimUnit, Commodity, Dataset, Flag, Measure, SalientItem,
 };
-use critical_minerals::geo::Country;
+use critical_minerals::geo::{Country, Place};
 use critical_minerals::material::Basis;
 use critical_minerals::money::{Currency, Scale};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
-fn country(code: &str) -> Area {
-    Area::Country(Country::from_code(code).expect("test code"))
+fn country(code: &str) -> Place {
+    Place::Country(Country::from_code(code).expect("test code"))
 }
 
-fn tonnes_of(data: &Dataset, c: Commodity, year: i32, m: Measure, area: Area) -> Option<f64> {
+fn tonnes_of(data: &Dataset, c: Commodity, year: i32, m: Measure, area: Place) -> Option<f64> {
     data.production(c, Stage::Mining, year, m).into_iter().find(|r| r.area == area).and_then(|r| r.tonnes())
 }
 
@@ -77,7 +77,7 @@ fn world_totals_and_rows_match_the_published_tables() -> TestResult {
         assert_eq!(d.world_total(c, year).and_then(|r| r.tonnes()), Some(total), "{c} {year}");
     }
     assert_eq!(tonnes_of(&d, Commodity::Cobalt, 2024, p, country("COD")), Some(220_000.0));
-    assert_eq!(tonnes_of(&d, Commodity::Cobalt, 2023, p, Area::Other), Some(6_080.0));
+    assert_eq!(tonnes_of(&d, Commodity::Cobalt, 2023, p, Place::RestOfWorld), Some(6_080.0));
     assert_eq!(tonnes_of(&d, Commodity::NaturalGraphite, 2024, p, country("CHN")), Some(1_270_000.0));
     assert_eq!(tonnes_of(&d, Commodity::NaturalGraphite, 2023, p, country("MOZ")), Some(98_000.0));
     assert_eq!(tonnes_of(&d, Commodity::Nickel, 2024, p, country("IDN")), Some(2_200_000.0));
@@ -132,7 +132,7 @@ fn flags_are_kept_as_published() -> TestResult {
     assert!(ncl.has_flag(Flag::NotAvailable));
     assert_eq!(ncl.value, None);
     let other = d.production(Commodity::Lithium, Stage::Mining, 2024, Measure::Production);
-    let other = other.iter().find(|x| x.area == Area::Other).ok_or("OTHER")?;
+    let other = other.iter().find(|x| x.area == Place::RestOfWorld).ok_or("OTHER")?;
     assert!(other.has_flag(Flag::Zero));
     assert_eq!(other.tonnes(), Some(0.0));
     let ni_world = d.world(Commodity::Nickel, Stage::Mining, 2024, r).ok_or("nickel reserves")?;

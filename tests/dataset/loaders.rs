@@ -4,8 +4,8 @@ use critical_minerals::Error;
 use critical_minerals::ErrorKind;
 
 use critical_minerals::chain::{Capacity, Stage};
-use critical_minerals::dataset::{Area, Commodity, Dataset, Flag, Measure};
-use critical_minerals::geo::Country;
+use critical_minerals::dataset::{Commodity, Dataset, Flag, Measure};
+use critical_minerals::geo::{Country, Place};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -37,6 +37,15 @@ fn unknown_country_names_file_row_column_and_value() -> TestResult {
     let e = load_with_bad_production_row("country", "lithium,mining,production,XX,2025,10,Li,,fixture-src")?;
     assert!(e.kind() == ErrorKind::InvalidData && e.to_string().contains(": row 2, column"), "{e:?}");
     assert_names(&e, &["production.csv", "row 2", "\"country\"", "\"XX\""]);
+    Ok(())
+}
+
+#[test]
+fn a_region_is_no_production_row() -> TestResult {
+    // a region is a place, but production rows are by country, world total or "Other countries"
+    let e = load_with_bad_production_row("region", "lithium,mining,production,north-america,2025,10,Li,,fixture-src")?;
+    assert_eq!(e.kind(), ErrorKind::InvalidData);
+    assert_names(&e, &["production.csv", "row 2", "\"country\"", "\"north-america\"", "North America"]);
     Ok(())
 }
 
@@ -170,7 +179,7 @@ fn good_user_directory_loads_and_merges_with_builtin() -> TestResult {
     let user = Dataset::from_dir(crate::fixtures::fixture("user_good"))?;
     let rows = user.production(Commodity::Lithium, Stage::Mining, 2025, Measure::Production);
     assert_eq!(rows.len(), 3);
-    assert_eq!(rows[0].area, Area::Country(Country::from_code("NAM")?));
+    assert_eq!(rows[0].area, Place::Country(Country::from_code("NAM")?));
     assert!(rows[2].has_flag(Flag::Withheld));
     assert!(matches!(
         user.facility("acme-cells").and_then(|f| f.facility.capacity.as_ref()),

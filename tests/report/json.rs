@@ -3,8 +3,9 @@
 //! Expected values are the published table figures (t of contained metal, or gross t of natural
 //! graphite) and arithmetic on them done here, not numbers copied from the report.
 
-use critical_minerals::dataset::{Area, Commodity, Dataset};
+use critical_minerals::dataset::{Commodity, Dataset};
 use critical_minerals::geo::Country;
+use critical_minerals::geo::Place;
 use critical_minerals::report::{
     DenominatorKind, Finding, MiningYear, NirAgreement, NirKind, NoteKind, Producer, SupplyReport,
 };
@@ -22,7 +23,7 @@ fn latest(r: &SupplyReport) -> Result<&MiningYear, String> {
 
 fn producer<'a>(y: &'a MiningYear, code: &str) -> Result<&'a Producer, Box<dyn std::error::Error>> {
     let c = Country::from_code(code)?;
-    Ok(y.producers.iter().find(|p| p.area == Area::Country(c)).ok_or(format!("no row for {code}"))?)
+    Ok(y.producers.iter().find(|p| p.area == Place::Country(c)).ok_or(format!("no row for {code}"))?)
 }
 
 fn close(a: f64, b: f64, tol: f64) -> bool {
@@ -188,7 +189,7 @@ fn lithium_claims_recomputed() -> R {
 #[test]
 fn stage_shares_are_ranges_with_sources() -> R {
     let r = report(Commodity::Lithium)?;
-    let china = Area::Country(Country::from_code("CHN")?);
+    let china = Place::Country(Country::from_code("CHN")?);
     let refining =
         r.stages.iter().find(|s| s.stage == critical_minerals::chain::Stage::Refining).ok_or("no refining stage")?;
     let cn = refining.countries.iter().find(|c| c.area == china).ok_or("no China")?;
