@@ -37,7 +37,7 @@
 //! | [`analysis::cost_curve`] | cost curve, share of output under water, marginal producer |
 //! | [`analysis::localization`] | share of a region's consumption supplied from within |
 //! | [`analysis::uncertainty`] | ranges through shares and growth (exact bounds), Monte Carlo for HHI and CR-n |
-//! | [`analysis::audit`] | contradictions in a set of market-report claims (shares, CAGRs, sizes, region lists) |
+//! | [`claims`] | one claim model; the audit (contradictions among market-report claims: shares, CAGRs, sizes, region lists) and the recomputation against data, by one rule set |
 //!
 //! ## Example
 //!
@@ -76,6 +76,7 @@ pub mod time;
 pub mod trade;
 pub mod units;
 mod validate;
+mod vocab;
 
 pub use error::{Error, ErrorKind, Result};
 

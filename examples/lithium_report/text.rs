@@ -5,9 +5,10 @@ use std::fmt::Write as _;
 use comfy_table::presets::{ASCII_MARKDOWN, UTF8_FULL_CONDENSED};
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 use critical_minerals::chain::Stage;
+use critical_minerals::claims::{Bound, Verdict};
 use critical_minerals::dataset::Flag;
 use critical_minerals::provenance::Estimate;
-use critical_minerals::report::{Concentration, DenominatorKind, Finding, NirAgreement, NirKind, SupplyReport};
+use critical_minerals::report::{Concentration, DenominatorKind, NirAgreement, NirKind, SupplyReport};
 use critical_minerals::stats::concentration::Band;
 
 /// Terminal tables or Markdown.
@@ -378,8 +379,8 @@ pub fn render(r: &SupplyReport, style: Style) -> String {
                     .iter()
                     .map(|x| {
                         let b = match x.bound {
-                            critical_minerals::dataset::Bound::AtLeast => "≥ ",
-                            critical_minerals::dataset::Bound::AtMost => "≤ ",
+                            Bound::AtLeast => "≥ ",
+                            Bound::AtMost => "≤ ",
                             _ => "",
                         };
                         let src =
@@ -391,8 +392,8 @@ pub fn render(r: &SupplyReport, style: Style) -> String {
                     format!("{} [{}]", c.subject, c.source),
                     c.stated.clone(),
                     rc.join("\n"),
-                    match c.finding {
-                        Finding::Inconsistent => "INCONSISTENT".to_string(),
+                    match c.verdict {
+                        Verdict::Inconsistent => "INCONSISTENT".to_string(),
                         f => f.label().to_string(),
                     } + if c.note.is_empty() { "" } else { ": " }
                         + &c.note,

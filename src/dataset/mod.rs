@@ -7,7 +7,7 @@
 //! | [`ProductionRecord`], [`Commodity`], [`Measure`], [`Flag`] | mine production and reserves by country |
 //! | [`SalientRecord`], [`SalientItem`], [`SalientUnit`] | USGS US salient statistics |
 //! | [`StageShareRecord`] | a country's share of a chain stage, as one source states it |
-//! | [`Claim`], [`ClaimKind`], [`Bound`], [`ClaimUnit`], [`ClaimRegion`], [`Period`] | figures stated by documents, to be checked |
+//! | [`Claim`] | figures stated by documents (`claims.csv`), read into the claim model of [`claims`](crate::claims) |
 //! | [`PricePoint`], [`PriceStatistic`] | dated prices |
 //! | [`FacilityRecord`] | a [`Facility`](crate::chain::Facility) with the date of its status |
 //! | [`Error`](crate::Error) | every loading error, naming file, row, column and value |
@@ -48,9 +48,13 @@
 //!   or `persons`; net import reliance published as ">50" is `50` with flag `gt`.
 //! - `stage_shares.csv`: a share in percent as `share_low_pct..share_high_pct` (equal for a point;
 //!   "more than 90%" is 90..100), with the source's wording in `as_published`.
-//! - `claims.csv`: `kind` is a [`ClaimKind`], `bound` a [`Bound`] (`value_high` only for
-//!   `range`), `unit` a [`ClaimUnit`] (`t`, `%`, `%/yr`, `x`, `USD billion`), `region` a
-//!   [`ClaimRegion`], periods are [`Period`]s (`2025`, `2022-11`, `2025-06-18`).
+//! - `claims.csv`: `kind` is a [`ClaimKind`](crate::claims::ClaimKind) (not `country-list`),
+//!   `bound` a [`Bound`](crate::claims::Bound) (`value_high` only for `range`), `unit` a
+//!   [`ClaimUnit`](crate::claims::ClaimUnit) (`t`, `%`, `%/yr`, `x`, `USD billion`), `region` a
+//!   [`Place`] (`WORLD`, `OTHER`, an ISO code, a built-in region such as `north-america`),
+//!   periods are [`Period`](crate::time::Period)s (`2025`, `2022-11`, `2025-06-18`). Each row
+//!   must be a valid [`Claim`]: the rules of the claim model are reported
+//!   at the column they are about.
 //! - `prices.csv`: `product` is a [`Form`](crate::material::Form) (`chemical:Li2CO3`), `per` is `t`.
 //! - `facilities.csv`: `capacity_unit` is `t/yr` (with `capacity_basis`) or `GWh/yr`; `status` is
 //!   a [`FacilityStatus`](crate::chain::FacilityStatus); capacity is empty when no source gives it.
@@ -89,12 +93,13 @@ use std::sync::OnceLock;
 use serde::ser::{SerializeMap, Serializer};
 
 pub use records::{
-    Bound, Claim, ClaimKind, ClaimRegion, ClaimUnit, Commodity, FacilityRecord, Flag, Measure, PricePoint,
-    PriceStatistic, ProductionRecord, SalientItem, SalientRecord, SalientUnit, SourceRecord, StageShareRecord,
+    Commodity, FacilityRecord, Flag, Measure, PricePoint, PriceStatistic, ProductionRecord, SalientItem, SalientRecord,
+    SalientUnit, SourceRecord, StageShareRecord,
 };
 
 use crate::Error;
 use crate::chain::Stage;
+use crate::claims::Claim;
 use crate::error::Detail;
 use crate::geo::Place;
 use crate::material::Amount;
@@ -673,7 +678,7 @@ impl Dataset {
 
     /// The claim with `id`.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
-        self.claims.iter().find(|c| c.id == id)
+        self.claims.iter().find(|c| c.id() == id)
     }
 
     /// Every price point.

@@ -11,7 +11,7 @@
 //! | [`StageSection`], [`StatedShare`], [`Statement`] | stage shares (refining, cells, ...) as the sources state them, as ranges |
 //! | [`ChinaShare`] | China's share of each stage |
 //! | [`RelianceSection`], [`RelianceYear`], [`ComputedNir`], [`NirAgreement`] | US net import reliance, computed next to published |
-//! | [`ClaimCheck`], [`Recomputed`], [`Finding`] | claims of documents recomputed (implied rates, changes, projections) |
+//! | [`ClaimCheck`] | claims of documents recomputed (implied rates, changes, projections) by [`claims::recompute`](crate::claims::recompute()) |
 //! | [`DataNote`], [`NoteKind`] | withheld, estimated, rounded, zero and unallocated figures; denominators and methods |
 //! | [`SourceEntry`] | every source the report cites |
 //! | [`StageBar`], [`Segment`], [`SupplyReport::chart`] | country shares by stage, ready to draw |
@@ -77,13 +77,13 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 pub use chart::{Segment, StageBar};
-pub use claims::{ClaimCheck, Finding, Recomputed};
 pub use mining::{Concentration, DenominatorKind, GuidelineBand, MiningSection, MiningYear, Producer};
 pub use reliance::{ComputedNir, NirAgreement, NirKind, PublishedFigure, RelianceSection, RelianceYear};
 pub use stages::{StageSection, StatedShare, Statement};
 
 use crate::Error;
 use crate::chain::Stage;
+use crate::claims::ClaimCheck;
 use crate::dataset::{Commodity, Dataset};
 use crate::error::Detail;
 use crate::geo::Place;

@@ -5,9 +5,8 @@ use critical_minerals::provenance::Confidence;
 use std::collections::HashSet;
 
 use critical_minerals::chain::{Capacity, FacilityStatus, Stage};
-use critical_minerals::dataset::{
-    Bound, ClaimKind, ClaimRegion, ClaimUnit, Commodity, Dataset, Flag, Measure, SalientItem,
-};
+use critical_minerals::claims::{Bound, Claim, ClaimKind, ClaimUnit};
+use critical_minerals::dataset::{Commodity, Dataset, Flag, Measure, SalientItem};
 use critical_minerals::geo::{Country, Place};
 use critical_minerals::material::Basis;
 use critical_minerals::money::{Currency, Scale};
@@ -205,30 +204,34 @@ fn stage_shares_give_ranges_where_sources_differ() -> TestResult {
 #[test]
 fn seed_claims_are_recorded_with_kind_bound_and_source() -> TestResult {
     let d = Dataset::builtin()?;
+    let stated = |c: &Claim| c.figure().stated().copied().ok_or("no figure");
     let metal = d.claim("li-metal-output-2025").ok_or("metal")?;
-    assert_eq!((metal.kind, metal.bound), (ClaimKind::Quantity, Bound::Range));
-    assert_eq!((metal.estimate.low(), metal.estimate.high()), (40_000.0, 60_000.0));
-    assert_eq!(metal.basis, Some("metal:Li".parse()?));
+    assert_eq!((metal.kind(), stated(metal)?.bound()), (ClaimKind::Quantity, Bound::Range));
+    assert_eq!((stated(metal)?.estimate().low(), stated(metal)?.estimate().high()), (40_000.0, 60_000.0));
+    assert_eq!(metal.figure().basis(), Some(&"metal:Li".parse()?));
     let china = d.claim("china-liion-capacity-share").ok_or("china")?;
-    assert_eq!((china.kind, china.bound, china.estimate.low()), (ClaimKind::Share, Bound::AtLeast, 70.0));
+    assert_eq!(
+        (china.kind(), stated(china)?.bound(), stated(china)?.estimate().low()),
+        (ClaimKind::Share, Bound::AtLeast, 70.0)
+    );
     let size = d.claim("slb-market-size-2030").ok_or("size")?;
-    assert_eq!(size.unit, ClaimUnit::Money { currency: Currency::USD, scale: Scale::Billion });
+    assert_eq!(size.figure().unit(), Some(ClaimUnit::Money { currency: Currency::USD, scale: Scale::Billion }));
     let regions: f64 = ["north-america", "europe", "asia-pacific"]
         .iter()
-        .filter_map(|r| d.claims().iter().find(|c| c.region == ClaimRegion::Named(r.to_string())))
-        .map(|c| c.estimate.low())
+        .filter_map(|r| d.claims().iter().find(|c| c.place().to_string() == *r))
+        .filter_map(|c| c.figure().stated().map(|s| s.estimate().low()))
         .sum();
     assert_eq!(regions, 90.0);
-    let cagrs: Vec<_> = d.claims().iter().filter(|c| c.kind == ClaimKind::Cagr).collect();
+    let cagrs: Vec<_> = d.claims().iter().filter(|c| c.kind() == ClaimKind::Cagr).collect();
     assert_eq!(cagrs.len(), 2);
     let fall = d.claim("lithium-price-fall-since-2022-peak").ok_or("fall")?;
-    assert_eq!(fall.estimate.low(), -90.0);
+    assert_eq!(stated(fall)?.estimate().low(), -90.0);
     let waste = d.claim("yichun-processing-waste-2025").ok_or("waste")?;
-    assert_eq!(waste.estimate.low(), 10_000_000.0);
+    assert_eq!(stated(waste)?.estimate().low(), 10_000_000.0);
     for c in d.claims() {
-        let s = d.source(&c.source).ok_or("claim source")?;
-        assert_eq!(s.tag, Confidence::Claim, "{}", c.id);
-        assert!(s.source.edition.as_deref().is_some_and(|e| e.contains("seed file")), "{}", c.id);
+        let s = d.source(c.source().ok_or("no source")?).ok_or("claim source")?;
+        assert_eq!(s.tag, Confidence::Claim, "{}", c.id());
+        assert!(s.source.edition.as_deref().is_some_and(|e| e.contains("seed file")), "{}", c.id());
     }
     Ok(())
 }
