@@ -622,10 +622,6 @@ fn place_of(claim: &str, text: &str) -> Result<Place, Error> {
     })
 }
 
-fn year(y: i32) -> Result<Period, Error> {
-    Period::year(y)
-}
-
 /// Checks that both ends of `stated` pass `ok`.
 fn check_values(id: &str, what: &str, s: &Stated, ok: impl Fn(f64) -> bool, expected: &str) -> Result<(), Invalid> {
     for v in [s.estimate.low(), s.estimate.high()] {
@@ -757,7 +753,7 @@ impl Claim {
     /// [`ErrorKind::Unknown`] for a place that cannot be read, [`ErrorKind::OutOfRange`] for a
     /// share outside 0–100 %, [`ErrorKind::Unsupported`] for a blank id or market.
     pub fn share(id: &str, market: &str, place: &str, year: Option<i32>, percent: Stated) -> Result<Claim, Error> {
-        let end = year.map(self::year).transpose()?;
+        let end = year.map(Period::year).transpose()?;
         Claim::new(id, market, place_of(id, place)?, None, end, ClaimFigure::Share(percent))
     }
 
@@ -785,8 +781,8 @@ impl Claim {
         end: i32,
         percent_per_year: Stated,
     ) -> Result<Claim, Error> {
-        let start = start.map(year).transpose()?;
-        Claim::new(id, market, Place::World, start, Some(year(end)?), ClaimFigure::Cagr(percent_per_year))
+        let start = start.map(Period::year).transpose()?;
+        Claim::new(id, market, Place::World, start, Some(Period::year(end)?), ClaimFigure::Cagr(percent_per_year))
     }
 
     /// The size of `market` in `place` and `year`, as written in `unit` (for money, the figure
@@ -812,7 +808,7 @@ impl Claim {
     /// [`ErrorKind::NotFinite`] when the figure overflows in units of its currency.
     pub fn size(id: &str, market: &str, place: &str, year: i32, value: Stated, unit: SizeUnit) -> Result<Claim, Error> {
         let place = place_of(id, place)?;
-        Claim::new(id, market, place, None, Some(self::year(year)?), ClaimFigure::Size { value, unit })
+        Claim::new(id, market, place, None, Some(Period::year(year)?), ClaimFigure::Size { value, unit })
     }
 
     /// The market's total in `year`: a [`size`](Claim::size) of the world.
@@ -852,7 +848,14 @@ impl Claim {
     /// [`ErrorKind::OutOfRange`] for a multiple at or below 0, [`ErrorKind::Unsupported`] for a
     /// period that ends before it starts.
     pub fn multiple(id: &str, subject: &str, start: i32, end: i32, times: Stated) -> Result<Claim, Error> {
-        Claim::new(id, subject, Place::World, Some(year(start)?), Some(year(end)?), ClaimFigure::Multiple(times))
+        Claim::new(
+            id,
+            subject,
+            Place::World,
+            Some(Period::year(start)?),
+            Some(Period::year(end)?),
+            ClaimFigure::Multiple(times),
+        )
     }
 
     /// A change of `subject` in percent from `from` to `to` (`Stated::about(-90.0)` for "a fall

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::audit::cagrs_disagree;
-use super::claim::{Bound, Claim, ClaimFigure, ClaimKind, ClaimUnit};
+use super::claim::{Bound, Claim, ClaimFigure, ClaimKind, ClaimUnit, SizeUnit};
 #[cfg(doc)]
 use super::rules::Tolerances;
 use super::set::ClaimSet;
@@ -258,7 +258,7 @@ pub fn recompute(set: &ClaimSet, evidence: &impl Evidence) -> Result<Vec<ClaimCh
         let outcome = match c.figure() {
             ClaimFigure::Multiple(s) => multiple(c, s.estimate(), s.bound()).context(ctx)?,
             ClaimFigure::Cagr(_) => cagr(set, c).context(ctx)?,
-            ClaimFigure::Size { unit: super::SizeUnit::Money { .. }, .. } => market_size(set, c, &unit).context(ctx)?,
+            ClaimFigure::Size { unit: SizeUnit::Money { .. }, .. } => market_size(set, c, &unit).context(ctx)?,
             ClaimFigure::Size { .. } => quantity(c, evidence),
             ClaimFigure::PercentChange(_) => percent_change(set, c, evidence),
             ClaimFigure::Share(_) => {
