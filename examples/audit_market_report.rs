@@ -73,7 +73,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     //    at each stated rate, and which rates contradict each other
     println!("\nRecomputed:");
     for check in set.recompute(&())? {
-        println!("  {} ({}): {}", check.id, check.stated, check.verdict.label());
+        println!("  {} ({}): {}", check.id, check.stated, check.outcome.label());
         for r in &check.recomputed {
             println!("    {}: {} {}", r.what, r.value, r.unit);
         }

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use comfy_table::presets::{ASCII_MARKDOWN, UTF8_FULL_CONDENSED};
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 use critical_minerals::chain::Stage;
-use critical_minerals::claims::{Bound, Verdict};
+use critical_minerals::claims::{Bound, CheckOutcome};
 use critical_minerals::dataset::Flag;
 use critical_minerals::provenance::Estimate;
 use critical_minerals::report::{Concentration, DenominatorKind, NirAgreement, NirKind, SupplyReport};
@@ -392,8 +392,8 @@ pub fn render(r: &SupplyReport, style: Style) -> String {
                     format!("{} [{}]", c.subject, c.source),
                     c.stated.clone(),
                     rc.join("\n"),
-                    match c.verdict {
-                        Verdict::Inconsistent => "INCONSISTENT".to_string(),
+                    match c.outcome {
+                        CheckOutcome::Inconsistent => "INCONSISTENT".to_string(),
                         f => f.label().to_string(),
                     } + if c.note.is_empty() { "" } else { ": " }
                         + &c.note,

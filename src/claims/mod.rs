@@ -7,7 +7,7 @@
 //! | [`Tolerances`] | the one rule set: what "exact", "about", "at least", "at most" and a range allow, and when figures agree | `rules.rs` |
 //! | [`ClaimSet`] | claims with unique ids and the tolerances they are judged by | `set.rs` |
 //! | [`audit()`], [`Finding`], [`FindingKind`], [`Implication`] | contradictions among claims: share sums, nested and overlapping regions, repeated figures, CAGRs against each other and against sizes, country lists | `audit/` (one file per family: shares, growth, sizes, countries) |
-//! | [`recompute()`], [`ClaimCheck`], [`Recomputed`], [`Verdict`], [`Evidence`], [`Measured`], [`MineOutput`] | claims restated (implied rates, multiples, back-projections) and checked against data (prices, mine output) | `recompute.rs` |
+//! | [`recompute()`], [`ClaimCheck`], [`Recomputed`], [`CheckOutcome`], [`Evidence`], [`Measured`], [`MineOutput`] | claims restated (implied rates, multiples, back-projections) and checked against data (prices, mine output) | `recompute.rs` |
 //!
 //! The built-in dataset loads `claims.csv` into [`Claim`]s
 //! ([`Dataset::claims`](crate::dataset::Dataset::claims)); the supply report shows the
@@ -17,7 +17,7 @@
 //! # Examples
 //!
 //! ```
-//! use critical_minerals::claims::{Claim, ClaimSet, FindingKind, SizeUnit, Stated, Verdict};
+//! use critical_minerals::claims::{Claim, ClaimSet, FindingKind, SizeUnit, Stated, CheckOutcome};
 //! use critical_minerals::money::{Currency, Scale};
 //!
 //! // one market report: two growth rates for one market over overlapping periods, and a size
@@ -33,7 +33,7 @@
 //! assert_eq!(findings[0].kind(), FindingKind::CagrsDisagree);
 //! // the recomputation, by the same rule
 //! let checks = set.recompute(&())?;
-//! assert_eq!(checks[0].verdict, Verdict::Inconsistent);
+//! assert_eq!(checks[0].outcome, CheckOutcome::Inconsistent);
 //! // USD 150 billion in 2030 at 4.5 %/yr is USD 120.4 billion in 2025
 //! assert_eq!((checks[2].recomputed[0].value.low() * 10.0).round() / 10.0, 120.4);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -48,6 +48,6 @@ mod set;
 pub use audit::{Finding, FindingKind, Implication, audit};
 pub(crate) use claim::Invalid;
 pub use claim::{Bound, Claim, ClaimFigure, ClaimKind, ClaimUnit, SizeUnit, Stated};
-pub use recompute::{ClaimCheck, Evidence, Measured, MineOutput, Recomputed, Verdict, recompute};
+pub use recompute::{CheckOutcome, ClaimCheck, Evidence, Measured, MineOutput, Recomputed, recompute};
 pub use rules::Tolerances;
 pub use set::ClaimSet;

@@ -21,7 +21,7 @@ use crate::time::{Period, Span};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
-pub enum Verdict {
+pub enum CheckOutcome {
     /// Independent data agree with the claim (within what it allows).
     Consistent,
     /// Independent data, or another claim of the same source, disagree.
@@ -33,14 +33,14 @@ pub enum Verdict {
     NotCheckable,
 }
 
-impl Verdict {
+impl CheckOutcome {
     /// In words.
     pub fn label(self) -> &'static str {
         match self {
-            Verdict::Consistent => "consistent",
-            Verdict::Inconsistent => "inconsistent",
-            Verdict::Derived => "restated",
-            Verdict::NotCheckable => "not checkable",
+            CheckOutcome::Consistent => "consistent",
+            CheckOutcome::Inconsistent => "inconsistent",
+            CheckOutcome::Derived => "restated",
+            CheckOutcome::NotCheckable => "not checkable",
         }
     }
 }
@@ -81,9 +81,9 @@ pub struct ClaimCheck {
     pub unit: String,
     /// The recomputations.
     pub recomputed: Vec<Recomputed>,
-    /// The overall verdict (serialized as `finding`).
+    /// The overall outcome (serialized as `finding`).
     #[serde(rename = "finding")]
-    pub verdict: Verdict,
+    pub outcome: CheckOutcome,
     /// Why, in words.
     pub note: String,
     /// Source id of the claim (empty when it cites none).
@@ -188,16 +188,16 @@ fn same_source(a: &Claim, b: &Claim) -> bool {
     a.source().is_some() && a.source() == b.source()
 }
 
-/// What one recomputation gives: the figures, the verdict and why.
-struct Outcome {
+/// What one recomputation gives: the figures, the outcome and why.
+struct Recomputation {
     recomputed: Vec<Recomputed>,
-    verdict: Verdict,
+    outcome: CheckOutcome,
     note: String,
 }
 
-impl Outcome {
-    fn new() -> Outcome {
-        Outcome { recomputed: Vec::new(), verdict: Verdict::NotCheckable, note: String::new() }
+impl Recomputation {
+    fn new() -> Recomputation {
+        Recomputation { recomputed: Vec::new(), outcome: CheckOutcome::NotCheckable, note: String::new() }
     }
 }
 
@@ -205,14 +205,14 @@ impl Outcome {
 /// `evidence`. Claims are compared with the other claims of the set that cite the same source;
 /// whether figures agree is decided by the rules of [`Tolerances`] with the set's tolerances.
 ///
-/// | kind | recomputed | verdict |
+/// | kind | recomputed | outcome |
 /// |---|---|---|
-/// | multiple | the annual rate it implies over its period (compounded over whole years) | [`Verdict::Derived`] |
-/// | CAGR | the multiple it implies over its period; against the other CAGRs of the same source, by the audit's rule ([`FindingKind::CagrsDisagree`](super::FindingKind::CagrsDisagree): overlapping periods, `rate`) | [`Verdict::Derived`], or [`Verdict::Inconsistent`] when another disagrees |
-/// | market size | projected back to the first start year of the source's CAGRs, at each of them | [`Verdict::Derived`] |
-/// | percent change | against each change the [`Evidence`] measures over the claim's period (`change`) | [`Verdict::Consistent`] when one agrees, else [`Verdict::Inconsistent`] |
-/// | tonnage | as a percentage of the world mine output the [`Evidence`] gives, on the output's basis | [`Verdict::Derived`] |
-/// | share | not recomputed: the audit checks shares against the other claims | [`Verdict::NotCheckable`] |
+/// | multiple | the annual rate it implies over its period (compounded over whole years) | [`CheckOutcome::Derived`] |
+/// | CAGR | the multiple it implies over its period; against the other CAGRs of the same source, by the audit's rule ([`FindingKind::CagrsDisagree`](super::FindingKind::CagrsDisagree): overlapping periods, `rate`) | [`CheckOutcome::Derived`], or [`CheckOutcome::Inconsistent`] when another disagrees |
+/// | market size | projected back to the first start year of the source's CAGRs, at each of them | [`CheckOutcome::Derived`] |
+/// | percent change | against each change the [`Evidence`] measures over the claim's period (`change`) | [`CheckOutcome::Consistent`] when one agrees, else [`CheckOutcome::Inconsistent`] |
+/// | tonnage | as a percentage of the world mine output the [`Evidence`] gives, on the output's basis | [`CheckOutcome::Derived`] |
+/// | share | not recomputed: the audit checks shares against the other claims | [`CheckOutcome::NotCheckable`] |
 ///
 /// Country lists state no figure and are not recomputed. Values are shown in the claim's unit
 /// (percent, %/yr, `x`, the money's scale). With no [`Evidence`] (`&()`), percent changes and
@@ -226,7 +226,7 @@ impl Outcome {
 /// # Examples
 ///
 /// ```
-/// use critical_minerals::claims::{Claim, ClaimSet, Measured, Evidence, Stated, Verdict, recompute};
+/// use critical_minerals::claims::{Claim, ClaimSet, Measured, Evidence, Stated, CheckOutcome, recompute};
 /// use critical_minerals::time::Period;
 ///
 /// /// A price series that fell 89.2 % over the period.
@@ -244,10 +244,10 @@ impl Outcome {
 /// let checks = recompute(&set, &Prices)?;
 /// // x20 over five years is 82.1 %/yr compounded
 /// assert_eq!((checks[0].recomputed[0].value.low() * 10.0).round() / 10.0, 82.1);
-/// assert_eq!(checks[0].verdict, Verdict::Derived);
+/// assert_eq!(checks[0].outcome, CheckOutcome::Derived);
 /// // "nearly 90 %" allows 85.5-94.5 %: a fall of 89.2 % agrees
-/// assert_eq!(checks[1].verdict, Verdict::Consistent);
-/// assert_eq!(recompute(&set, &())?[1].verdict, Verdict::NotCheckable);
+/// assert_eq!(checks[1].outcome, CheckOutcome::Consistent);
+/// assert_eq!(recompute(&set, &())?[1].outcome, CheckOutcome::NotCheckable);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn recompute(set: &ClaimSet, evidence: &impl Evidence) -> Result<Vec<ClaimCheck>, Error> {
@@ -261,9 +261,10 @@ pub fn recompute(set: &ClaimSet, evidence: &impl Evidence) -> Result<Vec<ClaimCh
             ClaimFigure::Size { unit: SizeUnit::Money { .. }, .. } => market_size(set, c, &unit).context(ctx)?,
             ClaimFigure::Size { .. } => quantity(c, evidence),
             ClaimFigure::PercentChange(_) => percent_change(set, c, evidence),
-            ClaimFigure::Share(_) => {
-                Outcome { note: "a share: the audit checks it against the other claims".to_string(), ..Outcome::new() }
-            }
+            ClaimFigure::Share(_) => Recomputation {
+                note: "a share: the audit checks it against the other claims".to_string(),
+                ..Recomputation::new()
+            },
             ClaimFigure::CountryList(_) => continue,
         };
         out.push(ClaimCheck {
@@ -275,7 +276,7 @@ pub fn recompute(set: &ClaimSet, evidence: &impl Evidence) -> Result<Vec<ClaimCh
             bound: stated.bound(),
             unit: unit.to_string(),
             recomputed: outcome.recomputed,
-            verdict: outcome.verdict,
+            outcome: outcome.outcome,
             note: outcome.note,
             source: c.source().unwrap_or_default().to_string(),
         });
@@ -293,8 +294,8 @@ fn years_of(c: &Claim) -> Option<Span> {
     }
 }
 
-fn multiple(c: &Claim, e: Estimate, bound: Bound) -> Result<Outcome, Error> {
-    let mut o = Outcome::new();
+fn multiple(c: &Claim, e: Estimate, bound: Bound) -> Result<Recomputation, Error> {
+    let mut o = Recomputation::new();
     let Some(span) = years_of(c) else {
         o.note = "no period stated: no annual rate".into();
         return Ok(o);
@@ -311,7 +312,7 @@ fn multiple(c: &Claim, e: Estimate, bound: Bound) -> Result<Outcome, Error> {
             agrees: None,
             sources: vec![],
         });
-        o.verdict = Verdict::Derived;
+        o.outcome = CheckOutcome::Derived;
         o.note = format!(
             "x{} over {} years is {}{:.1} %/yr compounded",
             grouped(e.low(), 2),
@@ -327,8 +328,8 @@ fn stated_of(c: &Claim) -> Option<(Estimate, Bound)> {
     c.figure().stated().map(|s| (s.estimate(), s.bound()))
 }
 
-fn cagr(set: &ClaimSet, c: &Claim) -> Result<Outcome, Error> {
-    let mut o = Outcome::new();
+fn cagr(set: &ClaimSet, c: &Claim) -> Result<Recomputation, Error> {
+    let mut o = Recomputation::new();
     let Some((e, bound)) = stated_of(c) else { return Ok(o) };
     if let Some(span) = years_of(c) {
         let r = GrowthRate::from_percent(e.low())?;
@@ -342,7 +343,7 @@ fn cagr(set: &ClaimSet, c: &Claim) -> Result<Outcome, Error> {
                 agrees: None,
                 sources: vec![],
             });
-            o.verdict = Verdict::Derived;
+            o.outcome = CheckOutcome::Derived;
         }
     }
     // the other CAGRs of the same source, by the audit's rule
@@ -352,7 +353,7 @@ fn cagr(set: &ClaimSet, c: &Claim) -> Result<Outcome, Error> {
             continue;
         }
         let Some((oe, ob)) = stated_of(other) else { continue };
-        o.verdict = Verdict::Inconsistent;
+        o.outcome = CheckOutcome::Inconsistent;
         o.note = format!(
             "the same source also gives {}{} %/yr ({}, claim {})",
             bound_word(ob),
@@ -367,8 +368,8 @@ fn cagr(set: &ClaimSet, c: &Claim) -> Result<Outcome, Error> {
     Ok(o)
 }
 
-fn market_size(set: &ClaimSet, c: &Claim, unit: &ClaimUnit) -> Result<Outcome, Error> {
-    let mut o = Outcome::new();
+fn market_size(set: &ClaimSet, c: &Claim, unit: &ClaimUnit) -> Result<Recomputation, Error> {
+    let mut o = Recomputation::new();
     let Some((e, _)) = stated_of(c) else { return Ok(o) };
     if let Some(end) = c.end().or(c.start()) {
         let rates: Vec<&Claim> =
@@ -402,7 +403,7 @@ fn market_size(set: &ClaimSet, c: &Claim, unit: &ClaimUnit) -> Result<Outcome, E
                 }
             }
             if !o.recomputed.is_empty() {
-                o.verdict = Verdict::Derived;
+                o.outcome = CheckOutcome::Derived;
                 o.note = format!(
                     "{base} is the first year of the source's forecast period; the stated growth rates are for \
                      differently named markets of the same report"
@@ -416,8 +417,8 @@ fn market_size(set: &ClaimSet, c: &Claim, unit: &ClaimUnit) -> Result<Outcome, E
     Ok(o)
 }
 
-fn percent_change(set: &ClaimSet, c: &Claim, evidence: &impl Evidence) -> Outcome {
-    let mut o = Outcome::new();
+fn percent_change(set: &ClaimSet, c: &Claim, evidence: &impl Evidence) -> Recomputation {
+    let mut o = Recomputation::new();
     let t = set.tolerances();
     if let (Some(from), Some(to), Some(reading)) = (c.start(), c.end(), c.figure().reading()) {
         for m in evidence.price_changes(from, to) {
@@ -435,23 +436,23 @@ fn percent_change(set: &ClaimSet, c: &Claim, evidence: &impl Evidence) -> Outcom
         }
     }
     let checks: Vec<bool> = o.recomputed.iter().filter_map(|r| r.agrees).collect();
-    (o.verdict, o.note) = if checks.is_empty() {
-        (Verdict::NotCheckable, "no prices in the data for the period".into())
+    (o.outcome, o.note) = if checks.is_empty() {
+        (CheckOutcome::NotCheckable, "no prices in the data for the period".into())
     } else if checks.iter().all(|&b| b) {
-        (Verdict::Consistent, "every price series in the data agrees".into())
+        (CheckOutcome::Consistent, "every price series in the data agrees".into())
     } else if checks.iter().any(|&b| b) {
         (
-            Verdict::Consistent,
+            CheckOutcome::Consistent,
             "agrees with the series that matches the claim's dates; an annual-average series does not".into(),
         )
     } else {
-        (Verdict::Inconsistent, "no price series in the data agrees".into())
+        (CheckOutcome::Inconsistent, "no price series in the data agrees".into())
     };
     o
 }
 
-fn quantity(c: &Claim, evidence: &impl Evidence) -> Outcome {
-    let mut o = Outcome::new();
+fn quantity(c: &Claim, evidence: &impl Evidence) -> Recomputation {
+    let mut o = Recomputation::new();
     let Some((e, bound)) = stated_of(c) else { return o };
     let Some(b) = c.figure().basis() else {
         o.note = "a tonnage with no material basis: nothing to compare it with".into();
@@ -481,7 +482,7 @@ fn quantity(c: &Claim, evidence: &impl Evidence) -> Outcome {
                     agrees: None,
                     sources: vec![out.source.clone()],
                 });
-                o.verdict = Verdict::Derived;
+                o.outcome = CheckOutcome::Derived;
                 o.note = format!("a {b} tonnage of {}, set against mined {}", c.subject(), out.basis);
             }
         }

@@ -226,7 +226,7 @@ proptest! {
         for check in recompute(&set, &()).map_err(|e| TestCaseError::fail(e.to_string()))? {
             let json = rt(&check)?;
             prop_assert!(json.contains("\"finding\":"), "{}", json);
-            rt(&check.verdict)?;
+            rt(&check.outcome)?;
             for r in &check.recomputed {
                 rt(r)?;
             }

@@ -2,7 +2,7 @@
 //! claims it compares with.
 
 use critical_minerals::claims::{
-    Bound, Claim, ClaimKind, ClaimSet, Evidence, Measured, MineOutput, SizeUnit, Stated, Verdict, recompute,
+    Bound, CheckOutcome, Claim, ClaimKind, ClaimSet, Evidence, Measured, MineOutput, SizeUnit, Stated, recompute,
 };
 use critical_minerals::material::Basis;
 use critical_minerals::money::{Currency, Scale};
@@ -48,7 +48,10 @@ fn each_kind_is_restated_or_checked() -> R {
     assert_eq!(ids, ["x2", "g", "s", "t", "w", "sh"]); // a country list states no figure
     // x2 over 2024-2030: at least 12.2 %/yr
     let x2 = &checks[0];
-    assert_eq!((x2.kind, x2.verdict, x2.recomputed[0].bound), (ClaimKind::Multiple, Verdict::Derived, Bound::AtLeast));
+    assert_eq!(
+        (x2.kind, x2.outcome, x2.recomputed[0].bound),
+        (ClaimKind::Multiple, CheckOutcome::Derived, Bound::AtLeast)
+    );
     assert!(close(x2.recomputed[0].value.low(), (2f64.powf(1.0 / 6.0) - 1.0) * 100.0));
     assert_eq!(x2.stated, "at least 2 x, 2024 to 2030");
     // 4.5 %/yr over seven years, as a multiple
@@ -60,12 +63,12 @@ fn each_kind_is_restated_or_checked() -> R {
     // a metal tonnage against world mine output; a tonnage without basis is not checkable
     let t = &checks[3];
     assert!(close(t.recomputed[0].value.low(), 40e3 / 240e3 * 100.0) && close(t.recomputed[0].value.high(), 25.0));
-    assert_eq!((t.verdict, checks[4].verdict), (Verdict::Derived, Verdict::NotCheckable));
+    assert_eq!((t.outcome, checks[4].outcome), (CheckOutcome::Derived, CheckOutcome::NotCheckable));
     assert!(checks[4].note.contains("no material basis"));
     // shares are the audit's
-    assert_eq!(checks[5].verdict, Verdict::NotCheckable);
+    assert_eq!(checks[5].outcome, CheckOutcome::NotCheckable);
     // without evidence the tonnage is not checkable either
-    assert_eq!(recompute(&set, &())?[3].verdict, Verdict::NotCheckable);
+    assert_eq!(recompute(&set, &())?[3].outcome, CheckOutcome::NotCheckable);
     Ok(())
 }
 
@@ -74,20 +77,20 @@ fn cagrs_are_compared_within_one_source_over_overlapping_periods() -> R {
     let g = |id: &str, start: i32, end: i32, v: f64, src: &str| -> Result<Claim, critical_minerals::Error> {
         Ok(Claim::cagr(id, "market", Some(start), end, Stated::exact(v)?)?.with_source(src))
     };
-    let verdicts = |claims: Vec<Claim>| -> Result<Vec<Verdict>, Box<dyn std::error::Error>> {
-        Ok(recompute(&ClaimSet::new(claims)?, &())?.iter().map(|c| c.verdict).collect())
+    let outcomes = |claims: Vec<Claim>| -> Result<Vec<CheckOutcome>, Box<dyn std::error::Error>> {
+        Ok(recompute(&ClaimSet::new(claims)?, &())?.iter().map(|c| c.outcome).collect())
     };
-    use Verdict::{Derived, Inconsistent};
+    use CheckOutcome::{Derived, Inconsistent};
     // same source, overlapping periods, 4.5 against 15 %/yr
     assert_eq!(
-        verdicts(vec![g("a", 2025, 2032, 4.5, "r")?, g("b", 2025, 2030, 15.0, "r")?])?,
+        outcomes(vec![g("a", 2025, 2032, 4.5, "r")?, g("b", 2025, 2030, 15.0, "r")?])?,
         [Inconsistent, Inconsistent]
     );
     // another source, or periods that do not overlap, may grow at another rate
-    assert_eq!(verdicts(vec![g("a", 2025, 2032, 4.5, "r")?, g("b", 2025, 2030, 15.0, "s")?])?, [Derived, Derived]);
-    assert_eq!(verdicts(vec![g("a", 2015, 2020, 4.5, "r")?, g("b", 2020, 2025, 15.0, "r")?])?, [Derived, Derived]);
+    assert_eq!(outcomes(vec![g("a", 2025, 2032, 4.5, "r")?, g("b", 2025, 2030, 15.0, "s")?])?, [Derived, Derived]);
+    assert_eq!(outcomes(vec![g("a", 2015, 2020, 4.5, "r")?, g("b", 2020, 2025, 15.0, "r")?])?, [Derived, Derived]);
     // within the rate tolerance
-    assert_eq!(verdicts(vec![g("a", 2025, 2030, 4.5, "r")?, g("b", 2025, 2030, 4.9, "r")?])?, [Derived, Derived]);
+    assert_eq!(outcomes(vec![g("a", 2025, 2030, 4.5, "r")?, g("b", 2025, 2030, 4.9, "r")?])?, [Derived, Derived]);
     Ok(())
 }
 
@@ -107,8 +110,8 @@ fn evidence_types_round_trip_through_serde_json() -> R {
     let c = Claim::percent_change("p", "price", Period::year(2022)?, Period::year(2025)?, Stated::about(-90.0)?)?;
     let checks = recompute(&ClaimSet::new(vec![c])?, &())?;
     assert_eq!(
-        (checks[0].verdict, checks[0].note.as_str()),
-        (Verdict::NotCheckable, "no prices in the data for the period")
+        (checks[0].outcome, checks[0].note.as_str()),
+        (CheckOutcome::NotCheckable, "no prices in the data for the period")
     );
     Ok(())
 }

@@ -3,7 +3,7 @@
 
 use critical_minerals::ErrorKind;
 use critical_minerals::claims::{
-    Claim, ClaimSet, Evidence, FindingKind, Measured, Stated, Tolerances, Verdict, audit, recompute,
+    CheckOutcome, Claim, ClaimSet, Evidence, FindingKind, Measured, Stated, Tolerances, audit, recompute,
 };
 use critical_minerals::time::Period;
 
@@ -150,29 +150,29 @@ impl Evidence for Changes {
     }
 }
 
-fn verdict_of(stated: Stated, measured: f64) -> Result<Verdict, Box<dyn std::error::Error>> {
+fn outcome_of(stated: Stated, measured: f64) -> Result<CheckOutcome, Box<dyn std::error::Error>> {
     let c = Claim::percent_change("p", "price", Period::year(2022)?, Period::year(2025)?, stated)?;
-    Ok(recompute(&ClaimSet::new(vec![c])?, &Changes(vec![measured]))?[0].verdict)
+    Ok(recompute(&ClaimSet::new(vec![c])?, &Changes(vec![measured]))?[0].outcome)
 }
 
 #[test]
 fn the_recomputation_judges_each_bound_by_the_same_rule() -> R {
-    use Verdict::{Consistent as Yes, Inconsistent as No};
+    use CheckOutcome::{Consistent as Yes, Inconsistent as No};
     // "about -90 %" allows -94.5 to -85.5 %, and 0.5 pp (`change`) come on top
     for (v, want) in [(-0.851, Yes), (-0.849, No), (-0.949, Yes), (-0.951, No), (-0.892, Yes), (-0.803, No)] {
-        assert_eq!(verdict_of(Stated::about(-90.0)?, v)?, want, "about -90 % vs {v}");
+        assert_eq!(outcome_of(Stated::about(-90.0)?, v)?, want, "about -90 % vs {v}");
     }
     for (v, want) in [(-0.896, Yes), (-0.904, Yes), (-0.894, No), (-0.906, No)] {
-        assert_eq!(verdict_of(Stated::exact(-90.0)?, v)?, want, "-90 % vs {v}");
+        assert_eq!(outcome_of(Stated::exact(-90.0)?, v)?, want, "-90 % vs {v}");
     }
     for (v, want) in [(-0.504, Yes), (3.0, Yes), (-0.506, No)] {
-        assert_eq!(verdict_of(Stated::at_least(-50.0)?, v)?, want, "at least -50 % vs {v}");
+        assert_eq!(outcome_of(Stated::at_least(-50.0)?, v)?, want, "at least -50 % vs {v}");
     }
     for (v, want) in [(-0.99, Yes), (0.204, Yes), (0.206, No)] {
-        assert_eq!(verdict_of(Stated::at_most(20.0)?, v)?, want, "at most 20 % vs {v}");
+        assert_eq!(outcome_of(Stated::at_most(20.0)?, v)?, want, "at most 20 % vs {v}");
     }
     for (v, want) in [(0.096, Yes), (0.204, Yes), (0.094, No), (0.206, No)] {
-        assert_eq!(verdict_of(Stated::range(10.0, 20.0)?, v)?, want, "10-20 % vs {v}");
+        assert_eq!(outcome_of(Stated::range(10.0, 20.0)?, v)?, want, "10-20 % vs {v}");
     }
     Ok(())
 }
