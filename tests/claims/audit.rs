@@ -332,6 +332,11 @@ fn dataset_claims_convert_with_their_units_and_bounds() {
     assert_eq!(us.figure().in_base_units().unwrap().estimate().low(), 0.10);
     let li = data.claim("li-metal-output-2025").unwrap().clone().in_market("lithium metal");
     assert!(matches!(li.figure(), ClaimFigure::Size { unit: SizeUnit::Tonnes(Some(_)), .. }));
+    // a CAGR over the forecast period, citing its source (once the doc example of from_dataset)
+    let g = data.claim("slmb-market-cagr").unwrap().clone().in_market("slb");
+    assert!(matches!(g.figure(), ClaimFigure::Cagr(_)));
+    assert_eq!((g.start().map(|p| p.calendar_year()), g.end().map(|p| p.calendar_year())), (Some(2025), Some(2032)));
+    assert_eq!(g.source(), Some("seed-002-market-report"));
 }
 
 #[test]
