@@ -1,11 +1,12 @@
 //! The claim model: constructors and their rules, text forms, and serde round trips of every
 //! claim type (property test).
 
+use crate::fixtures::any_place;
 use critical_minerals::ErrorKind;
 use critical_minerals::claims::{
     Bound, Claim, ClaimFigure, ClaimKind, ClaimSet, ClaimUnit, SizeUnit, Stated, Tolerances, audit, recompute,
 };
-use critical_minerals::geo::{BuiltinRegion, Country, Place};
+use critical_minerals::geo::{BuiltinRegion, Place};
 use critical_minerals::material::Basis;
 use critical_minerals::money::{Currency, Scale};
 use critical_minerals::time::Period;
@@ -112,24 +113,14 @@ fn deserializing_checks_the_rules_again() -> R {
     assert_eq!(serde_json::from_str::<ClaimSet>(&json)?, set);
     let twice = json.replace(r#"{"claims":["#, &format!(r#"{{"claims":[{},"#, serde_json::to_string(&c)?));
     assert!(serde_json::from_str::<ClaimSet>(&twice).is_err()); // id "s" twice
-    let nan = serde_json::to_string(&set.with_tolerances(Tolerances::default())?)?
+    let negative = serde_json::to_string(&set.with_tolerances(Tolerances::default())?)?
         .replace("\"about\":0.05", "\"about\":-1.0");
-    assert!(serde_json::from_str::<ClaimSet>(&nan).is_err());
+    assert!(serde_json::from_str::<ClaimSet>(&negative).is_err());
     Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------
 // every claim type round-trips through serde_json
-
-fn any_place() -> impl Strategy<Value = Place> {
-    let countries: Vec<Country> = Country::all().collect();
-    prop_oneof![
-        prop::sample::select(countries).prop_map(Place::Country),
-        Just(Place::World),
-        Just(Place::RestOfWorld),
-        prop::sample::select(BuiltinRegion::ALL.to_vec()).prop_map(Place::Region),
-    ]
-}
 
 fn any_stated(lo: f64, hi: f64) -> impl Strategy<Value = Stated> {
     (lo..hi, lo..hi, 0usize..5).prop_map(|(a, b, k)| {

@@ -1,6 +1,7 @@
 //! `Place`: one type for a country, a built-in region, the world and the rest of the world, with
 //! the text forms the data files use.
 
+use crate::fixtures::any_place;
 use critical_minerals::ErrorKind;
 use critical_minerals::geo::{BuiltinRegion, Country, Place};
 use proptest::prelude::*;
@@ -71,16 +72,6 @@ fn names_members_and_order() -> R {
     v.sort();
     assert_eq!(v, [cn, Place::World, Place::RestOfWorld, Place::Region(BuiltinRegion::Europe)]);
     Ok(())
-}
-
-fn any_place() -> impl Strategy<Value = Place> {
-    let countries: Vec<Country> = Country::all().collect();
-    prop_oneof![
-        prop::sample::select(countries).prop_map(Place::Country),
-        Just(Place::World),
-        Just(Place::RestOfWorld),
-        prop::sample::select(BuiltinRegion::ALL.to_vec()).prop_map(Place::Region),
-    ]
 }
 
 proptest! {
