@@ -6,9 +6,10 @@ use std::fmt::Write as _;
 use comfy_table::presets::{ASCII_MARKDOWN, UTF8_FULL_CONDENSED};
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 use critical_minerals::chain::Stage;
+use critical_minerals::claims::{Bound, CheckOutcome};
 use critical_minerals::dataset::Flag;
 use critical_minerals::provenance::Estimate;
-use critical_minerals::report::{Concentration, DenominatorKind, Finding, NirKind, SupplyReport};
+use critical_minerals::report::{Concentration, DenominatorKind, NirKind, SupplyReport};
 use critical_minerals::stats::guideline::{Band, Guideline};
 
 /// Terminal tables or Markdown.
@@ -363,8 +364,8 @@ pub fn render(r: &SupplyReport, style: Style) -> String {
                     .iter()
                     .map(|x| {
                         let b = match x.bound {
-                            critical_minerals::dataset::Bound::AtLeast => "≥ ",
-                            critical_minerals::dataset::Bound::AtMost => "≤ ",
+                            Bound::AtLeast => "≥ ",
+                            Bound::AtMost => "≤ ",
                             _ => "",
                         };
                         let src =
@@ -376,8 +377,8 @@ pub fn render(r: &SupplyReport, style: Style) -> String {
                     format!("{} [{}]", c.subject, c.source),
                     c.stated.clone(),
                     rc.join("\n"),
-                    match c.finding {
-                        Finding::Inconsistent => "INCONSISTENT".to_string(),
+                    match c.outcome {
+                        CheckOutcome::Inconsistent => "INCONSISTENT".to_string(),
                         f => f.label().to_string(),
                     } + if c.note.is_empty() { "" } else { ": " }
                         + &c.note,

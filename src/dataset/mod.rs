@@ -4,10 +4,10 @@
 //! |---|---|
 //! | [`Dataset`] | all tables; [`Dataset::builtin`], [`Dataset::from_dir`], [`Dataset::from_json`], [`Dataset::merge`], queries |
 //! | [`SourceRecord`], [`Confidence`](crate::provenance::Confidence) | a cited source and how sure it is (`P`, `S`, `D`, `U`, `C`) |
-//! | [`ProductionRecord`], [`Commodity`], [`Measure`], [`Area`], [`Flag`] | mine production and reserves by country |
+//! | [`ProductionRecord`], [`Commodity`], [`Measure`], [`Flag`] | mine production and reserves by country |
 //! | [`SalientRecord`], [`SalientItem`], [`SalientUnit`] | USGS US salient statistics |
 //! | [`StageShareRecord`] | a country's share of a chain stage, as one source states it |
-//! | [`Claim`], [`ClaimKind`], [`Bound`], [`ClaimUnit`], [`ClaimRegion`], [`Period`](crate::time::Period) | figures stated by documents, to be checked |
+//! | [`Claim`] | figures stated by documents (`claims.csv`), read into the claim model of [`claims`](crate::claims) |
 //! | [`PricePoint`], [`PriceStatistic`] | dated prices |
 //! | [`FacilityRecord`] | a [`Facility`](crate::chain::Facility) with the date of its status |
 //! | [`Error`] | every loading error, naming file, row, column and value |
@@ -34,7 +34,7 @@
 //! - `commodity`: [`Commodity`] (`lithium`, `cobalt`, `nickel`, `natural-graphite`, `li-ion-batteries`);
 //!   `stage`: [`Stage`] (`mining`, `refining`, `cells`, ...);
 //!   `measure`: `production` or `reserves`.
-//! - `country`: an ISO 3166-1 code ([`Area`]); files use alpha-3 (`NAM`), alpha-2 `NA` is read as
+//! - `country`: a [`Place`]: an ISO 3166-1 code; files use alpha-3 (`NAM`), alpha-2 `NA` is read as
 //!   Namibia, never as "not available"; `WORLD` is the published world total and `OTHER` the
 //!   "Other countries" row.
 //! - `value_t`: tonnes on the row's `basis` (a [`Basis`](crate::material::Basis): `Li`, `Co`, `Ni`,
@@ -48,9 +48,13 @@
 //!   or `persons`; net import reliance published as ">50" is `50` with flag `gt`.
 //! - `stage_shares.csv`: a share in percent as `share_low_pct..share_high_pct` (equal for a point;
 //!   "more than 90%" is 90..100), with the source's wording in `as_published`.
-//! - `claims.csv`: `kind` is a [`ClaimKind`], `bound` a [`Bound`] (`value_high` only for
-//!   `range`), `unit` a [`ClaimUnit`] (`t`, `%`, `%/yr`, `x`, `USD billion`), `region` a
-//!   [`ClaimRegion`], periods are [`Period`](crate::time::Period)s (`2025`, `2022-11`, `2025-06-18`).
+//! - `claims.csv`: `kind` is a [`ClaimKind`](crate::claims::ClaimKind) (not `country-list`),
+//!   `bound` a [`Bound`](crate::claims::Bound) (`value_high` only for `range`), `unit` a
+//!   [`ClaimUnit`](crate::claims::ClaimUnit) (`t`, `%`, `%/yr`, `x`, `USD billion`), `region` a
+//!   [`Place`] (`WORLD`, `OTHER`, an ISO code, a built-in region such as `north-america`),
+//!   periods are [`Period`](crate::time::Period)s (`2025`, `2022-11`, `2025-06-18`). Each row
+//!   must be a valid [`Claim`]: the rules of the claim model are reported
+//!   at the column they are about.
 //! - `prices.csv`: `product` is a [`Form`](crate::material::Form) (`chemical:Li2CO3`), `per` is `t`.
 //! - `facilities.csv`: `capacity_unit` is `t/yr` (with `capacity_basis`) or `GWh/yr`; `status` is
 //!   a [`FacilityStatus`](crate::chain::FacilityStatus); capacity is empty when no source gives it.
@@ -89,13 +93,15 @@ use std::sync::OnceLock;
 use serde::ser::{SerializeMap, Serializer};
 
 pub use records::{
-    Area, Bound, Claim, ClaimKind, ClaimRegion, ClaimUnit, Commodity, FacilityRecord, Flag, Measure, PricePoint,
-    PriceStatistic, ProductionRecord, SalientItem, SalientRecord, SalientUnit, SourceRecord, StageShareRecord,
+    Commodity, FacilityRecord, Flag, Measure, PricePoint, PriceStatistic, ProductionRecord, SalientItem, SalientRecord,
+    SalientUnit, SourceRecord, StageShareRecord,
 };
 
 use crate::Error;
 use crate::chain::Stage;
+use crate::claims::Claim;
 use crate::error::Detail;
+use crate::geo::Place;
 use crate::material::Amount;
 use crate::provenance::Estimate;
 use parse::SourceIds;
@@ -169,12 +175,6 @@ impl PartialEq for Dataset {
             && self.claims == o.claims
             && self.prices == o.prices
             && self.facilities == o.facilities
-    }
-}
-
-impl From<crate::geo::Country> for Area {
-    fn from(c: crate::geo::Country) -> Area {
-        Area::Country(c)
     }
 }
 
@@ -602,12 +602,12 @@ impl Dataset {
         year: i32,
         measure: Measure,
     ) -> Vec<&ProductionRecord> {
-        self.production(commodity, stage, year, measure).into_iter().filter(|r| r.area != Area::World).collect()
+        self.production(commodity, stage, year, measure).into_iter().filter(|r| r.area != Place::World).collect()
     }
 
     /// The published world row of a commodity, stage, year and measure.
     pub fn world(&self, commodity: Commodity, stage: Stage, year: i32, measure: Measure) -> Option<&ProductionRecord> {
-        self.production(commodity, stage, year, measure).into_iter().find(|r| r.area == Area::World)
+        self.production(commodity, stage, year, measure).into_iter().find(|r| r.area == Place::World)
     }
 
     /// The published world **mine** production total of a year (see [`ProductionRecord::note`]
@@ -664,7 +664,7 @@ impl Dataset {
 
     /// The range spanned by all sources' statements of one area's share of a stage: the lowest
     /// low to the highest high, in percent. `None` when no source states it.
-    pub fn stage_share_range(&self, commodity: Commodity, stage: Stage, area: Area) -> Option<Estimate> {
+    pub fn stage_share_range(&self, commodity: Commodity, stage: Stage, area: Place) -> Option<Estimate> {
         let rows: Vec<_> = self.stage_shares(commodity, stage).into_iter().filter(|r| r.area == area).collect();
         let low = rows.iter().map(|r| r.estimate.low()).reduce(f64::min)?;
         let high = rows.iter().map(|r| r.estimate.high()).reduce(f64::max)?;
@@ -678,7 +678,7 @@ impl Dataset {
 
     /// The claim with `id`.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
-        self.claims.iter().find(|c| c.id == id)
+        self.claims.iter().find(|c| c.id() == id)
     }
 
     /// Every price point.

@@ -4,14 +4,15 @@ use crate::time::Period;
 use std::collections::HashSet;
 
 use super::records::{
-    Area, Bound, Claim, ClaimKind, ClaimUnit, Commodity, FacilityRecord, Flag, Measure, PricePoint, ProductionRecord,
-    SalientItem, SalientRecord, SalientUnit, SourceRecord, StageShareRecord, grade_class,
+    Commodity, FacilityRecord, Flag, Measure, PricePoint, ProductionRecord, SalientItem, SalientRecord, SalientUnit,
+    SourceRecord, StageShareRecord, grade_class,
 };
 use super::table::Row;
 use crate::Error;
 use crate::chain::{Capacity, Company, Facility, FacilityStatus, Stage};
+use crate::claims::{Bound, Claim, ClaimFigure, ClaimKind, ClaimUnit, Invalid, Stated};
 use crate::error::Detail;
-use crate::geo::Country;
+use crate::geo::{Country, Place};
 use crate::material::{Amount, Basis, Form, Rate};
 use crate::provenance::{Estimate, Source};
 use crate::units;
@@ -74,6 +75,17 @@ fn value_with_flags(row: &Row<'_>, column: &str, flags: &[Flag], allow_negative:
     }
 }
 
+/// The `country` column of a production or stage-share row: a country, `WORLD` or `OTHER`.
+fn row_place(row: &Row<'_>) -> Result<Place, Error> {
+    let place: Place = row.parse("country")?;
+    if let Place::Region(r) = place {
+        return Err(
+            row.bad("country", format!("a row is about a country, WORLD or OTHER, not the region {}", r.name()))
+        );
+    }
+    Ok(place)
+}
+
 pub(crate) fn source(row: &Row<'_>) -> Result<SourceRecord, Error> {
     let id = row.required("id")?;
     let mut s = Source::new(id, row.text("publisher"), row.text("title")).map_err(|e| match e.detail() {
@@ -114,7 +126,7 @@ pub(crate) fn production(row: &Row<'_>, ids: &SourceIds) -> Result<ProductionRec
     let commodity: Commodity = row.parse("commodity")?;
     let stage: Stage = row.parse("stage")?;
     let measure: Measure = row.parse("measure")?;
-    let area: Area = row.parse("country")?;
+    let area = row_place(row)?;
     let year = row.year("year")?.ok_or_else(|| row.bad("year", "a value is required"))?;
     let basis = basis_for(row, "basis", commodity)?;
     let flags = flags(row, "flags")?;
@@ -226,7 +238,7 @@ pub(crate) fn stage_share(row: &Row<'_>, ids: &SourceIds) -> Result<StageShareRe
     Ok(StageShareRecord {
         commodity: row.parse("commodity")?,
         stage: row.parse("stage")?,
-        area: row.parse("country")?,
+        area: row_place(row)?,
         year: row.year("year")?,
         estimate,
         qualifier: row.owned("qualifier"),
@@ -265,8 +277,10 @@ pub(crate) fn stage_share_key(r: &StageShareRecord) -> String {
     )
 }
 
+/// A row of `claims.csv`, read into the claim model: the columns are parsed here, the rules
+/// of a claim are the model's ([`Claim`]), reported at the column they are about.
 pub(crate) fn claim(row: &Row<'_>, ids: &SourceIds) -> Result<Claim, Error> {
-    let id = row.required("id")?.to_string();
+    let id = row.required("id")?;
     let kind: ClaimKind = row.parse("kind")?;
     let bound: Bound = row.parse("bound")?;
     let unit: ClaimUnit = row.parse("unit")?;
@@ -280,77 +294,43 @@ pub(crate) fn claim(row: &Row<'_>, ids: &SourceIds) -> Result<Claim, Error> {
         }
         (_, None) => Estimate::point(value).map_err(|e| row.bad("value", e.to_string()))?,
     };
-    let unit_ok = match kind {
-        ClaimKind::Quantity => unit == ClaimUnit::Tonnes,
-        ClaimKind::Share | ClaimKind::PercentChange => unit == ClaimUnit::Percent,
-        ClaimKind::Cagr => unit == ClaimUnit::PercentPerYear,
-        ClaimKind::Multiple => unit == ClaimUnit::Times,
-        ClaimKind::MarketSize => matches!(unit, ClaimUnit::Money { .. }),
-    };
-    if !unit_ok {
-        return Err(row.bad("unit", format!("unit {unit} does not fit a {kind} claim")));
-    }
-    let (lo, hi) = (estimate.low(), estimate.high());
-    let range_ok = match kind {
-        ClaimKind::Share => lo >= 0.0 && hi <= 100.0,
-        ClaimKind::PercentChange => lo >= -100.0,
-        ClaimKind::Multiple => lo > 0.0,
-        ClaimKind::Cagr => lo > -100.0,
-        ClaimKind::Quantity | ClaimKind::MarketSize => lo >= 0.0,
-    };
-    if !range_ok {
-        return Err(row.bad("value", format!("out of range for a {kind} claim")));
-    }
     let basis = row.parse_opt::<Basis>("basis")?;
-    if basis.is_some() && unit != ClaimUnit::Tonnes {
-        return Err(row.bad("basis", "a basis only goes with a tonnage (unit t)"));
-    }
-    let period_start: Option<Period> = row.parse_opt("period_start")?;
-    let period_end: Option<Period> = row.parse_opt("period_end")?;
-    if let (Some(s), Some(e)) = (period_start, period_end)
-        && s.first_day() > e.last_day()
-    {
-        return Err(row.bad("period_end", format!("ends before the period starts ({s})")));
-    }
-    Ok(Claim {
-        id,
-        kind,
-        bound,
-        estimate,
-        unit,
-        basis,
-        subject: row.required("subject")?.to_string(),
-        region: row.parse("region")?,
-        period_start,
-        period_end,
-        qualifier: row.owned("qualifier"),
-        source: check_source(row, ids)?,
-        note: row.owned("note"),
-    })
+    let invalid = |i: Invalid| row.bad(i.field.column(), i.error.to_string());
+    let figure = ClaimFigure::from_columns(kind, Stated::new(estimate, bound), unit, basis).map_err(invalid)?;
+    let place: Place = row.parse("region")?;
+    let start: Option<Period> = row.parse_opt("period_start")?;
+    let end: Option<Period> = row.parse_opt("period_end")?;
+    let claim = Claim::build(id, row.required("subject")?, place, start, end, figure).map_err(invalid)?;
+    Ok(claim.with_qualifier(row.text("qualifier")).with_source(&check_source(row, ids)?).with_note(row.text("note")))
 }
 
 pub(crate) fn claim_fields(c: &Claim) -> Vec<String> {
-    let high = if c.bound == Bound::Range { crate::fmt::trim(c.estimate.high(), 9) } else { String::new() };
+    let stated = c.figure().stated();
+    let estimate = stated.map(|s| s.estimate());
+    let high = match stated {
+        Some(s) if s.bound() == Bound::Range => crate::fmt::trim(s.estimate().high(), 9),
+        _ => String::new(),
+    };
     vec![
-        c.id.clone(),
-        c.kind.to_string(),
-        c.bound.to_string(),
-        crate::fmt::trim(c.estimate.low(), 9),
+        c.id().to_string(),
+        c.kind().to_string(),
+        stated.map(|s| s.bound().to_string()).unwrap_or_default(),
+        estimate.map(|e| crate::fmt::trim(e.low(), 9)).unwrap_or_default(),
         high,
-        c.unit.to_string(),
-        opt_text(&c.basis),
-        c.subject.clone(),
-        c.region.to_string(),
-        opt_text(&c.period_start),
-        opt_text(&c.period_end),
-        c.qualifier.clone(),
-        c.source.clone(),
-        c.note.clone(),
+        opt_text(&c.figure().unit()),
+        opt_text(&c.figure().basis()),
+        c.subject().to_string(),
+        c.place().to_string(),
+        opt_text(&c.start()),
+        opt_text(&c.end()),
+        c.qualifier().to_string(),
+        c.source().unwrap_or_default().to_string(),
+        c.note().to_string(),
     ]
 }
 
 pub(crate) fn claim_key(c: &Claim) -> String {
-    format!("(id) = ({})", c.id)
+    format!("(id) = ({})", c.id())
 }
 
 pub(crate) fn price(row: &Row<'_>, ids: &SourceIds) -> Result<PricePoint, Error> {

@@ -1,71 +1,19 @@
 //! Typed records of the dataset tables and the small vocabularies their columns use.
 
 use crate::time::Period;
-use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::chain::{Facility, Stage};
 use crate::error::Detail;
-use crate::geo::Country;
+use crate::geo::Place;
 use crate::material::{Amount, Basis, Element, Form, GradeClass, GraphiteKind, Mineral};
-use crate::money::{Currency, Scale};
 use crate::provenance::{Confidence, Estimate, Source};
+use crate::vocab::text_enum;
 
 fn parse_err(what: &'static str, input: &str, expected: &'static str) -> Error {
     Detail::Parse { what, input: input.to_string(), expected }.into()
-}
-
-/// Implements `Display` from a `name()` method, `FromStr` from a name table, and serde through
-/// the text form.
-macro_rules! text_enum {
-    ($ty:ident, $what:literal, $expected:literal, { $($variant:ident => $name:literal $(| $alias:literal)*),+ $(,)? }) => {
-        impl $ty {
-            /// Every value, in file order.
-            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
-
-            /// The text used in files.
-            pub const fn name(self) -> &'static str {
-                match self {
-                    $($ty::$variant => $name),+
-                }
-            }
-        }
-
-        impl fmt::Display for $ty {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.name())
-            }
-        }
-
-        impl FromStr for $ty {
-            type Err = Error;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                let t = s.trim();
-                $(
-                    if t.eq_ignore_ascii_case($name) $(|| t.eq_ignore_ascii_case($alias))* {
-                        return Ok($ty::$variant);
-                    }
-                )+
-                Err(parse_err($what, s, $expected))
-            }
-        }
-
-        impl TryFrom<String> for $ty {
-            type Error = Error;
-            fn try_from(s: String) -> Result<Self, Self::Error> {
-                s.parse()
-            }
-        }
-
-        impl From<$ty> for String {
-            fn from(v: $ty) -> String {
-                v.name().to_string()
-            }
-        }
-    };
 }
 
 /// A commodity of the dataset, with the basis its tonnages are counted on by default.
@@ -159,83 +107,6 @@ text_enum!(Measure, "measure", "production or reserves", {
     Reserves => "reserves",
 });
 
-/// The place a row is about: a country, the world total, or the "Other countries" remainder.
-///
-/// Text form: an ISO 3166-1 code (alpha-3 is written; alpha-2 and numeric are read, so `NA` is
-/// Namibia), `WORLD` or `OTHER`.
-///
-/// # Example
-///
-/// ```
-/// use critical_minerals::dataset::Area;
-/// use critical_minerals::geo::Country;
-///
-/// assert_eq!("NA".parse::<Area>()?, Area::Country(Country::from_code("NAM")?));
-/// assert_eq!("WORLD".parse::<Area>()?, Area::World);
-/// assert_eq!(Area::Other.to_string(), "OTHER");
-/// assert!("XX".parse::<Area>().is_err());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub enum Area {
-    /// One country.
-    Country(Country),
-    /// The world total as published.
-    World,
-    /// The publisher's "Other countries" row.
-    Other,
-}
-
-impl Area {
-    /// The country, if this is one.
-    pub fn country(self) -> Option<Country> {
-        match self {
-            Area::Country(c) => Some(c),
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for Area {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Area::Country(c) => f.write_str(c.alpha3()),
-            Area::World => f.write_str("WORLD"),
-            Area::Other => f.write_str("OTHER"),
-        }
-    }
-}
-
-impl FromStr for Area {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let t = s.trim();
-        if t.eq_ignore_ascii_case("WORLD") {
-            return Ok(Area::World);
-        }
-        if t.eq_ignore_ascii_case("OTHER") {
-            return Ok(Area::Other);
-        }
-        Country::from_code(t)
-            .map(Area::Country)
-            .map_err(|_| parse_err("country", s, "an ISO 3166-1 code (alpha-3 preferred), WORLD or OTHER"))
-    }
-}
-
-impl TryFrom<String> for Area {
-    type Error = Error;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        s.parse()
-    }
-}
-
-impl From<Area> for String {
-    fn from(a: Area) -> String {
-        a.to_string()
-    }
-}
-
 /// A published flag on a figure (USGS symbols and table conventions).
 ///
 /// | text | meaning | value column |
@@ -302,8 +173,9 @@ pub struct ProductionRecord {
     pub stage: Stage,
     /// Production or reserves.
     pub measure: Measure,
-    /// Country, world total or "Other countries".
-    pub area: Area,
+    /// The place (column `country`): a country, the world total (`WORLD`) or the "Other
+    /// countries" row (`OTHER`).
+    pub area: Place,
     /// The row label as published (`Congo (Kinshasa)`).
     pub country_as_published: String,
     /// Data year (for reserves: the year of the edition's data).
@@ -436,8 +308,8 @@ pub struct StageShareRecord {
     pub commodity: Commodity,
     /// Stage.
     pub stage: Stage,
-    /// The country (or area) holding the share.
-    pub area: Area,
+    /// The place holding the share (column `country`): a country, `WORLD` or `OTHER`.
+    pub area: Place,
     /// Reference year, when the source states one.
     pub year: Option<i32>,
     /// Share in percent.
@@ -448,221 +320,6 @@ pub struct StageShareRecord {
     pub as_published: String,
     /// What the share is of (`share of lithium processing`).
     pub metric: String,
-    /// Source id.
-    pub source: String,
-    /// Remarks.
-    pub note: String,
-}
-
-/// What kind of figure a claim states.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-#[non_exhaustive]
-pub enum ClaimKind {
-    /// A tonnage (unit `t`).
-    Quantity,
-    /// A share in percent (unit `%`, 0–100).
-    Share,
-    /// A compound annual growth rate (unit `%/yr`).
-    Cagr,
-    /// A change in percent between two times (unit `%`, at least -100).
-    PercentChange,
-    /// A ratio of a later to an earlier value ("20 times", "double"; unit `x`).
-    Multiple,
-    /// A market size in money (unit `<currency> <scale>`, e.g. `USD billion`).
-    MarketSize,
-}
-
-text_enum!(ClaimKind, "claim kind", "quantity, share, cagr, percent-change, multiple or market-size", {
-    Quantity => "quantity",
-    Share => "share",
-    Cagr => "cagr",
-    PercentChange => "percent-change",
-    Multiple => "multiple",
-    MarketSize => "market-size",
-});
-
-/// How a claim bounds its figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-#[non_exhaustive]
-pub enum Bound {
-    /// Stated as a number.
-    Exact,
-    /// "About", "around", "nearly".
-    About,
-    /// "Or more", "more than", "exceeding": a lower bound.
-    AtLeast,
-    /// "Up to", "less than": an upper bound.
-    AtMost,
-    /// "From .. to ..": a range (`value` to `value_high`).
-    Range,
-}
-
-text_enum!(Bound, "bound", "exact, about, at-least, at-most or range", {
-    Exact => "exact",
-    About => "about",
-    AtLeast => "at-least",
-    AtMost => "at-most",
-    Range => "range",
-});
-
-/// The unit of a claim's figure.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-#[non_exhaustive]
-pub enum ClaimUnit {
-    /// Tonnes (`t`).
-    Tonnes,
-    /// Percent (`%`).
-    Percent,
-    /// Percent per year (`%/yr`).
-    PercentPerYear,
-    /// A multiple (`x`).
-    Times,
-    /// Money with its scale (`USD billion`).
-    Money {
-        /// Currency.
-        currency: Currency,
-        /// Scale word, read into the figure by whoever turns it into [`crate::money::Money`].
-        scale: Scale,
-    },
-}
-
-impl fmt::Display for ClaimUnit {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ClaimUnit::Tonnes => f.write_str("t"),
-            ClaimUnit::Percent => f.write_str("%"),
-            ClaimUnit::PercentPerYear => f.write_str("%/yr"),
-            ClaimUnit::Times => f.write_str("x"),
-            ClaimUnit::Money { currency, scale: Scale::Unit } => write!(f, "{currency}"),
-            ClaimUnit::Money { currency, scale } => write!(f, "{currency} {scale}"),
-        }
-    }
-}
-
-impl FromStr for ClaimUnit {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim() {
-            "t" => Ok(ClaimUnit::Tonnes),
-            "%" => Ok(ClaimUnit::Percent),
-            "%/yr" => Ok(ClaimUnit::PercentPerYear),
-            "x" => Ok(ClaimUnit::Times),
-            t => {
-                let expected = "t, %, %/yr, x, or a currency with a scale (USD billion)";
-                let (cur, scale) = match t.split_once(' ') {
-                    Some((c, sc)) => (c, sc.trim().parse::<Scale>().map_err(|_| parse_err("unit", s, expected))?),
-                    None => (t, Scale::Unit),
-                };
-                let currency = Currency::from_code(cur).map_err(|_| parse_err("unit", s, expected))?;
-                Ok(ClaimUnit::Money { currency, scale })
-            }
-        }
-    }
-}
-
-impl TryFrom<String> for ClaimUnit {
-    type Error = Error;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        s.parse()
-    }
-}
-
-impl From<ClaimUnit> for String {
-    fn from(u: ClaimUnit) -> String {
-        u.to_string()
-    }
-}
-
-/// Where a claim is about: the world, a country, or a named region of the claiming document
-/// (`north-america`), kept by name because documents draw regions differently.
-///
-/// Text: `WORLD`; a 2–3 character ISO code in any case (`NA` is Namibia); otherwise a
-/// lower-case kebab-case region name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub enum ClaimRegion {
-    /// The world.
-    World,
-    /// One country.
-    Country(Country),
-    /// A region named by the document.
-    Named(String),
-}
-
-impl fmt::Display for ClaimRegion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ClaimRegion::World => f.write_str("WORLD"),
-            ClaimRegion::Country(c) => f.write_str(c.alpha3()),
-            ClaimRegion::Named(n) => f.write_str(n),
-        }
-    }
-}
-
-impl FromStr for ClaimRegion {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let t = s.trim();
-        if t.eq_ignore_ascii_case("WORLD") {
-            return Ok(ClaimRegion::World);
-        }
-        if (2..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            return Country::from_code(t)
-                .map(ClaimRegion::Country)
-                .map_err(|_| parse_err("region", s, "WORLD, an ISO 3166-1 code or a kebab-case region name"));
-        }
-        let kebab = t.len() > 3
-            && t.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && t.starts_with(|c: char| c.is_ascii_lowercase());
-        if kebab {
-            Ok(ClaimRegion::Named(t.to_string()))
-        } else {
-            Err(parse_err("region", s, "WORLD, an ISO 3166-1 code or a kebab-case region name"))
-        }
-    }
-}
-
-impl TryFrom<String> for ClaimRegion {
-    type Error = Error;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        s.parse()
-    }
-}
-
-impl From<ClaimRegion> for String {
-    fn from(r: ClaimRegion) -> String {
-        r.to_string()
-    }
-}
-
-/// A row of `claims.csv`: a figure a document states, recorded so that it can be checked.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Claim {
-    /// Stable identifier.
-    pub id: String,
-    /// What kind of figure.
-    pub kind: ClaimKind,
-    /// How it is bounded.
-    pub bound: Bound,
-    /// The figure: a point, or `value..=value_high` for [`Bound::Range`].
-    pub estimate: Estimate,
-    /// Its unit.
-    pub unit: ClaimUnit,
-    /// Basis of a tonnage, when the claim has one.
-    pub basis: Option<Basis>,
-    /// What the figure is about.
-    pub subject: String,
-    /// Where.
-    pub region: ClaimRegion,
-    /// Start of the period (or the single period).
-    pub period_start: Option<Period>,
-    /// End of the period.
-    pub period_end: Option<Period>,
-    /// The hedge words as published (`approximately`, `or more`).
-    pub qualifier: String,
     /// Source id.
     pub source: String,
     /// Remarks.

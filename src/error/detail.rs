@@ -693,8 +693,8 @@ pub(crate) enum Detail {
         /// Why it was not recognised, and what is accepted.
         reason: String,
     },
-    /// A claim that cannot be audited as given (an unsupported kind, a period that ends before it
-    /// starts, a unit that does not fit the figure).
+    /// A claim that breaks a rule of the claim model (a blank id, a period that ends before it
+    /// starts, a CAGR with no end year, a unit that does not fit the figure).
     #[error("claim {claim:?}: {reason}")]
     BadClaim {
         /// The claim's id.

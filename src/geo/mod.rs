@@ -9,6 +9,7 @@
 //! | [`TRADE_CODE_EXCEPTIONS`] | Comtrade/BACI codes that differ from ISO numeric (842 = USA) |
 //! | [`Region`], [`CountrySet`] | a named set of countries; `contains`, `overlaps`, `is_within` |
 //! | [`BuiltinRegion`], [`Region::builtin`] | UN M49 regions and sub-regions, market-report regions, EU-27, US FTA partners, US FEOC nations, each with its source |
+//! | [`Place`] | what a row, share or claim is about: a country, a built-in region, the world, the rest of the world; text `NAM`, `north-america`, `WORLD`, `OTHER` |
 //! | [`Partition`] | regions that share no country; [`Partition::region_of`], [`Partition::aggregate`] |
 //! | [`Aggregation`], [`RegionTotal`], [`Unassigned`] | per-region sums and the explicit bucket of countries in no region |
 //! | [`Error`](crate::Error) | what can go wrong, naming the offending value |
@@ -52,10 +53,12 @@ mod iso_table;
 mod m49;
 mod names;
 mod partition;
+mod place;
 mod region;
 
 pub use builtin::{BuiltinRegion, EU27_ALPHA2, US_FEOC_NATIONS_ALPHA2, US_FTA_PARTNERS_ALPHA2};
 pub use country::{Country, TRADE_CODE_EXCEPTIONS};
 pub use names::COUNTRY_ALIASES;
 pub use partition::{Aggregation, Partition, RegionTotal, Unassigned};
+pub use place::Place;
 pub use region::{CountrySet, Region};

@@ -7,8 +7,9 @@ use serde::Serialize;
 use super::{DataNote, Labels, NoteKind};
 use crate::Error;
 use crate::chain::Stage;
-use crate::dataset::{Area, Commodity, Dataset, Flag, Measure, ProductionRecord};
+use crate::dataset::{Commodity, Dataset, Flag, Measure, ProductionRecord};
 use crate::error::Context;
+use crate::geo::Place;
 use crate::material::Basis;
 use crate::provenance::Estimate;
 use crate::stats::concentration::{Remainder, concentration_ratio, hhi};
@@ -102,7 +103,7 @@ impl MiningYear {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Producer {
     /// Country code (alpha-3) or `OTHER`.
-    pub area: Area,
+    pub area: Place,
     /// The row label as published.
     pub name: String,
     /// Output, t (`None` when withheld or not available).
@@ -209,12 +210,12 @@ fn est(low: f64, high: f64, context: &str) -> Result<Estimate, Error> {
 
 /// Concentration of the listed countries' quantities as shares of `denominator_t`.
 fn concentration(
-    countries: &[(Area, String, f64)],
+    countries: &[(Place, String, f64)],
     kind: DenominatorKind,
     denominator_t: f64,
     context: &str,
-) -> Result<(Concentration, Shares<Area>), Error> {
-    let rows: Vec<(Area, f64)> = countries.iter().map(|(a, _, q)| (*a, *q)).collect();
+) -> Result<(Concentration, Shares<Place>), Error> {
+    let rows: Vec<(Place, f64)> = countries.iter().map(|(a, _, q)| (*a, *q)).collect();
     let shares = Shares::new(rows, Denominator::PublishedTotal(denominator_t)).context(context.to_string())?;
     let (remainder_t, remainder_share) = shares.unallocated().map_or((0.0, 0.0), |u| (u.quantity(), u.share()));
     let h_lo = hhi(&shares, Remainder::Excluded).points();
@@ -254,7 +255,7 @@ fn concentration(
 
 struct YearData {
     year: MiningYear,
-    values: Vec<(Area, Option<f64>)>,
+    values: Vec<(Place, Option<f64>)>,
 }
 
 fn build_year(
@@ -270,13 +271,13 @@ fn build_year(
         .into_iter()
         .filter(|r| r.stage == Stage::Mining)
         .collect();
-    if rows.iter().all(|r| r.area == Area::World) {
+    if rows.iter().all(|r| r.area == Place::World) {
         return Ok(None);
     }
-    let world = rows.iter().find(|r| r.area == Area::World);
-    let mut values: Vec<(Area, Option<f64>)> = Vec::new();
+    let world = rows.iter().find(|r| r.area == Place::World);
+    let mut values: Vec<(Place, Option<f64>)> = Vec::new();
     let mut converted: Vec<String> = Vec::new();
-    for r in rows.iter().filter(|r| r.area != Area::World) {
+    for r in rows.iter().filter(|r| r.area != Place::World) {
         values.push((r.area, tonnes_on(r, basis)?));
         if r.value.as_ref().is_some_and(|a| a.basis() != basis) {
             converted.push(format!("{} ({})", r.country_as_published, r.basis));
@@ -286,13 +287,13 @@ fn build_year(
         Some(w) => tonnes_on(w, basis)?,
         None => None,
     };
-    let countries: Vec<(Area, String, f64)> = rows
+    let countries: Vec<(Place, String, f64)> = rows
         .iter()
-        .filter(|r| matches!(r.area, Area::Country(_)))
-        .zip(values.iter().filter(|(a, _)| matches!(a, Area::Country(_))))
+        .filter(|r| matches!(r.area, Place::Country(_)))
+        .zip(values.iter().filter(|(a, _)| matches!(a, Place::Country(_))))
         .filter_map(|(r, (a, v))| v.map(|v| (*a, r.country_as_published.clone(), v)))
         .collect();
-    let other_t = values.iter().find(|(a, _)| *a == Area::Other).and_then(|(_, v)| *v);
+    let other_t = values.iter().find(|(a, _)| *a == Place::RestOfWorld).and_then(|(_, v)| *v);
     let rows_sum: f64 = values.iter().filter_map(|(_, v)| *v).sum();
     let ctx = format!("{commodity} {year} mine production");
     let (on_rows, rows_shares) = concentration(&countries, DenominatorKind::SumOfRows, rows_sum, &ctx)?;
@@ -307,11 +308,11 @@ fn build_year(
 
     let mut producers: Vec<Producer> = rows
         .iter()
-        .filter(|r| r.area != Area::World)
+        .filter(|r| r.area != Place::World)
         .zip(values.iter())
         .map(|(r, (area, v))| {
-            let country = matches!(area, Area::Country(_));
-            let pct = |s: &Shares<Area>, d: f64| {
+            let country = matches!(area, Place::Country(_));
+            let pct = |s: &Shares<Place>, d: f64| {
                 if country { s.share_of(area).map(|x| x * 100.0) } else { v.map(|q| q / d * 100.0) }
             };
             Producer {
@@ -330,13 +331,13 @@ fn build_year(
         .collect();
     // countries by rank, then withheld / not available countries, then "Other countries"
     producers.sort_by_key(|p| match (p.area, p.rank) {
-        (Area::Other, _) => (2, 0),
+        (Place::RestOfWorld, _) => (2, 0),
         (_, Some(r)) => (0, r),
         (_, None) => (1, 0),
     });
 
     // notes
-    let label = |a: Area| labels.name(a);
+    let label = |a: Place| labels.name(a);
     for r in rows.iter().filter(|r| r.has_flag(Flag::Withheld)) {
         notes.push(DataNote {
             kind: NoteKind::Withheld,
@@ -357,9 +358,9 @@ fn build_year(
         });
     }
     let estimated: Vec<String> =
-        rows.iter().filter(|r| r.area != Area::World && r.has_flag(Flag::Estimated)).map(|r| label(r.area)).collect();
+        rows.iter().filter(|r| r.area != Place::World && r.has_flag(Flag::Estimated)).map(|r| label(r.area)).collect();
     if !estimated.is_empty() {
-        let n = rows.iter().filter(|r| r.area != Area::World).count();
+        let n = rows.iter().filter(|r| r.area != Place::World).count();
         let text = if estimated.len() == n {
             format!("{year}: every row is an estimate (e)")
         } else {
@@ -462,7 +463,7 @@ pub(crate) fn build(
             r.commodity == commodity
                 && r.measure == Measure::Production
                 && r.stage == Stage::Mining
-                && r.area != Area::World
+                && r.area != Place::World
         })
         .map(|r| r.year)
         .max();

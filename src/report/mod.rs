@@ -11,7 +11,7 @@
 //! | [`StageSection`], [`StatedShare`], [`Statement`] | stage shares (refining, cells, ...) as the sources state them, as ranges |
 //! | [`ChinaShare`] | China's share of each stage |
 //! | [`RelianceSection`], [`RelianceYear`], [`ComputedNir`], [`Agreement`](crate::methods::reliance::Agreement) | US net import reliance, computed next to published |
-//! | [`ClaimCheck`], [`Recomputed`], [`Finding`] | claims of documents recomputed (implied rates, changes, projections) |
+//! | [`ClaimCheck`] | claims of documents recomputed (implied rates, changes, projections) by [`claims::recompute`](crate::claims::recompute()) |
 //! | [`DataNote`], [`NoteKind`] | withheld, estimated, rounded, zero and unallocated figures; denominators and methods |
 //! | [`SourceEntry`] | every source the report cites |
 //! | [`StageBar`], [`Segment`], [`SupplyReport::chart`] | country shares by stage, ready to draw |
@@ -77,15 +77,16 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 pub use chart::{Segment, StageBar};
-pub use claims::{ClaimCheck, Finding, Recomputed};
 pub use mining::{Concentration, DenominatorKind, GuidelineBand, MiningSection, MiningYear, Producer};
 pub use reliance::{ComputedNir, NirKind, PublishedFigure, RelianceSection, RelianceYear};
 pub use stages::{StageSection, StatedShare, Statement};
 
 use crate::Error;
 use crate::chain::Stage;
-use crate::dataset::{Area, Commodity, Dataset};
+use crate::claims::ClaimCheck;
+use crate::dataset::{Commodity, Dataset};
 use crate::error::Detail;
+use crate::geo::Place;
 use crate::provenance::Estimate;
 
 /// The supply-chain report of one commodity. Build it with [`SupplyReport::build`]; see the
@@ -269,10 +270,10 @@ fn title_case(c: Commodity) -> String {
     }
 }
 
-/// Display names of areas: the publisher's label where a production row gives one, else the
+/// Display names of places: the publisher's label where a production row gives one, else the
 /// ISO name.
 pub(crate) struct Labels {
-    by_area: BTreeMap<Area, String>,
+    by_area: BTreeMap<Place, String>,
 }
 
 impl Labels {
@@ -285,21 +286,22 @@ impl Labels {
         Labels { by_area }
     }
 
-    pub(crate) fn name(&self, area: Area) -> String {
+    pub(crate) fn name(&self, area: Place) -> String {
         if let Some(n) = self.by_area.get(&area) {
             return n.clone();
         }
         match area {
-            Area::Country(c) => c.name().to_string(),
-            Area::World => "World".to_string(),
-            Area::Other => "Other countries".to_string(),
+            Place::Country(c) => c.name().to_string(),
+            Place::World => "World".to_string(),
+            Place::RestOfWorld => "Other countries".to_string(),
+            Place::Region(r) => r.name().to_string(),
         }
     }
 }
 
 fn china_shares(commodity: Commodity, mining: Option<&MiningSection>, stages: &[StageSection]) -> Vec<ChinaShare> {
     let mut out = Vec::new();
-    let is_china = |a: &Area| a.country().is_some_and(|c| c.alpha3() == "CHN");
+    let is_china = |a: &Place| a.country().is_some_and(|c| c.alpha3() == "CHN");
     if let Some(m) = mining {
         let y = &m.latest;
         if let Some(p) = y.producers.iter().find(|p| is_china(&p.area)) {

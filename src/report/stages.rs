@@ -4,7 +4,8 @@ use serde::Serialize;
 
 use super::{DataNote, Labels, NoteKind};
 use crate::chain::Stage;
-use crate::dataset::{Area, Commodity, Dataset};
+use crate::dataset::{Commodity, Dataset};
+use crate::geo::Place;
 use crate::provenance::Estimate;
 
 /// What the sources state about the country shares of one stage.
@@ -25,7 +26,7 @@ pub struct StageSection {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StatedShare {
     /// The country.
-    pub area: Area,
+    pub area: Place,
     /// Its name.
     pub name: String,
     /// Lowest low to highest high of the statements, percent.

@@ -1,12 +1,12 @@
-//! Claims audit: the seed market report's claims, consistent claim sets (fixed and random),
+//! The audit: the seed market report's claims, consistent claim sets (fixed and random),
 //! each check on its own, tolerances, and bad input.
 
 use critical_minerals::ErrorKind;
-use critical_minerals::claims::audit::{
-    AuditClaim, ClaimSet, Figure, Finding, FindingKind, Place, SizeUnit, Stated, Tolerances, audit,
+use critical_minerals::claims::{
+    Claim, ClaimFigure, ClaimSet, Finding, FindingKind, SizeUnit, Stated, Tolerances, audit,
 };
 use critical_minerals::dataset::Dataset;
-use critical_minerals::geo::{Country, Region};
+use critical_minerals::geo::{Country, Place, Region};
 use critical_minerals::money::{Currency, Scale};
 use proptest::prelude::*;
 
@@ -24,7 +24,7 @@ fn of_kind(findings: &[Finding], kind: FindingKind) -> Vec<&Finding> {
 /// report's region lists as printed (source seed-002-market-report, regional section).
 fn seed_report() -> ClaimSet {
     let data = Dataset::builtin().unwrap();
-    let mut claims: Vec<AuditClaim> = [
+    let mut claims: Vec<Claim> = [
         "slmb-market-cagr",
         "slmb-sector-cagr-2030",
         "slb-market-size-2030",
@@ -34,7 +34,7 @@ fn seed_report() -> ClaimSet {
         "slmb-share-united-states",
     ]
     .iter()
-    .map(|id| AuditClaim::from_dataset(data.claim(id).unwrap(), M).unwrap())
+    .map(|id| data.claim(id).unwrap().clone().in_market(M))
     .collect();
     let lists: [(&str, &str, &[&str]); 5] = [
         ("l-na", "North America", &["United States", "Canada"]),
@@ -58,7 +58,7 @@ fn seed_report() -> ClaimSet {
         ("l-mea", "Middle East & Africa", &["Turkey", "Saudi", "Arabia", "UAE", "Korea"]),
     ];
     for (id, region, countries) in lists {
-        claims.push(AuditClaim::country_list(id, M, region, countries).unwrap());
+        claims.push(Claim::country_list(id, M, region, countries).unwrap());
     }
     ClaimSet::new(claims).unwrap()
 }
@@ -149,15 +149,15 @@ fn consistent(m: Market<'_>) -> ClaimSet {
     }
     let sum: f64 = weights[..places.len()].iter().sum();
     let mut c = vec![
-        AuditClaim::cagr("g", M, Some(start), end, Stated::exact(rate_pct).unwrap()).unwrap(),
-        AuditClaim::cagr("g-open", M, None, end, Stated::about(rate_pct).unwrap()).unwrap(),
-        AuditClaim::total("t0", M, start, Stated::exact(size0).unwrap(), usd_bn()).unwrap(),
-        AuditClaim::total("t1", M, end, Stated::exact(size1).unwrap(), usd_bn()).unwrap(),
+        Claim::cagr("g", M, Some(start), end, Stated::exact(rate_pct).unwrap()).unwrap(),
+        Claim::cagr("g-open", M, None, end, Stated::about(rate_pct).unwrap()).unwrap(),
+        Claim::total("t0", M, start, Stated::exact(size0).unwrap(), usd_bn()).unwrap(),
+        Claim::total("t1", M, end, Stated::exact(size1).unwrap(), usd_bn()).unwrap(),
     ];
     for (i, p) in places.iter().enumerate() {
         let share = weights[i] / sum;
-        c.push(AuditClaim::share(&format!("s{i}"), M, p, Some(end), Stated::exact(share * 100.0).unwrap()).unwrap());
-        c.push(AuditClaim::size(&format!("z{i}"), M, p, end, Stated::exact(share * size1).unwrap(), usd_bn()).unwrap());
+        c.push(Claim::share(&format!("s{i}"), M, p, Some(end), Stated::exact(share * 100.0).unwrap()).unwrap());
+        c.push(Claim::size(&format!("z{i}"), M, p, end, Stated::exact(share * size1).unwrap(), usd_bn()).unwrap());
     }
     for (i, r) in regions.iter().enumerate() {
         let members: Vec<Country> = Region::builtin(r).unwrap().members().iter().collect();
@@ -169,7 +169,7 @@ fn consistent(m: Market<'_>) -> ClaimSet {
             .into_iter()
             .collect();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        c.push(AuditClaim::country_list(&format!("l{i}"), M, r, &names).unwrap());
+        c.push(Claim::country_list(&format!("l{i}"), M, r, &names).unwrap());
     }
     ClaimSet::new(c).unwrap()
 }
@@ -202,7 +202,7 @@ fn a_consistent_claim_set_raises_nothing() {
     assert_eq!(audit(&set), vec![]);
     // and the same set with one share changed is caught
     let mut claims = set.claims().to_vec();
-    claims[4] = AuditClaim::share("s0", M, "North America", Some(2030), Stated::exact(40.0).unwrap()).unwrap();
+    claims[4] = Claim::share("s0", M, "North America", Some(2030), Stated::exact(40.0).unwrap()).unwrap();
     let f = audit(&ClaimSet::new(claims).unwrap());
     assert!(!of_kind(&f, FindingKind::SharesExceedWhole).is_empty(), "{f:#?}");
     assert!(!of_kind(&f, FindingKind::FiguresDisagree).is_empty(), "{f:#?}"); // 40 % vs its size
@@ -237,8 +237,8 @@ proptest! {
 
 #[test]
 fn each_check_fires_on_its_own() {
-    let share = |id: &str, p: &str, v: f64| AuditClaim::share(id, M, p, Some(2025), Stated::exact(v).unwrap()).unwrap();
-    let kinds = |c: Vec<AuditClaim>| audit(&ClaimSet::new(c).unwrap()).iter().map(|f| f.kind()).collect::<Vec<_>>();
+    let share = |id: &str, p: &str, v: f64| Claim::share(id, M, p, Some(2025), Stated::exact(v).unwrap()).unwrap();
+    let kinds = |c: Vec<Claim>| audit(&ClaimSet::new(c).unwrap()).iter().map(|f| f.kind()).collect::<Vec<_>>();
 
     // over 100 %
     let k = kinds(vec![share("a", "Europe", 60.0), share("b", "Asia-Pacific", 50.0)]);
@@ -254,25 +254,25 @@ fn each_check_fires_on_its_own() {
     assert_eq!(f[0].kind(), FindingKind::RegionWithinRegion);
     assert!(f[0].implications()[0].text().contains("impossible"));
     // different periods that do not overlap may grow at different rates; overlapping ones may not
-    let g = |id: &str, s: i32, e: i32, v: f64| AuditClaim::cagr(id, M, Some(s), e, Stated::exact(v).unwrap()).unwrap();
+    let g = |id: &str, s: i32, e: i32, v: f64| Claim::cagr(id, M, Some(s), e, Stated::exact(v).unwrap()).unwrap();
     assert!(kinds(vec![g("a", 2015, 2020, 4.5), g("b", 2020, 2025, 15.0)]).is_empty());
     assert_eq!(kinds(vec![g("a", 2015, 2021, 4.5), g("b", 2020, 2025, 15.0)]), [FindingKind::CagrsDisagree]);
     // a CAGR that does not fit its endpoint sizes
-    let t = |id: &str, y: i32, v: f64| AuditClaim::total(id, M, y, Stated::exact(v).unwrap(), usd_bn()).unwrap();
+    let t = |id: &str, y: i32, v: f64| Claim::total(id, M, y, Stated::exact(v).unwrap(), usd_bn()).unwrap();
     let f = audit(&ClaimSet::new(vec![g("a", 2025, 2030, 4.5), t("s0", 2025, 74.6), t("s1", 2030, 150.0)]).unwrap());
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].kind(), FindingKind::CagrDoesNotFitSizes);
     let implied = f[0].implications()[0].value().unwrap();
     assert!((implied.low() - ((150.0f64 / 74.6).powf(0.2) - 1.0)).abs() < 1e-12);
     // parts above the whole
-    let z = |id: &str, p: &str, v: f64| AuditClaim::size(id, M, p, 2030, Stated::exact(v).unwrap(), usd_bn()).unwrap();
+    let z = |id: &str, p: &str, v: f64| Claim::size(id, M, p, 2030, Stated::exact(v).unwrap(), usd_bn()).unwrap();
     let k = kinds(vec![z("w", "world", 150.0), z("a", "Europe", 100.0), z("b", "Asia-Pacific", 100.0)]);
     assert_eq!(k, [FindingKind::PartsExceedTotal]);
     let k = kinds(vec![z("na", "North America", 10.0), z("us", "United States", 20.0)]);
     assert_eq!(k, [FindingKind::PartsExceedTotal]);
     // a country under the wrong region: Mexico is in the market reports' Latin America
     let f = audit(
-        &ClaimSet::new(vec![AuditClaim::country_list("l", M, "North America", &["United States", "Mexico"]).unwrap()])
+        &ClaimSet::new(vec![Claim::country_list("l", M, "North America", &["United States", "Mexico"]).unwrap()])
             .unwrap(),
     );
     assert_eq!(f.len(), 1);
@@ -280,7 +280,7 @@ fn each_check_fires_on_its_own() {
     assert!(f[0].summary().contains("Latin America"));
     // markets are kept apart
     let other = |id: &str, p: &str, v: f64| {
-        AuditClaim::share(id, "another market", p, Some(2025), Stated::exact(v).unwrap()).unwrap()
+        Claim::share(id, "another market", p, Some(2025), Stated::exact(v).unwrap()).unwrap()
     };
     let k = kinds(vec![
         share("a", "Europe", 50.0),
@@ -297,8 +297,8 @@ fn tolerances_are_stated_and_applied() {
     assert_eq!((t.share_sum, t.share, t.rate, t.size_relative), (0.01, 0.005, 0.005, 0.02));
     let set = |a: f64| {
         ClaimSet::new(vec![
-            AuditClaim::share("a", M, "Europe", None, Stated::exact(a).unwrap()).unwrap(),
-            AuditClaim::share("b", M, "rest of world", None, Stated::exact(50.0).unwrap()).unwrap(),
+            Claim::share("a", M, "Europe", None, Stated::exact(a).unwrap()).unwrap(),
+            Claim::share("b", M, "rest of world", None, Stated::exact(50.0).unwrap()).unwrap(),
         ])
         .unwrap()
     };
@@ -309,8 +309,8 @@ fn tolerances_are_stated_and_applied() {
     assert!(!audit(&set(50.9).with_tolerances(strict).unwrap()).is_empty());
     // "at least" is open above, so it cannot exceed a bound it meets
     let open = ClaimSet::new(vec![
-        AuditClaim::cagr("a", M, Some(2025), 2030, Stated::at_least(15.0).unwrap()).unwrap(),
-        AuditClaim::cagr("b", M, Some(2025), 2030, Stated::exact(20.0).unwrap()).unwrap(),
+        Claim::cagr("a", M, Some(2025), 2030, Stated::at_least(15.0).unwrap()).unwrap(),
+        Claim::cagr("b", M, Some(2025), 2030, Stated::exact(20.0).unwrap()).unwrap(),
     ])
     .unwrap();
     assert!(audit(&open).is_empty());
@@ -319,58 +319,66 @@ fn tolerances_are_stated_and_applied() {
 #[test]
 fn dataset_claims_convert_with_their_units_and_bounds() {
     let data = Dataset::builtin().unwrap();
-    let size = AuditClaim::from_dataset(data.claim("slb-market-size-2030").unwrap(), M).unwrap();
-    let Figure::Size { place, year, value, unit } = size.figure() else { panic!("{size:?}") };
-    assert_eq!((place, *year), (&Place::World, 2030));
-    assert_eq!(value.estimate().low(), 150.0e9); // held in dollars, not billions
+    let size = data.claim("slb-market-size-2030").unwrap().clone().in_market(M);
+    assert_eq!(size.market(), M);
+    let ClaimFigure::Size { value, unit } = size.figure() else { panic!("{size:?}") };
+    assert_eq!((size.place(), size.year()), (Place::World, Some(2030)));
+    assert_eq!(value.estimate().low(), 150.0); // held as written ...
+    assert_eq!(size.figure().in_base_units().unwrap().estimate().low(), 150.0e9); // ... read in dollars, not billions
     assert_eq!(unit, &usd_bn());
-    let us = AuditClaim::from_dataset(data.claim("slmb-share-united-states").unwrap(), M).unwrap();
-    let Figure::Share { place, share, .. } = us.figure() else { panic!("{us:?}") };
-    assert_eq!(place.name(), "United States");
-    assert_eq!(share.estimate().low(), 0.10);
-    let li = AuditClaim::from_dataset(data.claim("li-metal-output-2025").unwrap(), "lithium metal").unwrap();
-    assert!(matches!(li.figure(), Figure::Size { unit: SizeUnit::Tonnes(Some(_)), .. }));
+    let us = data.claim("slmb-share-united-states").unwrap().clone().in_market(M);
+    let ClaimFigure::Share(_) = us.figure() else { panic!("{us:?}") };
+    assert_eq!(us.place().name(), "United States");
+    assert_eq!(us.figure().in_base_units().unwrap().estimate().low(), 0.10);
+    let li = data.claim("li-metal-output-2025").unwrap().clone().in_market("lithium metal");
+    assert!(matches!(li.figure(), ClaimFigure::Size { unit: SizeUnit::Tonnes(Some(_)), .. }));
+    // a CAGR over the forecast period, citing its source (once the doc example of from_dataset)
+    let g = data.claim("slmb-market-cagr").unwrap().clone().in_market("slb");
+    assert!(matches!(g.figure(), ClaimFigure::Cagr(_)));
+    assert_eq!((g.start().map(|p| p.calendar_year()), g.end().map(|p| p.calendar_year())), (Some(2025), Some(2032)));
+    assert_eq!(g.source(), Some("seed-002-market-report"));
 }
 
 #[test]
 fn bad_input_gives_typed_errors() {
     // unknown and ambiguous regions
-    let e = AuditClaim::share("c1", M, "Narnia", None, Stated::exact(10.0).unwrap()).unwrap_err();
+    let e = Claim::share("c1", M, "Narnia", None, Stated::exact(10.0).unwrap()).unwrap_err();
     assert!(
         e.kind() == ErrorKind::Unknown && e.to_string().starts_with("claim \"c1\": unknown region \"Narnia\""),
         "{e}"
     );
-    assert!(matches!(Place::parse("c2", "Korea"), Err(ref e) if e.kind() == ErrorKind::Unknown));
     assert!(
-        matches!(AuditClaim::country_list("c3", M, "Atlantis", &["France"]), Err(ref e) if e.kind() == ErrorKind::Unknown)
+        matches!(Claim::share("c2", M, "Korea", None, Stated::exact(10.0).unwrap()), Err(ref e) if e.kind() == ErrorKind::Unknown)
+    );
+    assert!(matches!(Place::lookup("Korea"), Err(ref e) if e.kind() == ErrorKind::Ambiguous));
+    assert!(
+        matches!(Claim::country_list("c3", M, "Atlantis", &["France"]), Err(ref e) if e.kind() == ErrorKind::Unknown)
     );
     // NaN and inverted ranges cannot be stated
     assert!(matches!(Stated::exact(f64::NAN), Err(ref e) if e.kind() == ErrorKind::NotFinite));
     assert!(matches!(Stated::range(60.0, 40.0), Err(ref e) if e.kind() == ErrorKind::Order));
     // out-of-range figures
     assert!(
-        matches!(AuditClaim::share("s", M, "Europe", None, Stated::exact(130.0).unwrap()), Err(ref e) if e.kind() == ErrorKind::OutOfRange)
+        matches!(Claim::share("s", M, "Europe", None, Stated::exact(130.0).unwrap()), Err(ref e) if e.kind() == ErrorKind::OutOfRange)
     );
     assert!(
-        matches!(AuditClaim::cagr("g", M, Some(2025), 2030, Stated::exact(-100.0).unwrap()), Err(ref e) if e.kind() == ErrorKind::OutOfRange)
+        matches!(Claim::cagr("g", M, Some(2025), 2030, Stated::exact(-100.0).unwrap()), Err(ref e) if e.kind() == ErrorKind::OutOfRange)
     );
     assert!(
-        matches!(AuditClaim::total("t", M, 2030, Stated::exact(-5.0).unwrap(), usd_bn()), Err(ref e) if e.kind() == ErrorKind::OutOfRange)
+        matches!(Claim::total("t", M, 2030, Stated::exact(-5.0).unwrap(), usd_bn()), Err(ref e) if e.kind() == ErrorKind::OutOfRange)
     );
     // periods, ids, lists
     assert!(
-        matches!(AuditClaim::cagr("g", M, Some(2030), 2030, Stated::exact(5.0).unwrap()), Err(ref e) if e.kind() == ErrorKind::Unsupported)
+        matches!(Claim::cagr("g", M, Some(2030), 2030, Stated::exact(5.0).unwrap()), Err(ref e) if e.kind() == ErrorKind::Unsupported)
     );
     assert!(
-        matches!(AuditClaim::share(" ", M, "Europe", None, Stated::exact(5.0).unwrap()), Err(ref e) if e.kind() == ErrorKind::Unsupported)
+        matches!(Claim::share(" ", M, "Europe", None, Stated::exact(5.0).unwrap()), Err(ref e) if e.kind() == ErrorKind::Unsupported)
     );
+    assert!(matches!(Claim::country_list("l", M, "Europe", &[]), Err(ref e) if e.kind() == ErrorKind::Unsupported));
     assert!(
-        matches!(AuditClaim::country_list("l", M, "Europe", &[]), Err(ref e) if e.kind() == ErrorKind::Unsupported)
+        matches!(Claim::country_list("l", M, "rest of world", &["France"]), Err(ref e) if e.kind() == ErrorKind::Unsupported)
     );
-    assert!(
-        matches!(AuditClaim::country_list("l", M, "rest of world", &["France"]), Err(ref e) if e.kind() == ErrorKind::Unsupported)
-    );
-    let a = AuditClaim::share("dup", M, "Europe", None, Stated::exact(5.0).unwrap()).unwrap();
+    let a = Claim::share("dup", M, "Europe", None, Stated::exact(5.0).unwrap()).unwrap();
     assert!(matches!(ClaimSet::new(vec![a.clone(), a.clone()]), Err(ref e) if e.kind() == ErrorKind::Duplicate));
     // tolerances
     let set = ClaimSet::new(vec![a]).unwrap();
@@ -381,9 +389,13 @@ fn bad_input_gives_typed_errors() {
     assert!(
         matches!(set.with_tolerances(Tolerances { share: -0.1, ..t }), Err(ref e) if e.kind() == ErrorKind::Negative)
     );
-    // dataset claims the audit does not read
+    // dataset claims the audit does not read: said so, not silently passed
     let data = Dataset::builtin().unwrap();
-    assert!(
-        matches!(AuditClaim::from_dataset(data.claim("china-lepidolite-growth-to-2030").unwrap(), M), Err(ref e) if e.kind() == ErrorKind::Unsupported)
-    );
+    let multiple = data.claim("china-lepidolite-growth-to-2030").unwrap().clone().in_market(M);
+    let set = ClaimSet::new(vec![multiple]).unwrap();
+    assert!(audit(&set).is_empty());
+    let skipped = set.unaudited();
+    assert_eq!(skipped.len(), 1);
+    assert_eq!(skipped[0].0.id(), "china-lepidolite-growth-to-2030");
+    assert!(skipped[0].1.contains("multiples"), "{}", skipped[0].1);
 }

@@ -5,20 +5,19 @@ use critical_minerals::provenance::Confidence;
 use std::collections::HashSet;
 
 use critical_minerals::chain::{Capacity, FacilityStatus, Stage};
-use critical_minerals::dataset::{
-    Area, Bound, ClaimKind, ClaimRegion, ClaimUnit, Commodity, Dataset, Flag, Measure, SalientItem,
-};
-use critical_minerals::geo::Country;
+use critical_minerals::claims::{Bound, Claim, ClaimKind, ClaimUnit};
+use critical_minerals::dataset::{Commodity, Dataset, Flag, Measure, SalientItem};
+use critical_minerals::geo::{Country, Place};
 use critical_minerals::material::Basis;
 use critical_minerals::money::{Currency, Scale};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
-fn country(code: &str) -> Area {
-    Area::Country(Country::from_code(code).expect("test code"))
+fn country(code: &str) -> Place {
+    Place::Country(Country::from_code(code).expect("test code"))
 }
 
-fn tonnes_of(data: &Dataset, c: Commodity, year: i32, m: Measure, area: Area) -> Option<f64> {
+fn tonnes_of(data: &Dataset, c: Commodity, year: i32, m: Measure, area: Place) -> Option<f64> {
     data.production(c, Stage::Mining, year, m).into_iter().find(|r| r.area == area).and_then(|r| r.tonnes())
 }
 
@@ -77,7 +76,7 @@ fn world_totals_and_rows_match_the_published_tables() -> TestResult {
         assert_eq!(d.world_total(c, year).and_then(|r| r.tonnes()), Some(total), "{c} {year}");
     }
     assert_eq!(tonnes_of(&d, Commodity::Cobalt, 2024, p, country("COD")), Some(220_000.0));
-    assert_eq!(tonnes_of(&d, Commodity::Cobalt, 2023, p, Area::Other), Some(6_080.0));
+    assert_eq!(tonnes_of(&d, Commodity::Cobalt, 2023, p, Place::RestOfWorld), Some(6_080.0));
     assert_eq!(tonnes_of(&d, Commodity::NaturalGraphite, 2024, p, country("CHN")), Some(1_270_000.0));
     assert_eq!(tonnes_of(&d, Commodity::NaturalGraphite, 2023, p, country("MOZ")), Some(98_000.0));
     assert_eq!(tonnes_of(&d, Commodity::Nickel, 2024, p, country("IDN")), Some(2_200_000.0));
@@ -132,7 +131,7 @@ fn flags_are_kept_as_published() -> TestResult {
     assert!(ncl.has_flag(Flag::NotAvailable));
     assert_eq!(ncl.value, None);
     let other = d.production(Commodity::Lithium, Stage::Mining, 2024, Measure::Production);
-    let other = other.iter().find(|x| x.area == Area::Other).ok_or("OTHER")?;
+    let other = other.iter().find(|x| x.area == Place::RestOfWorld).ok_or("OTHER")?;
     assert!(other.has_flag(Flag::Zero));
     assert_eq!(other.tonnes(), Some(0.0));
     let ni_world = d.world(Commodity::Nickel, Stage::Mining, 2024, r).ok_or("nickel reserves")?;
@@ -205,30 +204,34 @@ fn stage_shares_give_ranges_where_sources_differ() -> TestResult {
 #[test]
 fn seed_claims_are_recorded_with_kind_bound_and_source() -> TestResult {
     let d = Dataset::builtin()?;
+    let stated = |c: &Claim| c.figure().stated().copied().ok_or("no figure");
     let metal = d.claim("li-metal-output-2025").ok_or("metal")?;
-    assert_eq!((metal.kind, metal.bound), (ClaimKind::Quantity, Bound::Range));
-    assert_eq!((metal.estimate.low(), metal.estimate.high()), (40_000.0, 60_000.0));
-    assert_eq!(metal.basis, Some("metal:Li".parse()?));
+    assert_eq!((metal.kind(), stated(metal)?.bound()), (ClaimKind::Quantity, Bound::Range));
+    assert_eq!((stated(metal)?.estimate().low(), stated(metal)?.estimate().high()), (40_000.0, 60_000.0));
+    assert_eq!(metal.figure().basis(), Some(&"metal:Li".parse()?));
     let china = d.claim("china-liion-capacity-share").ok_or("china")?;
-    assert_eq!((china.kind, china.bound, china.estimate.low()), (ClaimKind::Share, Bound::AtLeast, 70.0));
+    assert_eq!(
+        (china.kind(), stated(china)?.bound(), stated(china)?.estimate().low()),
+        (ClaimKind::Share, Bound::AtLeast, 70.0)
+    );
     let size = d.claim("slb-market-size-2030").ok_or("size")?;
-    assert_eq!(size.unit, ClaimUnit::Money { currency: Currency::USD, scale: Scale::Billion });
+    assert_eq!(size.figure().unit(), Some(ClaimUnit::Money { currency: Currency::USD, scale: Scale::Billion }));
     let regions: f64 = ["north-america", "europe", "asia-pacific"]
         .iter()
-        .filter_map(|r| d.claims().iter().find(|c| c.region == ClaimRegion::Named(r.to_string())))
-        .map(|c| c.estimate.low())
+        .filter_map(|r| d.claims().iter().find(|c| c.place().to_string() == *r))
+        .filter_map(|c| c.figure().stated().map(|s| s.estimate().low()))
         .sum();
     assert_eq!(regions, 90.0);
-    let cagrs: Vec<_> = d.claims().iter().filter(|c| c.kind == ClaimKind::Cagr).collect();
+    let cagrs: Vec<_> = d.claims().iter().filter(|c| c.kind() == ClaimKind::Cagr).collect();
     assert_eq!(cagrs.len(), 2);
     let fall = d.claim("lithium-price-fall-since-2022-peak").ok_or("fall")?;
-    assert_eq!(fall.estimate.low(), -90.0);
+    assert_eq!(stated(fall)?.estimate().low(), -90.0);
     let waste = d.claim("yichun-processing-waste-2025").ok_or("waste")?;
-    assert_eq!(waste.estimate.low(), 10_000_000.0);
+    assert_eq!(stated(waste)?.estimate().low(), 10_000_000.0);
     for c in d.claims() {
-        let s = d.source(&c.source).ok_or("claim source")?;
-        assert_eq!(s.tag, Confidence::Claim, "{}", c.id);
-        assert!(s.source.edition.as_deref().is_some_and(|e| e.contains("seed file")), "{}", c.id);
+        let s = d.source(c.source().ok_or("no source")?).ok_or("claim source")?;
+        assert_eq!(s.tag, Confidence::Claim, "{}", c.id());
+        assert!(s.source.edition.as_deref().is_some_and(|e| e.contains("seed file")), "{}", c.id());
     }
     Ok(())
 }

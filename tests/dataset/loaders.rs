@@ -4,8 +4,8 @@ use critical_minerals::Error;
 use critical_minerals::ErrorKind;
 
 use critical_minerals::chain::{Capacity, Stage};
-use critical_minerals::dataset::{Area, Commodity, Dataset, Flag, Measure};
-use critical_minerals::geo::Country;
+use critical_minerals::dataset::{Commodity, Dataset, Flag, Measure};
+use critical_minerals::geo::{Country, Place};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -37,6 +37,15 @@ fn unknown_country_names_file_row_column_and_value() -> TestResult {
     let e = load_with_bad_production_row("country", "lithium,mining,production,XX,2025,10,Li,,fixture-src")?;
     assert!(e.kind() == ErrorKind::InvalidData && e.to_string().contains(": row 2, column"), "{e:?}");
     assert_names(&e, &["production.csv", "row 2", "\"country\"", "\"XX\""]);
+    Ok(())
+}
+
+#[test]
+fn a_region_is_no_production_row() -> TestResult {
+    // a region is a place, but production rows are by country, world total or "Other countries"
+    let e = load_with_bad_production_row("region", "lithium,mining,production,north-america,2025,10,Li,,fixture-src")?;
+    assert_eq!(e.kind(), ErrorKind::InvalidData);
+    assert_names(&e, &["production.csv", "row 2", "\"country\"", "\"north-america\"", "North America"]);
     Ok(())
 }
 
@@ -156,6 +165,46 @@ fn other_tables_report_their_columns() -> TestResult {
     Ok(())
 }
 
+/// Loads a claims.csv of a header and `row`, and returns the error.
+fn bad_claim_row(name: &str, row: &str) -> Result<Error, Box<dyn std::error::Error>> {
+    let claims =
+        format!("id,kind,bound,value,value_high,unit,basis,subject,region,period_start,period_end,source\n{row}\n");
+    let dir = crate::fixtures::temp_dir(name, &[("sources.csv", SOURCES), ("claims.csv", &claims)])?;
+    let result = Dataset::from_dir(&dir);
+    std::fs::remove_dir_all(&dir)?;
+    result.err().ok_or_else(|| format!("claim row {row:?} was accepted").into())
+}
+
+#[test]
+fn claim_rows_break_the_claim_models_rules_at_the_column_they_are_about() -> TestResult {
+    for (name, row, column, value) in [
+        ("claim-region", "c1,share,exact,30,,%,,m,narnia,,,fixture-src", "\"region\"", "\"narnia\""),
+        ("claim-share", "c1,share,exact,130,,%,,m,WORLD,,,fixture-src", "\"value\"", "130"),
+        ("claim-unit", "c1,cagr,exact,5,,%,,m,WORLD,2025,2030,fixture-src", "\"unit\"", "does not fit"),
+        ("claim-basis", "c1,share,exact,5,,%,Li,m,WORLD,,,fixture-src", "\"basis\"", "tonnage"),
+        ("claim-cagr-end", "c1,cagr,exact,5,,%/yr,,m,WORLD,2025,,fixture-src", "\"period_end\"", "end year"),
+        ("claim-cagr-back", "c1,cagr,exact,5,,%/yr,,m,WORLD,2030,2030,fixture-src", "\"period_end\"", "forward"),
+        ("claim-list", "c1,country-list,exact,5,,x,,m,europe,,,fixture-src", "\"kind\"", "country lists"),
+        ("claim-subject", "c1,share,exact,5,,%,,,WORLD,,,fixture-src", "\"subject\"", "required"),
+    ] {
+        let e = bad_claim_row(name, row)?;
+        assert_eq!(e.kind(), ErrorKind::InvalidData, "{e}");
+        assert_names(&e, &["claims.csv", "row 1", column, value]);
+    }
+    // a built-in region and a country code are places; names of regions in kebab case are written back
+    let claims = "id,kind,bound,value,value_high,unit,basis,subject,region,period_start,period_end,source\n\
+                  c1,share,exact,30,,%,,m,north-america,,,fixture-src\n\
+                  c2,share,exact,10,,%,,m,US,,,fixture-src\n";
+    let dir = crate::fixtures::temp_dir("claim-places", &[("sources.csv", SOURCES), ("claims.csv", claims)])?;
+    let d = Dataset::from_dir(&dir);
+    std::fs::remove_dir_all(&dir)?;
+    let d = d?;
+    assert_eq!(d.claim("c1").ok_or("c1")?.place().to_string(), "north-america");
+    assert_eq!(d.claim("c2").ok_or("c2")?.place(), Place::Country(Country::from_code("USA")?));
+    assert_eq!(Dataset::from_json(&serde_json::to_string(&d)?)?, d);
+    Ok(())
+}
+
 #[test]
 fn missing_directory_is_an_io_error_naming_the_path() {
     let e = Dataset::from_dir("/nonexistent/critical-minerals-data").err();
@@ -170,7 +219,7 @@ fn good_user_directory_loads_and_merges_with_builtin() -> TestResult {
     let user = Dataset::from_dir(crate::fixtures::fixture("user_good"))?;
     let rows = user.production(Commodity::Lithium, Stage::Mining, 2025, Measure::Production);
     assert_eq!(rows.len(), 3);
-    assert_eq!(rows[0].area, Area::Country(Country::from_code("NAM")?));
+    assert_eq!(rows[0].area, Place::Country(Country::from_code("NAM")?));
     assert!(rows[2].has_flag(Flag::Withheld));
     assert!(matches!(
         user.facility("acme-cells").and_then(|f| f.facility.capacity.as_ref()),

@@ -1,5 +1,6 @@
 //! Tests of `critical_minerals::geo`.
 
+mod place;
 mod props;
 mod regions;
 mod table;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// The layers, lowest first. Every top-level module of `src/` must be listed.
 const LAYERS: &[&[&str]] = &[
-    &["error", "validate", "fmt", "rng", "units", "time", "provenance"],
+    &["error", "validate", "fmt", "rng", "vocab", "units", "time", "provenance"],
     &["material", "money", "geo"],
     &["trade", "stats"],
     &["chain"],

@@ -3,10 +3,11 @@
 //! Expected values are the published table figures (t of contained metal, or gross t of natural
 //! graphite) and arithmetic on them done here, not numbers copied from the report.
 
-use critical_minerals::dataset::{Area, Commodity, Dataset};
-use critical_minerals::geo::Country;
+use critical_minerals::claims::CheckOutcome;
+use critical_minerals::dataset::{Commodity, Dataset};
+use critical_minerals::geo::{Country, Place};
 use critical_minerals::methods::reliance::Agreement;
-use critical_minerals::report::{DenominatorKind, Finding, MiningYear, NirKind, NoteKind, Producer, SupplyReport};
+use critical_minerals::report::{DenominatorKind, MiningYear, NirKind, NoteKind, Producer, SupplyReport};
 use serde_json::Value;
 
 type R = Result<(), Box<dyn std::error::Error>>;
@@ -21,7 +22,7 @@ fn latest(r: &SupplyReport) -> Result<&MiningYear, String> {
 
 fn producer<'a>(y: &'a MiningYear, code: &str) -> Result<&'a Producer, Box<dyn std::error::Error>> {
     let c = Country::from_code(code)?;
-    Ok(y.producers.iter().find(|p| p.area == Area::Country(c)).ok_or(format!("no row for {code}"))?)
+    Ok(y.producers.iter().find(|p| p.area == Place::Country(c)).ok_or(format!("no row for {code}"))?)
 }
 
 fn close(a: f64, b: f64, tol: f64) -> bool {
@@ -154,8 +155,8 @@ fn lithium_claims_recomputed() -> R {
     assert!(close(rate("china-lepidolite-growth-since-2020")?, (20f64.powf(0.2) - 1.0) * 100.0, 1e-9));
     assert!(close(rate("lithium-demand-2024-2030")?, (2f64.powf(1.0 / 6.0) - 1.0) * 100.0, 1e-9));
     // the two CAGRs of the market report contradict each other
-    assert_eq!(claim("slmb-market-cagr")?.finding, Finding::Inconsistent);
-    assert_eq!(claim("slmb-sector-cagr-2030")?.finding, Finding::Inconsistent);
+    assert_eq!(claim("slmb-market-cagr")?.outcome, CheckOutcome::Inconsistent);
+    assert_eq!(claim("slmb-sector-cagr-2030")?.outcome, CheckOutcome::Inconsistent);
     // $150 billion in 2030 back to 2025 at 4.5 %/yr and at 15 %/yr
     let size = claim("slb-market-size-2030")?;
     let vals: Vec<f64> = size.recomputed.iter().map(|x| x.value.low()).collect();
@@ -163,7 +164,7 @@ fn lithium_claims_recomputed() -> R {
     assert!(vals.iter().any(|v| close(*v, 150.0 / 1.15f64.powi(5), 1e-6)), "{vals:?}");
     // 560,000 -> 60,500 CNY/t: -89.2 %, consistent with "nearly 90 %"
     let fall = claim("lithium-price-fall-since-2022-peak")?;
-    assert_eq!(fall.finding, Finding::Consistent);
+    assert_eq!(fall.outcome, CheckOutcome::Consistent);
     assert!(fall.recomputed.iter().any(|x| close(x.value.low(), (60_500.0 / 560_000.0 - 1.0) * 100.0, 1e-9)));
     // 40,000-60,000 t of metal against the 240,000 t world: a range stays a range
     let metal = claim("li-metal-output-2025")?;
@@ -176,7 +177,7 @@ fn lithium_claims_recomputed() -> R {
 #[test]
 fn stage_shares_are_ranges_with_sources() -> R {
     let r = report(Commodity::Lithium)?;
-    let china = Area::Country(Country::from_code("CHN")?);
+    let china = Place::Country(Country::from_code("CHN")?);
     let refining =
         r.stages.iter().find(|s| s.stage == critical_minerals::chain::Stage::Refining).ok_or("no refining stage")?;
     let cn = refining.countries.iter().find(|c| c.area == china).ok_or("no China")?;
