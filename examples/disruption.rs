@@ -5,7 +5,7 @@
 
 use comfy_table::{Table, presets::UTF8_FULL};
 use critical_minerals::chain::disruption::{Cut, Disruption, Rerouting, disrupt};
-use critical_minerals::chain::exposure::NetworkBuilder;
+use critical_minerals::chain::network::NetworkBuilder;
 use critical_minerals::geo::Country;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -4,7 +4,7 @@
 //! enough to check by hand), not data.
 
 use comfy_table::{Table, presets::UTF8_FULL};
-use critical_minerals::chain::exposure::NetworkBuilder;
+use critical_minerals::chain::network::NetworkBuilder;
 use critical_minerals::geo::{Country, Region};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -38,7 +38,7 @@
 //!
 //! ```
 //! use critical_minerals::chain::disruption::{disrupt, Cut, Disruption, Rerouting};
-//! use critical_minerals::chain::exposure::NetworkBuilder;
+//! use critical_minerals::chain::network::NetworkBuilder;
 //! use critical_minerals::geo::Country;
 //!
 //! let c = |s| Country::from_code(s);
@@ -62,7 +62,7 @@
 
 use std::collections::BTreeMap;
 
-use super::exposure::SupplyNetwork;
+use super::network::SupplyNetwork;
 use crate::Error;
 use crate::error::Detail;
 use crate::geo::Country;

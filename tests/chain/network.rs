@@ -2,7 +2,7 @@
 
 use critical_minerals::ErrorKind;
 use critical_minerals::chain::disruption::{Cut, Disruption, Rerouting, disrupt};
-use critical_minerals::chain::exposure::{NetworkBuilder, SupplyNetwork};
+use critical_minerals::chain::network::{NetworkBuilder, SupplyNetwork};
 use critical_minerals::geo::{Country, Region};
 use proptest::prelude::*;
 
