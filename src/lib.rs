@@ -12,7 +12,7 @@
 //! | [`money`] | ISO 4217 currencies, money with its price year, prices per tonne on a basis; scale words read at input |
 //! | [`material`] | elements, compounds, forms, grades, and [`material::Basis`]: every tonnage has one |
 //! | [`geo`] | ISO 3166-1 countries by any code or name, trade-database codes, M49 and market-report regions, partitions |
-//! | [`chain`] | stages, processes, facilities, companies |
+//! | [`chain`] | stages, processes, facilities, companies; the supply network and its calculators (exposure, disruption, localization, routes, cost curves, stock models, recycling) |
 //! | [`trade`] | HS codes, periods and trade flows |
 //! | [`columnar`] | column-stored trade tables (BACI loading, streaming) and parallel grouped share/HHI/CR-n kernels |
 //! | [`provenance`] | sources and estimates (points or ranges) |
@@ -31,11 +31,11 @@
 //! | [`analysis::concentration`] | HHI (fraction and points), CR-n, entropy, merger ΔHHI, guideline bands |
 //! | [`analysis::reliance`] | apparent consumption and net import reliance (USGS), import partners |
 //! | [`analysis::criticality`] | EU criticality: governance-weighted HHI, supply risk, economic importance |
-//! | [`analysis::route`] | process routes: ore and concentrate per tonne of product, waste, mass balance |
-//! | [`analysis::exposure`] | origin of a country's output at earlier stages (proportional sourcing) |
-//! | [`analysis::disruption`] | shortfall downstream of a cut, with and without rerouting |
-//! | [`analysis::cost_curve`] | cost curve, share of output under water, marginal producer |
-//! | [`analysis::localization`] | share of a region's consumption supplied from within |
+//! | [`chain::route`] | process routes: ore and concentrate per tonne of product, waste, mass balance |
+//! | [`chain::exposure`] | origin of a country's output at earlier stages (proportional sourcing) |
+//! | [`chain::disruption`] | shortfall downstream of a cut, with and without rerouting |
+//! | [`chain::cost_curve`] | cost curve, share of output under water, marginal producer |
+//! | [`chain::localization`] | share of a region's consumption supplied from within |
 //! | [`analysis::uncertainty`] | ranges through shares and growth (exact bounds), Monte Carlo for HHI and CR-n |
 //! | [`analysis::audit`] | contradictions in a set of market-report claims (shares, CAGRs, sizes, region lists) |
 //!

@@ -11,7 +11,7 @@ use crate::validate;
 /// A process step: an input form turned into an output form, with the fraction of the counted
 /// element recovered, and optionally the energy used and the waste left per tonne of output.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use critical_minerals::chain::Process;
@@ -127,6 +127,10 @@ impl Process {
     /// Energy per tonne of output, if given.
     pub fn energy_per_tonne(&self) -> Option<Energy> {
         self.energy_kwh_per_tonne.map(units::kilowatt_hours)
+    }
+    /// Energy per tonne of output in kWh, as stored (no unit round trip).
+    pub(crate) fn energy_kwh_per_tonne(&self) -> Option<f64> {
+        self.energy_kwh_per_tonne
     }
     /// Waste per tonne of output, in tonnes, if given.
     pub fn waste_tonnes_per_tonne(&self) -> Option<f64> {

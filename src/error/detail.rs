@@ -947,6 +947,23 @@ pub(crate) enum Detail {
         /// What is wrong.
         reason: String,
     },
+    // chain (typed)
+    /// A serialized result whose fields contradict each other (read back from a file).
+    #[error("{what}: {reason}")]
+    InvalidRecord {
+        /// What was read.
+        what: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// An outside supplier of a region that is one of the region's members.
+    #[error("{country} is given as a supplier from outside {region} but is a member of it")]
+    SupplierInRegion {
+        /// The country given.
+        country: crate::geo::Country,
+        /// The region's name.
+        region: String,
+    },
 }
 
 impl Detail {
@@ -1055,6 +1072,8 @@ impl Detail {
             Detail::StockBalance { .. } => ErrorKind::Inconsistent,
             Detail::MissingWgiYear { .. } => ErrorKind::Missing,
             Detail::CapacityBands { .. } => ErrorKind::Inconsistent,
+            Detail::InvalidRecord { .. } => ErrorKind::InvalidData,
+            Detail::SupplierInRegion { .. } => ErrorKind::Inconsistent,
         }
     }
 }
