@@ -146,7 +146,11 @@ impl TryFrom<EntryRow> for CostCurveEntry {
 }
 
 /// A point of the curve: an entry and where its block sits on the cumulative volume axis.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Serialized as one tidy row: the entry's columns, then `"from_t"` and `"to_t"` on the entry's
+/// basis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "PointRow", into = "PointRow")]
 pub struct CurvePoint {
     entry: CostCurveEntry,
     from: Amount,
@@ -174,6 +178,24 @@ struct PointRow {
     entry: CostCurveEntry,
     from_t: f64,
     to_t: f64,
+}
+
+impl From<CurvePoint> for PointRow {
+    fn from(p: CurvePoint) -> PointRow {
+        PointRow { from_t: p.from.in_tonnes(), to_t: p.to.in_tonnes(), entry: p.entry }
+    }
+}
+
+impl TryFrom<PointRow> for CurvePoint {
+    type Error = Error;
+    fn try_from(r: PointRow) -> Result<CurvePoint> {
+        let basis = r.entry.volume.basis().clone();
+        Ok(CurvePoint {
+            from: Amount::tonnes(r.from_t, basis.clone())?,
+            to: Amount::tonnes(r.to_t, basis)?,
+            entry: r.entry,
+        })
+    }
 }
 
 /// The marginal producer at a demand level.
@@ -364,7 +386,7 @@ struct CurveWire {
     price_year: Option<i32>,
     basis: Basis,
     total_t: f64,
-    points: Vec<PointRow>,
+    points: Vec<CurvePoint>,
 }
 
 impl From<CostCurve> for CurveWire {
@@ -374,11 +396,7 @@ impl From<CostCurve> for CurveWire {
             price_year: c.price_year(),
             basis: c.basis().clone(),
             total_t: c.total.in_tonnes(),
-            points: c
-                .points
-                .into_iter()
-                .map(|p| PointRow { from_t: p.from.in_tonnes(), to_t: p.to.in_tonnes(), entry: p.entry })
-                .collect(),
+            points: c.points,
         }
     }
 }

@@ -273,7 +273,9 @@ impl TryFrom<ImpactRow> for Impact {
 }
 
 /// The impacts at one stage.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Serialized as `{"stage": "cells", "countries": [one row per country, as [`Impact`]]}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StageImpact {
     stage: Stage,
     countries: Vec<Impact>,

@@ -83,7 +83,10 @@ use crate::stats::share::{Denominator, Shares};
 use crate::{Error, Result};
 
 /// Whose output an [`Exposure`] is about.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+///
+/// Serialized as `{"country": "KOR"}` or `{"region": "EU-27"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Holder {
     /// One country's output.

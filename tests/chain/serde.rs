@@ -43,6 +43,7 @@ proptest! {
         for origin in &STAGES[..=stage_i] {
             let e = net.exposure(stage, country, *origin).unwrap();
             rt(&e)?;
+            rt(e.holder())?;
             let region = Region::from_codes("some", ["AU", "KR"]).unwrap();
             if let Ok(r) = net.region_exposure(stage, &region, *origin) {
                 rt(&r)?;
@@ -55,6 +56,9 @@ proptest! {
         for rr in [Rerouting::None, Rerouting::SpareCapacity(spare)] {
             let r = disrupt(&net, &d, &rr).unwrap();
             rt(&r)?;
+            for s in r.stages() {
+                rt(s)?;
+            }
             for i in r.impacts() {
                 rt(i)?;
             }
@@ -97,6 +101,7 @@ proptest! {
         let cv: CostCurve = curve(&rows);
         rt(&cv)?;
         for p in cv.points() {
+            rt(p)?;
             rt(p.entry())?;
         }
         let m: Marginal = cv.marginal(&lce(demand)).unwrap();
