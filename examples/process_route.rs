@@ -1,5 +1,15 @@
 //! Lepidolite vs spodumene vs brine: what one tonne of LCE takes.
 //!
+//! Template of the API:
+//!
+//! ```text
+//! Route::spodumene_to_carbonate()?                       built-in routes, every parameter cited
+//! Route::new(name, feed_basis, vec![RouteStep::new(Process::new(..)?, output_assay)])?
+//! route.run(&feed)? / route.run_for_product(&Amount::tonnes(1.0, Basis::lce())?)?   RouteRun
+//! run.steps()                                            per step: input, product, element in/out/lost (t), waste (t), energy
+//! serde_json::to_string(&run)?                           one row per step: input_t, input_basis, product_t, ..., energy_kwh
+//! ```
+//!
 //! Run with `cargo run --example process_route`.
 
 use comfy_table::{Table, presets::UTF8_FULL};
@@ -13,8 +23,8 @@ fn t(x: f64) -> String {
 
 fn energy(run: &RouteRun) -> String {
     match run.total_energy() {
-        Some(e) if run.steps_without_energy() == 0 => format!("{:.0} kWh", e.get::<units::energy::kilowatt_hour>()),
-        Some(e) => format!("{:.0} kWh (partial)", e.get::<units::energy::kilowatt_hour>()),
+        Some(e) if run.steps_without_energy() == 0 => format!("{:.0}", e.get::<units::energy::kilowatt_hour>()),
+        Some(e) => format!("{:.0} (partial)", e.get::<units::energy::kilowatt_hour>()),
         None => "no cited figure".into(),
     }
 }
@@ -38,7 +48,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "product (t)",
         "Li lost (t)",
         "waste (t)",
-        "energy",
+        "energy (kWh)",
     ]);
     let mut runs = Vec::new();
     for r in &routes {
@@ -87,6 +97,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     println!("{steps}");
+    println!("The first step as JSON (one tidy row per step):");
+    println!("{}\n", serde_json::to_string(&runs[0].steps()[0])?);
 
     println!("Lithium metal from LiCl (electrolysis, then casting), per tonne of metal");
     println!("No citable recovery or energy figure was found for these steps; the run below assumes");

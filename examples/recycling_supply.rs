@@ -8,7 +8,7 @@
 //! Composition::builtin(chemistry)                                            kg per kWh, cited
 //! recycled_supply(&[(composition, retirements)], collection, &RecoveryRates, &elements)
 //! supply.share_of_demand(element, &material_flows(&sales, &composition, element))
-//! CrmaRule::regulation_2024_1252().evaluate_recycling(&supply, element, year, &demand, as_of)
+//! CrmaRule::regulation_2024_1252().evaluate(as_of, &[supply.recycling_localization(element, year, &demand, &eu27)?])
 //! ```
 //!
 //! Run with `cargo run --example recycling_supply`.
@@ -18,6 +18,7 @@ use critical_minerals::chain::Stage;
 use critical_minerals::chain::battery::Composition;
 use critical_minerals::chain::recycling::{Process, RecoveryRates, material_flows, recycled_supply};
 use critical_minerals::chain::stock::{DynamicStockModel, Flows, InflowTiming, Lifetime, SurvivalTable};
+use critical_minerals::geo::BuiltinRegion;
 use critical_minerals::material::{CathodeChemistry, Element};
 use critical_minerals::policy::crma::{Benchmark, CrmaRule};
 use critical_minerals::units::gigawatt_hours_per_year;
@@ -158,8 +159,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         rule.recycling_min * 100.0,
         rule.target_year
     );
+    let eu = BuiltinRegion::Eu27.region()?;
     for (e, d) in &demand {
-        let a = rule.evaluate_recycling(&supply, *e, rule.target_year, &demand_series(*e, d, first)?, as_of)?;
+        let recycling = supply.recycling_localization(*e, rule.target_year, &demand_series(*e, d, first)?, &eu)?;
+        let a = rule.evaluate(as_of, &[recycling])?;
         let r = a.get(Benchmark::Recycling, Stage::Recycling).ok_or("no result")?;
         println!(
             "  {e:<2} {}: recycled {:.1} % of demand, {} by {:.1} points",

@@ -25,50 +25,74 @@
 //! ```
 //!
 //! with `w` the input weights of the network (shipments and own use). The shortfall of `j` at
-//! stage `k` is `P_k(j) - output_j(k)`, reported for every producer at every stage downstream of
-//! `S`.
+//! stage `k` is `P_k(j) - output_j(k)`, reported for every producer at the cut stage and at every
+//! stage downstream of it.
 //!
-//! **Scale**: tonnes on each stage's basis; shortfall shares are fractions of baseline output in
-//! [0, 1]. Rerouted fill comes from spare capacity the user states; the crate embeds none.
+//! **Scale**: outputs are [`Amount`]s on each stage's basis; shortfalls are tonnes on that basis
+//! (negative for a country that fills with spare capacity); shortfall shares are fractions of
+//! baseline output. Spare capacity is an amount on the cut stage's basis, stated by the user; the
+//! crate embeds none.
+//!
+//! **Serialized form**: the cut, the lost and refilled tonnes, one row per filling country and
+//! one row per (stage, country):
+//!
+//! ```json
+//! {"stage": "mining", "country": "CHL", "cut": "output", "fraction": 0.5,
+//!  "lost_t": 20.0, "refilled_t": 10.0, "basis": "Li",
+//!  "fills":   [{"country": "AUS", "fill_t": 10.0, "basis": "Li"}],
+//!  "impacts": [{"stage": "refining", "country": "CHN", "basis": "Li", "baseline_t": 80.0,
+//!               "disrupted_t": 72.5, "shortfall_t": 7.5, "shortfall_share": 0.09375}, ...]}
+//! ```
+//!
+//! **Source**: the method is proportional propagation through an input-output network; the
+//! numbers are the user's.
 //!
 //! # Worked example
 //!
-//! The network of [`super::exposure`]: cut Chile's mining output by half. China's refining
-//! input falls by 15 of 80 (Chile shipped it 30), Korea's by 5 of 20.
+//! The network of [`exposure`](super::exposure): cut Chile's mining output by half. China's
+//! refining input falls by 15 of 80 (Chile shipped it 30), Korea's by 5 of 20.
 //!
 //! ```
 //! use critical_minerals::chain::disruption::{disrupt, Cut, Disruption, Rerouting};
-//! use critical_minerals::chain::exposure::NetworkBuilder;
+//! use critical_minerals::chain::{NetworkBuilder, Stage};
 //! use critical_minerals::geo::Country;
+//! use critical_minerals::material::{Amount, Basis, Element};
 //!
-//! let c = |s| Country::from_code(s);
+//! let li = Basis::contained(Element::Li);
+//! let t = |x| Amount::tonnes(x, li.clone());
+//! let c = Country::from_code;
 //! let mut b = NetworkBuilder::new();
-//! b.add_stage("mining", None)?.add_stage("refining", Some("mining"))?;
-//! b.add_production("mining", c("AU")?, 60.0)?.add_production("mining", c("CL")?, 40.0)?;
-//! b.add_production("refining", c("CN")?, 80.0)?.add_production("refining", c("KR")?, 20.0)?;
-//! for (from, to, t) in [("AU", "CN", 50.0), ("CL", "CN", 30.0), ("AU", "KR", 10.0), ("CL", "KR", 10.0)] {
-//!     b.add_shipment("refining", c(from)?, c(to)?, t)?;
+//! b.add_stage(Stage::Mining, None, li.clone())?.add_stage(Stage::Refining, Some(Stage::Mining), li.clone())?;
+//! b.add_production(Stage::Mining, c("AU")?, t(60.0)?)?.add_production(Stage::Mining, c("CL")?, t(40.0)?)?;
+//! b.add_production(Stage::Refining, c("CN")?, t(80.0)?)?.add_production(Stage::Refining, c("KR")?, t(20.0)?)?;
+//! for (from, to, x) in [("AU", "CN", 50.0), ("CL", "CN", 30.0), ("AU", "KR", 10.0), ("CL", "KR", 10.0)] {
+//!     b.add_shipment(Stage::Refining, c(from)?, c(to)?, t(x)?)?;
 //! }
 //! let net = b.build()?;
-//! let cut = Disruption::new("mining", c("CL")?, Cut::Output, 0.5)?;
+//! let cut = Disruption::new(Stage::Mining, c("CL")?, Cut::Output, 0.5)?;
 //! let r = disrupt(&net, &cut, &Rerouting::None)?;
-//! assert!((r.shortfall("refining", c("CN")?).unwrap_or(0.0) - 15.0).abs() < 1e-9);
+//! assert!((r.shortfall_t(Stage::Refining, c("CN")?).unwrap_or(0.0) - 15.0).abs() < 1e-9);
 //! // Australia has 10 t of spare mine capacity: it refills half of the 20 t lost
-//! let r = disrupt(&net, &cut, &Rerouting::SpareCapacity(vec![(c("AU")?, 10.0)]))?;
-//! assert!((r.refilled_t() - 10.0).abs() < 1e-9);
-//! assert!((r.shortfall("refining", c("CN")?).unwrap_or(0.0) - 7.5).abs() < 1e-9);
+//! let r = disrupt(&net, &cut, &Rerouting::SpareCapacity(vec![(c("AU")?, t(10.0)?)]))?;
+//! assert!((r.refilled().in_tonnes() - 10.0).abs() < 1e-9);
+//! assert!((r.shortfall_t(Stage::Refining, c("CN")?).unwrap_or(0.0) - 7.5).abs() < 1e-9);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use std::collections::BTreeMap;
 
-use super::exposure::SupplyNetwork;
-use crate::Error;
+use serde::{Deserialize, Serialize};
+
+use super::Stage;
+use super::network::SupplyNetwork;
 use crate::error::Detail;
 use crate::geo::Country;
+use crate::material::{Amount, Basis};
+use crate::{Error, Result};
 
 /// What is cut.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Cut {
     /// The country's output at the stage: its own use and its exports fall alike.
@@ -78,12 +102,46 @@ pub enum Cut {
 }
 
 /// A cut of `fraction` of one country's output or exports at one stage.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Serialized as `{"stage": "refining", "country": "CHN", "cut": "exports", "fraction": 0.4}`;
+/// reading it back checks the fraction like [`Disruption::new`].
+///
+/// # Examples
+///
+/// ```
+/// use critical_minerals::chain::Stage;
+/// use critical_minerals::chain::disruption::{Cut, Disruption};
+/// use critical_minerals::geo::Country;
+///
+/// let cut = Disruption::new(Stage::Refining, Country::from_code("CN")?, Cut::Exports, 0.4)?;
+/// assert_eq!(cut.stage(), Stage::Refining);
+/// assert_eq!(serde_json::to_string(&cut)?, r#"{"stage":"refining","country":"CHN","cut":"exports","fraction":0.4}"#);
+/// // 40 %, not 40
+/// assert!(Disruption::new(Stage::Refining, cut.country(), Cut::Exports, 40.0).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "DisruptionWire")]
 pub struct Disruption {
-    stage: String,
+    stage: Stage,
     country: Country,
     cut: Cut,
     fraction: f64,
+}
+
+#[derive(Deserialize)]
+struct DisruptionWire {
+    stage: Stage,
+    country: Country,
+    cut: Cut,
+    fraction: f64,
+}
+
+impl TryFrom<DisruptionWire> for Disruption {
+    type Error = Error;
+    fn try_from(w: DisruptionWire) -> Result<Disruption> {
+        Disruption::new(w.stage, w.country, w.cut, w.fraction)
+    }
 }
 
 impl Disruption {
@@ -92,21 +150,21 @@ impl Disruption {
     /// # Errors
     ///
     /// [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for NaN or a fraction outside [0, 1].
-    pub fn new(stage: &str, country: Country, cut: Cut, fraction: f64) -> Result<Disruption, Error> {
+    pub fn new(stage: Stage, country: Country, cut: Cut, fraction: f64) -> Result<Disruption> {
         if !(fraction.is_finite() && (0.0..=1.0).contains(&fraction)) {
             return Err(Detail::OutOfRange {
-                what: format!("cut of {}'s {:?} at stage {stage:?}", country.alpha3(), cut),
+                what: format!("cut of {}'s {:?} at stage {:?}", country.alpha3(), cut, stage.name()),
                 value: fraction,
                 expected: "a fraction in [0, 1]".into(),
             }
             .into());
         }
-        Ok(Disruption { stage: stage.to_string(), country, cut, fraction })
+        Ok(Disruption { stage, country, cut, fraction })
     }
 
     /// The stage cut.
-    pub fn stage(&self) -> &str {
-        &self.stage
+    pub fn stage(&self) -> Stage {
+        self.stage
     }
     /// The country cut.
     pub fn country(&self) -> Country {
@@ -128,87 +186,268 @@ impl Disruption {
 pub enum Rerouting {
     /// No rerouting: the shortfall propagates in proportion.
     None,
-    /// Other countries fill pro rata to their stated spare capacity at the cut stage (tonnes on
+    /// Other countries fill pro rata to their stated spare capacity at the cut stage (amounts on
     /// that stage's basis), up to it. The cut country's own entry, if any, is not used.
-    SpareCapacity(Vec<(Country, f64)>),
+    SpareCapacity(Vec<(Country, Amount)>),
 }
 
-/// One country at one stage: baseline and disrupted output.
-#[derive(Debug, Clone, PartialEq)]
+/// One country at one stage: output without and with the cut.
+///
+/// Serialized as one tidy row: `{"stage", "country", "basis", "baseline_t", "disrupted_t",
+/// "shortfall_t", "shortfall_share"}` (the last two are derived and ignored when read back).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "ImpactRow", into = "ImpactRow")]
 pub struct Impact {
-    /// The country.
-    pub country: Country,
-    /// Output without the cut.
-    pub baseline_t: f64,
-    /// Output with the cut.
-    pub disrupted_t: f64,
+    stage: Stage,
+    country: Country,
+    baseline: Amount,
+    disrupted: Amount,
 }
 
 impl Impact {
-    /// Baseline minus disrupted output (negative for a country that fills with spare capacity at
-    /// the cut stage).
-    pub fn shortfall_t(&self) -> f64 {
-        self.baseline_t - self.disrupted_t
+    /// The stage.
+    pub fn stage(&self) -> Stage {
+        self.stage
     }
-    /// Shortfall as a fraction of baseline output.
+    /// The country.
+    pub fn country(&self) -> Country {
+        self.country
+    }
+    /// Output without the cut, on the stage's basis.
+    pub fn baseline(&self) -> &Amount {
+        &self.baseline
+    }
+    /// Output with the cut, on the stage's basis.
+    pub fn disrupted(&self) -> &Amount {
+        &self.disrupted
+    }
+    /// Baseline minus disrupted output, tonnes on the stage's basis (negative for a country that
+    /// fills with spare capacity at the cut stage).
+    pub fn shortfall_t(&self) -> f64 {
+        self.baseline.in_tonnes() - self.disrupted.in_tonnes()
+    }
+    /// Shortfall as a fraction of baseline output (0 for a country with no baseline output).
     pub fn shortfall_share(&self) -> f64 {
-        if self.baseline_t > 0.0 { self.shortfall_t() / self.baseline_t } else { 0.0 }
+        let base = self.baseline.in_tonnes();
+        if base > 0.0 { self.shortfall_t() / base } else { 0.0 }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct ImpactRow {
+    stage: Stage,
+    country: Country,
+    basis: Basis,
+    baseline_t: f64,
+    disrupted_t: f64,
+    #[serde(default, skip_deserializing)]
+    shortfall_t: f64,
+    #[serde(default, skip_deserializing)]
+    shortfall_share: f64,
+}
+
+impl From<Impact> for ImpactRow {
+    fn from(i: Impact) -> ImpactRow {
+        ImpactRow {
+            stage: i.stage,
+            country: i.country,
+            basis: i.baseline.basis().clone(),
+            baseline_t: i.baseline.in_tonnes(),
+            disrupted_t: i.disrupted.in_tonnes(),
+            shortfall_t: i.shortfall_t(),
+            shortfall_share: i.shortfall_share(),
+        }
+    }
+}
+
+impl TryFrom<ImpactRow> for Impact {
+    type Error = Error;
+    fn try_from(r: ImpactRow) -> Result<Impact> {
+        Ok(Impact {
+            stage: r.stage,
+            country: r.country,
+            baseline: Amount::tonnes(r.baseline_t, r.basis.clone())?,
+            disrupted: Amount::tonnes(r.disrupted_t, r.basis)?,
+        })
     }
 }
 
 /// The impacts at one stage.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Serialized as `{"stage": "cells", "countries": [one row per country, as [`Impact`]]}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StageImpact {
-    /// The stage.
-    pub stage: String,
-    /// Every producer at the stage.
-    pub countries: Vec<Impact>,
+    stage: Stage,
+    countries: Vec<Impact>,
 }
 
 impl StageImpact {
-    /// Total shortfall at the stage, tonnes.
+    /// The stage.
+    pub fn stage(&self) -> Stage {
+        self.stage
+    }
+    /// Every producer at the stage (and, at the cut stage, every country that fills).
+    pub fn countries(&self) -> &[Impact] {
+        &self.countries
+    }
+    /// Total shortfall at the stage, tonnes on the stage's basis.
     pub fn shortfall_t(&self) -> f64 {
         self.countries.iter().map(Impact::shortfall_t).sum()
     }
 }
 
+/// The volume one country supplies from its spare capacity at the cut stage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "FillRow", into = "FillRow")]
+pub struct Fill {
+    country: Country,
+    fill: Amount,
+}
+
+impl Fill {
+    /// The country.
+    pub fn country(&self) -> Country {
+        self.country
+    }
+    /// What it supplies, on the cut stage's basis.
+    pub fn fill(&self) -> &Amount {
+        &self.fill
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct FillRow {
+    country: Country,
+    fill_t: f64,
+    basis: Basis,
+}
+
+impl From<Fill> for FillRow {
+    fn from(f: Fill) -> FillRow {
+        FillRow { country: f.country, fill_t: f.fill.in_tonnes(), basis: f.fill.basis().clone() }
+    }
+}
+
+impl TryFrom<FillRow> for Fill {
+    type Error = Error;
+    fn try_from(r: FillRow) -> Result<Fill> {
+        Ok(Fill { country: r.country, fill: Amount::tonnes(r.fill_t, r.basis)? })
+    }
+}
+
 /// The outcome of a disruption: the cut stage and every stage downstream of it.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Serialized in tidy form (see the [module documentation](self)): the cut, `lost_t`,
+/// `refilled_t` and `basis`, then `fills` and `impacts` with one row per (stage, country).
+///
+/// # Examples
+///
+/// ```
+/// use critical_minerals::chain::disruption::{disrupt, Cut, Disruption, DisruptionResult, Rerouting};
+/// use critical_minerals::chain::{NetworkBuilder, Stage};
+/// use critical_minerals::geo::Country;
+/// use critical_minerals::material::{Amount, Basis};
+///
+/// let t = |x| Amount::tonnes(x, Basis::lce());
+/// let (au, cl, cn) = (Country::from_code("AU")?, Country::from_code("CL")?, Country::from_code("CN")?);
+/// let mut b = NetworkBuilder::new();
+/// b.add_stage(Stage::Mining, None, Basis::lce())?.add_stage(Stage::Refining, Some(Stage::Mining), Basis::lce())?;
+/// b.add_production(Stage::Mining, au, t(60.0)?)?.add_production(Stage::Mining, cl, t(40.0)?)?;
+/// b.add_production(Stage::Refining, cn, t(100.0)?)?;
+/// b.add_shipment(Stage::Refining, au, cn, t(60.0)?)?.add_shipment(Stage::Refining, cl, cn, t(40.0)?)?;
+/// let net = b.build()?;
+/// let r = disrupt(&net, &Disruption::new(Stage::Mining, cl, Cut::Exports, 0.25)?, &Rerouting::None)?;
+/// assert_eq!(r.lost(), &t(10.0)?);
+/// assert_eq!(r.shortfall_t(Stage::Refining, cn), Some(10.0));
+/// let json = serde_json::to_string(&r)?;
+/// assert!(json.contains(r#""stage":"refining","country":"CHN","basis":"LCE","baseline_t":100.0,"disrupted_t":90.0,"shortfall_t":10.0,"shortfall_share":0.1"#));
+/// assert_eq!(serde_json::from_str::<DisruptionResult>(&json)?, r);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "DisruptionWire2", into = "DisruptionWire2")]
 pub struct DisruptionResult {
-    lost_t: f64,
-    refilled_t: f64,
-    fills: Vec<(Country, f64)>,
+    disruption: Disruption,
+    lost: Amount,
+    refilled: Amount,
+    fills: Vec<Fill>,
     stages: Vec<StageImpact>,
 }
 
 impl DisruptionResult {
-    /// Volume the cut removes from deliveries to the next stage (or from output, for a cut at
-    /// the last stage), tonnes.
-    pub fn lost_t(&self) -> f64 {
-        self.lost_t
+    /// The disruption applied.
+    pub fn disruption(&self) -> &Disruption {
+        &self.disruption
     }
-    /// Volume refilled from spare capacity, tonnes.
-    pub fn refilled_t(&self) -> f64 {
-        self.refilled_t
+    /// Volume the cut removes from deliveries to the next stage (or from output, for a cut at
+    /// the last stage), on the cut stage's basis.
+    pub fn lost(&self) -> &Amount {
+        &self.lost
+    }
+    /// Volume refilled from spare capacity, on the cut stage's basis.
+    pub fn refilled(&self) -> &Amount {
+        &self.refilled
     }
     /// The fill each country supplies from spare capacity.
-    pub fn fills(&self) -> &[(Country, f64)] {
+    pub fn fills(&self) -> &[Fill] {
         &self.fills
     }
     /// The cut stage (first) and the stages downstream, in chain order.
     pub fn stages(&self) -> &[StageImpact] {
         &self.stages
     }
-    /// The shortfall of `country` at `stage`, if it produces there and the stage is the cut
-    /// stage or downstream of it.
-    pub fn shortfall(&self, stage: &str, country: Country) -> Option<f64> {
-        self.stages
-            .iter()
-            .find(|s| s.stage == stage)?
-            .countries
-            .iter()
-            .find(|i| i.country == country)
-            .map(Impact::shortfall_t)
+    /// Every (stage, country) impact, cut stage first: the rows of the serialized form.
+    pub fn impacts(&self) -> impl Iterator<Item = &Impact> {
+        self.stages.iter().flat_map(|s| s.countries.iter())
+    }
+    /// The shortfall of `country` at `stage` in tonnes on the stage's basis, if it produces there
+    /// and the stage is the cut stage or downstream of it.
+    pub fn shortfall_t(&self, stage: Stage, country: Country) -> Option<f64> {
+        self.impacts().find(|i| i.stage == stage && i.country == country).map(Impact::shortfall_t)
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct DisruptionWire2 {
+    #[serde(flatten)]
+    disruption: Disruption,
+    lost_t: f64,
+    refilled_t: f64,
+    basis: Basis,
+    fills: Vec<Fill>,
+    impacts: Vec<Impact>,
+}
+
+impl From<DisruptionResult> for DisruptionWire2 {
+    fn from(r: DisruptionResult) -> DisruptionWire2 {
+        DisruptionWire2 {
+            lost_t: r.lost.in_tonnes(),
+            refilled_t: r.refilled.in_tonnes(),
+            basis: r.lost.basis().clone(),
+            fills: r.fills,
+            impacts: r.stages.into_iter().flat_map(|s| s.countries).collect(),
+            disruption: r.disruption,
+        }
+    }
+}
+
+impl TryFrom<DisruptionWire2> for DisruptionResult {
+    type Error = Error;
+    fn try_from(w: DisruptionWire2) -> Result<DisruptionResult> {
+        let mut stages: Vec<StageImpact> = Vec::new();
+        for i in w.impacts {
+            match stages.last_mut() {
+                Some(s) if s.stage == i.stage => s.countries.push(i),
+                _ => stages.push(StageImpact { stage: i.stage, countries: vec![i] }),
+            }
+        }
+        Ok(DisruptionResult {
+            disruption: w.disruption,
+            lost: Amount::tonnes(w.lost_t, w.basis.clone())?,
+            refilled: Amount::tonnes(w.refilled_t, w.basis)?,
+            fills: w.fills,
+            stages,
+        })
     }
 }
 
@@ -216,17 +455,19 @@ impl DisruptionResult {
 ///
 /// # Errors
 ///
-/// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown); [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when the cut country does not
-/// produce at the stage; [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite), [`ErrorKind::Negative`](crate::ErrorKind::Negative) or
-/// [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) for a bad spare-capacity row.
-pub fn disrupt(net: &SupplyNetwork, d: &Disruption, rerouting: &Rerouting) -> Result<DisruptionResult, Error> {
-    let s = net.position("disruption", &d.stage)?;
+/// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) for a stage not in the network;
+/// [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when the cut country does not
+/// produce at the stage; [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) for spare capacity
+/// not on the cut stage's basis; [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) for a
+/// country given two spare capacities.
+pub fn disrupt(net: &SupplyNetwork, d: &Disruption, rerouting: &Rerouting) -> Result<DisruptionResult> {
+    let s = net.position("disruption", d.stage)?;
     let node = &net.nodes[s];
+    let stage_name = d.stage.name();
     let c = d.country;
-    let p_c = *node
-        .production
-        .get(&c)
-        .ok_or_else(|| Detail::NoOutput { who: c.alpha3().to_string(), stage: d.stage.clone() })?;
+    let p_c = node
+        .output_t(c)
+        .ok_or_else(|| Detail::NoOutput { who: c.alpha3().to_string(), stage: stage_name.to_string() })?;
     let x = d.fraction;
     let affected = |j: Country| d.cut == Cut::Output || j != c;
     // what C delivers to the next stage, on the links the cut touches
@@ -242,17 +483,18 @@ pub fn disrupt(net: &SupplyNetwork, d: &Disruption, rerouting: &Rerouting) -> Re
     // spare capacity
     let mut spare: BTreeMap<Country, f64> = BTreeMap::new();
     if let Rerouting::SpareCapacity(rows) = rerouting {
-        for (country, t) in rows {
-            let what = || format!("spare capacity of {} at stage {:?}", country.alpha3(), d.stage);
-            if !t.is_finite() {
-                return Err(Detail::NotFinite { what: what(), value: *t }.into());
+        for (country, a) in rows {
+            if a.basis() != &node.basis {
+                return Err(Error::from(Detail::BasisMismatch {
+                    left: node.basis.to_string(),
+                    right: a.basis().to_string(),
+                    operation: "reroute",
+                })
+                .context(format!("spare capacity of {} at stage {stage_name:?}", country.alpha3())));
             }
-            if *t < 0.0 {
-                return Err(Detail::Negative { what: what(), value: *t }.into());
-            }
-            if spare.insert(*country, *t).is_some() {
+            if spare.insert(*country, a.in_tonnes()).is_some() {
                 return Err(Detail::DuplicateKey {
-                    what: format!("spare capacity at stage {:?}", d.stage),
+                    what: format!("spare capacity at stage {stage_name:?}"),
                     key: country.alpha3().to_string(),
                 }
                 .into());
@@ -270,26 +512,23 @@ pub fn disrupt(net: &SupplyNetwork, d: &Disruption, rerouting: &Rerouting) -> Re
     };
     let x_eff = x * (1.0 - phi);
 
-    // the cut stage
-    let mut stages = Vec::new();
-    let mut countries: Vec<Impact> = node
+    // the cut stage: (country, baseline, disrupted), tonnes
+    let mut rows: Vec<(Country, f64, f64)> = node
         .production
-        .iter()
-        .map(|(k, t)| {
-            let mut out = *t;
-            if *k == c && d.cut == Cut::Output {
-                out = t * (1.0 - x);
-            }
-            Impact { country: *k, baseline_t: *t, disrupted_t: out }
+        .keys()
+        .map(|k| {
+            let t = node.output_t(*k).unwrap_or(0.0);
+            let out = if *k == c && d.cut == Cut::Output { t * (1.0 - x) } else { t };
+            (*k, t, out)
         })
         .collect();
     for (k, f) in &fills {
-        match countries.iter_mut().find(|i| i.country == *k) {
-            Some(i) => i.disrupted_t += f,
-            None => countries.push(Impact { country: *k, baseline_t: 0.0, disrupted_t: *f }),
+        match rows.iter_mut().find(|r| r.0 == *k) {
+            Some(r) => r.2 += f,
+            None => rows.push((*k, 0.0, *f)),
         }
     }
-    stages.push(StageImpact { stage: node.name.clone(), countries });
+    let mut stages = vec![stage_impact(d.stage, &node.basis, rows)?];
 
     // downstream propagation: multiplier of what origin i delivers to receiver j
     let mut ratio: BTreeMap<Country, f64> = BTreeMap::new(); // r_i at the current stage
@@ -298,8 +537,9 @@ pub fn disrupt(net: &SupplyNetwork, d: &Disruption, rerouting: &Rerouting) -> Re
     while let Some(n) = net.nodes[p].downstream {
         let next = &net.nodes[n];
         let mut next_ratio = BTreeMap::new();
-        let mut impacts = Vec::new();
-        for (j, base) in &next.production {
+        let mut rows = Vec::with_capacity(next.production.len());
+        for j in next.production.keys() {
+            let base = next.output_t(*j).unwrap_or(0.0);
             let row = next.inputs.get(j);
             let (num, den) = row.map_or((0.0, 0.0), |m| {
                 m.iter().fold((0.0, 0.0), |(a, b), (i, w)| {
@@ -313,12 +553,38 @@ pub fn disrupt(net: &SupplyNetwork, d: &Disruption, rerouting: &Rerouting) -> Re
             });
             let r = if den > 0.0 { (num / den).clamp(0.0, 1.0) } else { 1.0 };
             next_ratio.insert(*j, r);
-            impacts.push(Impact { country: *j, baseline_t: *base, disrupted_t: base * r });
+            rows.push((*j, base, base * r));
         }
-        stages.push(StageImpact { stage: next.name.clone(), countries: impacts });
+        stages.push(stage_impact(next.stage, &next.basis, rows)?);
         ratio = next_ratio;
         first = false;
         p = n;
     }
-    Ok(DisruptionResult { lost_t: lost, refilled_t: refilled, fills, stages })
+    let fills = fills
+        .into_iter()
+        .map(|(country, t)| Ok(Fill { country, fill: Amount::tonnes(t, node.basis.clone())? }))
+        .collect::<Result<Vec<Fill>>>()?;
+    Ok(DisruptionResult {
+        disruption: d.clone(),
+        lost: Amount::tonnes(lost, node.basis.clone())?,
+        refilled: Amount::tonnes(refilled, node.basis.clone())?,
+        fills,
+        stages,
+    })
+}
+
+/// The impacts of one stage from (country, baseline tonnes, disrupted tonnes).
+fn stage_impact(stage: Stage, basis: &Basis, rows: Vec<(Country, f64, f64)>) -> Result<StageImpact> {
+    let countries = rows
+        .into_iter()
+        .map(|(country, base, out)| {
+            Ok(Impact {
+                stage,
+                country,
+                baseline: Amount::tonnes(base, basis.clone())?,
+                disrupted: Amount::tonnes(out, basis.clone())?,
+            })
+        })
+        .collect::<Result<Vec<Impact>>>()?;
+    Ok(StageImpact { stage, countries })
 }

@@ -1,33 +1,33 @@
-//! Exposure through a multi-stage supply network: where the upstream steps of a country's output
-//! happened.
+//! Exposure through a supply network: where the upstream steps of a country's (or a region's)
+//! output happened.
 //!
 //! # Formula
 //!
-//! A network is a chain of stages (mining -> refining -> cells, say). At each stage `k` each
-//! country `j` produces `P_k(j)`; `T_k(i, j)` is country `i`'s output of the upstream stage `u`
-//! shipped to `j` as input to stage `k`. What `j` keeps of its own upstream output is
-//! `D_u(j) = P_u(j) - sum_{i != j} T_k(j, i)`.
-//!
-//! Under **proportional sourcing** (a country's output at a stage mixes its inputs in proportion
-//! to where they came from), the input-mix matrix of stage `k` is
+//! On a [`SupplyNetwork`] (see [`network`](super::network) for `P`, `T` and the input weights
+//! `w`), under **proportional sourcing** (a country's output at a stage mixes its inputs in
+//! proportion to where they came from) the input-mix matrix of stage `k` is
 //!
 //! ```text
 //! A_k(j, i) = w(i, j) / sum_i' w(i', j),    w(i, j) = T_k(i, j) for i != j,   w(j, j) = D_u(j)
 //! ```
 //!
-//! (row `j`: a producer at `k`, column `i`: a producer at `u`; each row sums to 1). The share of
-//! `j`'s stage-`k` output whose stage-`m` step (m upstream of k) happened in each country is the
-//! row `e_j` times the product of the matrices along the chain:
+//! (row `j`: a producer at `k`, column `i`: a producer at the upstream stage `u`; each row sums
+//! to 1). The fraction of `j`'s stage-`k` output whose stage-`m` step (`m` upstream of `k`)
+//! happened in each country is the row `e_j` times the product of the matrices along the chain,
+//! and the output attributed to each origin `o` is that fraction of `j`'s output:
 //!
 //! ```text
-//! origin_{k<-m}(j) = e_j A_k A_{k-1} ... A_{m+1}
+//! origin_{k<-m}(j) = e_j A_k A_{k-1} ... A_{m+1},      attributed_o = P_k(j) x origin_{k<-m}(j)_o
 //! ```
 //!
-//! For a region, the rows of its member producers are averaged with weights `P_k(j)`.
+//! For a region, the rows of its member producers are weighted by their output `P_k(j)` and the
+//! attributed output is that of the members together. The shares reported are the attributed
+//! outputs as [`Shares`] of their sum: the crate's one share engine, ranked largest first, ties
+//! by country code.
 //!
-//! **Scale**: shares are fractions in [0, 1] that sum to 1 over origin countries. Tonnages may be
-//! on any one basis per stage (the shares do not depend on it), but within a stage production and
-//! shipments must be on the same basis.
+//! **Scale**: shares are fractions in `[0, 1]` that sum to 1 over origin countries; attributed
+//! outputs are tonnes on the basis of the queried stage (the basis of the origin stage does not
+//! enter: the shares do not depend on it).
 //!
 //! **Source**: the method is the input-output attribution used for supply-chain exposure
 //! (proportionality assumption); the numbers are the user's.
@@ -37,386 +37,165 @@
 //! Mining: Australia 60, Chile 40. Refining: China 80 (imports Australia 50, Chile 30), Korea 20
 //! (imports Australia 10, Chile 10). Cells: China 50, Korea 30; Korea imports 15 of China's
 //! refined output and keeps its own 20. Korea's cell inputs: 20 Korean + 15 Chinese, so
-//! `15 / 35 = 42.9 %` of Korea's cell output was refined in China.
+//! `15 / 35 = 42.9 %` of Korea's cell output was refined in China: 12.9 of its 30 t.
 //!
 //! ```
-//! use critical_minerals::chain::exposure::NetworkBuilder;
+//! use critical_minerals::chain::{NetworkBuilder, Stage};
 //! use critical_minerals::geo::Country;
+//! use critical_minerals::material::{Amount, Basis, Element};
 //!
-//! let c = |s| Country::from_code(s);
+//! let li = Basis::contained(Element::Li);
+//! let t = |x| Amount::tonnes(x, li.clone());
+//! let c = Country::from_code;
 //! let mut b = NetworkBuilder::new();
-//! b.add_stage("mining", None)?;
-//! b.add_stage("refining", Some("mining"))?;
-//! b.add_stage("cells", Some("refining"))?;
-//! b.add_production("mining", c("AU")?, 60.0)?;
-//! b.add_production("mining", c("CL")?, 40.0)?;
-//! b.add_production("refining", c("CN")?, 80.0)?;
-//! b.add_production("refining", c("KR")?, 20.0)?;
-//! b.add_production("cells", c("CN")?, 50.0)?;
-//! b.add_production("cells", c("KR")?, 30.0)?;
-//! for (from, to, t) in [("AU", "CN", 50.0), ("CL", "CN", 30.0), ("AU", "KR", 10.0), ("CL", "KR", 10.0)] {
-//!     b.add_shipment("refining", c(from)?, c(to)?, t)?;
+//! b.add_stage(Stage::Mining, None, li.clone())?;
+//! b.add_stage(Stage::Refining, Some(Stage::Mining), li.clone())?;
+//! b.add_stage(Stage::Cells, Some(Stage::Refining), li.clone())?;
+//! for (stage, k, x) in [
+//!     (Stage::Mining, "AU", 60.0), (Stage::Mining, "CL", 40.0),
+//!     (Stage::Refining, "CN", 80.0), (Stage::Refining, "KR", 20.0),
+//!     (Stage::Cells, "CN", 50.0), (Stage::Cells, "KR", 30.0),
+//! ] {
+//!     b.add_production(stage, c(k)?, t(x)?)?;
 //! }
-//! b.add_shipment("cells", c("CN")?, c("KR")?, 15.0)?;
+//! for (from, to, x) in [("AU", "CN", 50.0), ("CL", "CN", 30.0), ("AU", "KR", 10.0), ("CL", "KR", 10.0)] {
+//!     b.add_shipment(Stage::Refining, c(from)?, c(to)?, t(x)?)?;
+//! }
+//! b.add_shipment(Stage::Cells, c("CN")?, c("KR")?, t(15.0)?)?;
 //! let net = b.build()?;
-//! let refined_in_china = net.origin_share("cells", c("KR")?, "refining", c("CN")?)?;
-//! assert!((refined_in_china - 15.0 / 35.0).abs() < 1e-12);
+//! let korea = net.exposure(Stage::Cells, c("KR")?, Stage::Refining)?;
+//! assert!((korea.share_of(c("CN")?) - 15.0 / 35.0).abs() < 1e-12);
+//! let cn = korea.origins().get(&c("CN")?).ok_or("no CN row")?;
+//! assert!((cn.quantity() - 30.0 * 15.0 / 35.0).abs() < 1e-12); // t Li of Korea's cells
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use std::collections::BTreeMap;
 
-use crate::Error;
+use serde::{Deserialize, Serialize};
+
+use super::Stage;
+use super::network::SupplyNetwork;
 use crate::error::Detail;
 use crate::geo::{Country, Region};
-use crate::validate::non_negative;
+use crate::material::{Amount, Basis};
+use crate::stats::share::{Denominator, Shares};
+use crate::{Error, Result};
 
-#[derive(Debug, Clone, PartialEq)]
-struct RawStage {
-    name: String,
-    upstream: Option<String>,
-    production: BTreeMap<Country, f64>,
-    /// (exporter, importer) -> tonnes of the upstream output shipped for this stage's input
-    shipments: BTreeMap<(Country, Country), f64>,
-}
-
-/// Collects stages, production and shipments; [`NetworkBuilder::build`] checks them and gives a
-/// [`SupplyNetwork`].
+/// Whose output an [`Exposure`] is about.
 ///
-/// Every `add_` method checks its own row (a known stage, a finite non-negative tonnage, no
-/// duplicate) and names the row in its error; `build` checks the network as a whole.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct NetworkBuilder {
-    stages: Vec<RawStage>,
+/// Serialized as `{"country": "KOR"}` or `{"region": "EU-27"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Holder {
+    /// One country's output.
+    Country(Country),
+    /// The output of a region's members together, by the region's name.
+    Region(String),
 }
 
-impl NetworkBuilder {
-    /// An empty network.
-    pub fn new() -> NetworkBuilder {
-        NetworkBuilder::default()
-    }
-
-    fn stage_mut(&mut self, what: &str, stage: &str) -> Result<&mut RawStage, Error> {
-        self.stages
-            .iter_mut()
-            .find(|s| s.name == stage)
-            .ok_or_else(|| Detail::UnknownNetworkStage { what: what.to_string(), stage: stage.to_string() }.into())
-    }
-
-    /// Adds a stage fed by `upstream` (`None` for a first stage such as mining). The upstream
-    /// stage may be added later; `build` checks it exists.
-    ///
-    /// # Errors
-    ///
-    /// [`ErrorKind::Empty`](crate::ErrorKind::Empty) for a blank name, [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) for a name
-    /// added twice.
-    pub fn add_stage(&mut self, name: &str, upstream: Option<&str>) -> Result<&mut Self, Error> {
-        if name.trim().is_empty() {
-            return Err(Detail::Empty { what: "stage name".into() }.into());
-        }
-        if self.stages.iter().any(|s| s.name == name) {
-            return Err(Detail::DuplicateKey { what: "stages".into(), key: name.to_string() }.into());
-        }
-        self.stages.push(RawStage {
-            name: name.to_string(),
-            upstream: upstream.map(str::to_string),
-            production: BTreeMap::new(),
-            shipments: BTreeMap::new(),
-        });
-        Ok(self)
-    }
-
-    /// Adds a country's output at a stage.
-    ///
-    /// # Errors
-    ///
-    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown), [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite), [`ErrorKind::Negative`](crate::ErrorKind::Negative),
-    /// or [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) when the country already has output at the stage.
-    pub fn add_production(&mut self, stage: &str, country: Country, tonnes: f64) -> Result<&mut Self, Error> {
-        let what = || format!("production of {} at stage {stage:?}", country.alpha3());
-        let t = non_negative(what, tonnes)?;
-        let s = self.stage_mut(&what(), stage)?;
-        if s.production.insert(country, t).is_some() {
-            return Err(Detail::DuplicateKey {
-                what: format!("production at stage {stage:?}"),
-                key: country.alpha3().to_string(),
-            }
-            .into());
-        }
-        Ok(self)
-    }
-
-    /// Adds a shipment of `exporter`'s upstream output to `importer`, as input to `stage` (the
-    /// receiving stage). What a country keeps of its own upstream output is implied (output
-    /// minus shipments), so `exporter` and `importer` must differ.
-    ///
-    /// # Errors
-    ///
-    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown), [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite), [`ErrorKind::Negative`](crate::ErrorKind::Negative),
-    /// [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) for a pair given twice or a country shipping to itself.
-    pub fn add_shipment(
-        &mut self,
-        stage: &str,
-        exporter: Country,
-        importer: Country,
-        tonnes: f64,
-    ) -> Result<&mut Self, Error> {
-        let what = || format!("shipment {} -> {} for stage {stage:?}", exporter.alpha3(), importer.alpha3());
-        let t = non_negative(what, tonnes)?;
-        if exporter == importer {
-            return Err(Detail::DuplicateKey {
-                what: format!("shipments for stage {stage:?} (own use is implied by own output)"),
-                key: format!("{} -> {}", exporter.alpha3(), importer.alpha3()),
-            }
-            .into());
-        }
-        let s = self.stage_mut(&what(), stage)?;
-        if s.shipments.insert((exporter, importer), t).is_some() {
-            return Err(Detail::DuplicateKey {
-                what: format!("shipments for stage {stage:?}"),
-                key: format!("{} -> {}", exporter.alpha3(), importer.alpha3()),
-            }
-            .into());
-        }
-        Ok(self)
-    }
-
-    /// Checks the network and computes the input mixes.
-    ///
-    /// # Errors
-    ///
-    /// - [`ErrorKind::Empty`](crate::ErrorKind::Empty): no stage;
-    /// - [`ErrorKind::Unknown`](crate::ErrorKind::Unknown): an upstream stage that is not defined;
-    /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent): a stage feeding two stages;
-    /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent): upstream links that loop;
-    /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent): a stage with no output above zero;
-    /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent): a country shipping more than it produced;
-    /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent): a shipment to a country with no output at the
-    ///   receiving stage (or from one with no upstream output);
-    /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent): a producer with neither own upstream output nor imports.
-    pub fn build(&self) -> Result<SupplyNetwork, Error> {
-        if self.stages.is_empty() {
-            return Err(Detail::Empty { what: "stages of the supply network".into() }.into());
-        }
-        let index: BTreeMap<&str, usize> = self.stages.iter().enumerate().map(|(i, s)| (s.name.as_str(), i)).collect();
-        let mut upstream = Vec::with_capacity(self.stages.len());
-        for s in &self.stages {
-            upstream.push(match &s.upstream {
-                None => None,
-                Some(u) => Some(*index.get(u.as_str()).ok_or_else(|| Detail::UnknownNetworkStage {
-                    what: format!("upstream of stage {:?}", s.name),
-                    stage: u.clone(),
-                })?),
-            });
-        }
-        let order = topological_order(&upstream)
-            .map_err(|cycle| Detail::Cycle { stages: cycle.iter().map(|&i| self.stages[i].name.clone()).collect() })?;
-        let mut downstream: Vec<Option<usize>> = vec![None; self.stages.len()];
-        for (k, u) in upstream.iter().enumerate() {
-            if let Some(u) = *u {
-                if let Some(first) = downstream[u] {
-                    return Err(Detail::StageBranches {
-                        stage: self.stages[u].name.clone(),
-                        first: self.stages[first].name.clone(),
-                        second: self.stages[k].name.clone(),
-                    }
-                    .into());
-                }
-                downstream[u] = Some(k);
-            }
-        }
-        let mut nodes: Vec<StageNode> = Vec::with_capacity(self.stages.len());
-        for &k in &order {
-            let s = &self.stages[k];
-            let production: BTreeMap<Country, f64> =
-                s.production.iter().filter(|(_, t)| **t > 0.0).map(|(c, t)| (*c, *t)).collect();
-            if production.is_empty() {
-                return Err(Detail::NoProducers { stage: s.name.clone() }.into());
-            }
-            nodes.push(StageNode {
-                name: s.name.clone(),
-                upstream: None,
-                downstream: None,
-                production,
-                inputs: BTreeMap::new(),
-            });
-        }
-        // positions in `nodes` (topological order)
-        let pos: BTreeMap<usize, usize> = order.iter().enumerate().map(|(p, &k)| (k, p)).collect();
-        for (p, &k) in order.iter().enumerate() {
-            nodes[p].upstream = upstream[k].and_then(|u| pos.get(&u).copied());
-            nodes[p].downstream = downstream[k].and_then(|d| pos.get(&d).copied());
-        }
-        for p in 0..nodes.len() {
-            let raw = &self.stages[order[p]];
-            let Some(u) = nodes[p].upstream else {
-                if let Some(((e, i), _)) = raw.shipments.iter().next() {
-                    return Err(Detail::UnknownNetworkStage {
-                        what: format!("shipment {} -> {} into first stage {:?}", e.alpha3(), i.alpha3(), raw.name),
-                        stage: "(no upstream stage)".into(),
-                    }
-                    .into());
-                }
-                continue;
-            };
-            let up_name = nodes[u].name.clone();
-            let up_prod = nodes[u].production.clone();
-            let mut shipped: BTreeMap<Country, f64> = BTreeMap::new();
-            let mut inputs: BTreeMap<Country, BTreeMap<Country, f64>> = BTreeMap::new();
-            for (&(e, i), &t) in &raw.shipments {
-                if t == 0.0 {
-                    continue;
-                }
-                let not_producing = |who: Country| Detail::ImporterNotProducing {
-                    stage: raw.name.clone(),
-                    upstream: up_name.clone(),
-                    exporter: e.alpha3().to_string(),
-                    importer: who.alpha3().to_string(),
-                };
-                if !nodes[p].production.contains_key(&i) {
-                    return Err(not_producing(i).into());
-                }
-                *shipped.entry(e).or_insert(0.0) += t;
-                *inputs.entry(i).or_default().entry(e).or_insert(0.0) += t;
-            }
-            for (e, t) in &shipped {
-                let produced = up_prod.get(e).copied().unwrap_or(0.0);
-                if *t > produced * (1.0 + 1e-12) {
-                    return Err(Detail::ShipmentsExceedOutput {
-                        stage: up_name.clone(),
-                        country: e.alpha3().to_string(),
-                        shipped: *t,
-                        produced,
-                    }
-                    .into());
-                }
-            }
-            for (c, _) in nodes[p].production.clone() {
-                let kept = up_prod.get(&c).copied().unwrap_or(0.0) - shipped.get(&c).copied().unwrap_or(0.0);
-                if kept > 0.0 {
-                    inputs.entry(c).or_default().insert(c, kept);
-                }
-                if inputs.get(&c).is_none_or(|m| m.values().sum::<f64>() <= 0.0) {
-                    return Err(Detail::NoInputs {
-                        stage: raw.name.clone(),
-                        upstream: up_name.clone(),
-                        country: c.alpha3().to_string(),
-                    }
-                    .into());
-                }
-            }
-            nodes[p].inputs = inputs;
-        }
-        Ok(SupplyNetwork { nodes })
-    }
-}
-
-/// Topological order of nodes linked to at most one upstream node each (upstream first), or the
-/// nodes of a cycle (in upstream order) when the links loop.
-fn topological_order(upstream: &[Option<usize>]) -> Result<Vec<usize>, Vec<usize>> {
-    let n = upstream.len();
-    // Kahn's algorithm on edges upstream -> node
-    let mut indegree: Vec<usize> = upstream.iter().map(|u| usize::from(u.is_some())).collect();
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (k, u) in upstream.iter().enumerate() {
-        if let Some(u) = *u {
-            children[u].push(k);
-        }
-    }
-    let mut ready: Vec<usize> = (0..n).filter(|&k| indegree[k] == 0).rev().collect();
-    let mut order = Vec::with_capacity(n);
-    while let Some(k) = ready.pop() {
-        order.push(k);
-        for &c in children[k].iter().rev() {
-            indegree[c] -= 1;
-            if indegree[c] == 0 {
-                ready.push(c);
-            }
-        }
-    }
-    if order.len() == n {
-        return Ok(order);
-    }
-    // a node left over lies on or below a cycle: walk upstream until a node repeats
-    let start = (0..n).find(|&k| indegree[k] > 0).unwrap_or(0);
-    let mut seen = vec![usize::MAX; n];
-    let mut path = Vec::new();
-    let mut k = start;
-    while seen[k] == usize::MAX {
-        seen[k] = path.len();
-        path.push(k);
-        match upstream[k] {
-            Some(u) => k = u,
-            None => return Err(path),
-        }
-    }
-    let mut cycle: Vec<usize> = path[seen[k]..].to_vec();
-    cycle.reverse();
-    Err(cycle)
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct StageNode {
-    pub(crate) name: String,
-    pub(crate) upstream: Option<usize>,
-    pub(crate) downstream: Option<usize>,
-    /// producers with output above zero
-    pub(crate) production: BTreeMap<Country, f64>,
-    /// importer -> origin (producer at the upstream stage) -> tonnes, own use included
-    pub(crate) inputs: BTreeMap<Country, BTreeMap<Country, f64>>,
-}
-
-/// A checked supply network: stages in chain order, with each producer's input mix.
+/// Where the `origin_stage` step of some output at `stage` happened: the output attributed to
+/// each origin country, and its share.
 ///
-/// Built by [`NetworkBuilder::build`]; see the [module documentation](self) for the formula and
-/// a worked example.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SupplyNetwork {
-    pub(crate) nodes: Vec<StageNode>,
+/// Built by [`SupplyNetwork::exposure`], [`SupplyNetwork::region_exposure`] and
+/// [`SupplyNetwork::input_mix`]; see the [module documentation](self) for the formula.
+///
+/// Serialized with one row per origin country:
+/// `{"stage": "cells", "country": "KOR", "origin_stage": "refining", "output_t": 30.0, "basis": "Li",
+/// "origins": [{"origin_country": "KOR", "attributed_t": 17.1, "share": 0.571}, ...]}` (with
+/// `"region": name` instead of `"country"` for a region).
+///
+/// # Examples
+///
+/// ```
+/// use critical_minerals::chain::{NetworkBuilder, Stage};
+/// use critical_minerals::chain::exposure::Holder;
+/// use critical_minerals::geo::Country;
+/// use critical_minerals::material::{Amount, Basis};
+///
+/// let t = |x| Amount::tonnes(x, Basis::lce());
+/// let (au, cl, cn) = (Country::from_code("AU")?, Country::from_code("CL")?, Country::from_code("CN")?);
+/// let mut b = NetworkBuilder::new();
+/// b.add_stage(Stage::Mining, None, Basis::lce())?.add_stage(Stage::Refining, Some(Stage::Mining), Basis::lce())?;
+/// b.add_production(Stage::Mining, au, t(60.0)?)?.add_production(Stage::Mining, cl, t(40.0)?)?;
+/// b.add_production(Stage::Refining, cn, t(80.0)?)?;
+/// b.add_shipment(Stage::Refining, au, cn, t(50.0)?)?.add_shipment(Stage::Refining, cl, cn, t(30.0)?)?;
+/// let e = b.build()?.exposure(Stage::Refining, cn, Stage::Mining)?;
+/// assert_eq!(e.holder(), &Holder::Country(cn));
+/// assert_eq!(e.origins().entries()[0].key(), &au); // ranked: largest first
+/// assert_eq!(e.share_of(au), 0.625);
+/// assert_eq!(e.share_of(Country::from_code("US")?), 0.0); // none of it came from there
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "ExposureWire", into = "ExposureWire")]
+pub struct Exposure {
+    stage: Stage,
+    holder: Holder,
+    origin_stage: Stage,
+    output: Amount,
+    origins: Shares<Country>,
 }
 
-/// Origin shares: country -> fraction in [0, 1], summing to 1.
-pub type OriginShares = BTreeMap<Country, f64>;
+impl Exposure {
+    /// The stage whose output is traced.
+    pub fn stage(&self) -> Stage {
+        self.stage
+    }
+
+    /// Whose output it is.
+    pub fn holder(&self) -> &Holder {
+        &self.holder
+    }
+
+    /// The stage whose location is reported.
+    pub fn origin_stage(&self) -> Stage {
+        self.origin_stage
+    }
+
+    /// The output traced (of the country, or of the region's members together), on the basis of
+    /// [`Exposure::stage`].
+    pub fn output(&self) -> &Amount {
+        &self.output
+    }
+
+    /// The output attributed to each origin country (quantities in tonnes on the output's basis)
+    /// and its share, ranked largest first, ties by country code.
+    pub fn origins(&self) -> &Shares<Country> {
+        &self.origins
+    }
+
+    /// The share of the output whose `origin_stage` step happened in `origin`, a fraction; `0.0`
+    /// when none of it did (under proportional sourcing an absent origin contributed nothing).
+    pub fn share_of(&self, origin: Country) -> f64 {
+        self.origins.share_of(&origin).unwrap_or(0.0)
+    }
+}
+
+/// Origin fractions: country -> fraction of the traced output.
+type Mix = BTreeMap<Country, f64>;
 
 impl SupplyNetwork {
-    /// Stage names, upstream first (a topological order).
-    pub fn stages(&self) -> Vec<&str> {
-        self.nodes.iter().map(|n| n.name.as_str()).collect()
-    }
-
-    pub(crate) fn position(&self, what: &str, stage: &str) -> Result<usize, Error> {
-        self.nodes
-            .iter()
-            .position(|n| n.name == stage)
-            .ok_or_else(|| Detail::UnknownNetworkStage { what: what.to_string(), stage: stage.to_string() }.into())
-    }
-
-    /// Output by country at a stage (countries with output above zero).
-    ///
-    /// # Errors
-    ///
-    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown).
-    pub fn production(&self, stage: &str) -> Result<&BTreeMap<Country, f64>, Error> {
-        let p = self.position("production query", stage)?;
-        Ok(&self.nodes[p].production)
-    }
-
     /// The input mix of `country` at `stage`: the share of its input from each producer of the
-    /// upstream stage (a row of `A_k`). For a first stage, the country itself with share 1.
+    /// upstream stage (a row of `A_k`), as an [`Exposure`] to the upstream stage. For a first
+    /// stage, the country itself with share 1.
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown), or [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when the country does not
-    /// produce at the stage.
-    pub fn input_mix(&self, stage: &str, country: Country) -> Result<OriginShares, Error> {
-        let p = self.position("input-mix query", stage)?;
-        self.mix_at(p, country)
+    /// As [`SupplyNetwork::exposure`].
+    pub fn input_mix(&self, stage: Stage, country: Country) -> Result<Exposure> {
+        let origin = self.upstream(stage)?.unwrap_or(stage);
+        self.exposure(stage, country, origin)
     }
 
-    fn mix_at(&self, p: usize, country: Country) -> Result<OriginShares, Error> {
+    /// Row `country` of `A_p`: its input fractions by upstream producer.
+    fn mix_at(&self, p: usize, country: Country) -> Result<Mix> {
         let node = &self.nodes[p];
         if !node.production.contains_key(&country) {
-            return Err(Detail::NoOutput { who: country.alpha3().to_string(), stage: node.name.clone() }.into());
+            return Err(
+                Detail::NoOutput { who: country.alpha3().to_string(), stage: node.stage.name().to_string() }.into()
+            );
         }
         if node.upstream.is_none() {
             return Ok(BTreeMap::from([(country, 1.0)]));
@@ -426,31 +205,75 @@ impl SupplyNetwork {
         Ok(row.into_iter().map(|(c, t)| (c, t / total)).collect())
     }
 
-    /// Share of `country`'s output at `stage` whose `origin_stage` step happened in each
-    /// country: `e_j A_k ... A_{m+1}`. With `origin_stage == stage` the answer is the country
-    /// itself.
+    /// Where the `origin_stage` step of `country`'s output at `stage` happened:
+    /// `e_j A_k ... A_{m+1}`, with the output attributed to each origin. With
+    /// `origin_stage == stage` the answer is the country itself.
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown), [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when `origin_stage` is
-    /// not `stage` or upstream of it, [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when the country does not
-    /// produce at `stage`.
-    pub fn origin_shares(&self, stage: &str, country: Country, origin_stage: &str) -> Result<OriginShares, Error> {
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) for a stage not in the network,
+    /// [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when `origin_stage` is not
+    /// `stage` or upstream of it, or when the country does not produce at `stage`.
+    pub fn exposure(&self, stage: Stage, country: Country, origin_stage: Stage) -> Result<Exposure> {
         let p = self.position("exposure query", stage)?;
-        if !self.nodes[p].production.contains_key(&country) {
-            return Err(Detail::NoOutput { who: country.alpha3().to_string(), stage: stage.to_string() }.into());
-        }
-        self.propagate(p, BTreeMap::from([(country, 1.0)]), origin_stage)
+        let Some(output) = self.nodes[p].production.get(&country) else {
+            return Err(Detail::NoOutput { who: country.alpha3().to_string(), stage: stage.name().to_string() }.into());
+        };
+        let v = self.propagate(p, BTreeMap::from([(country, 1.0)]), origin_stage)?;
+        finish(stage, Holder::Country(country), origin_stage, output.clone(), v)
     }
 
-    fn propagate(&self, mut p: usize, mut v: OriginShares, origin_stage: &str) -> Result<OriginShares, Error> {
+    /// Where the `origin_stage` step of the output of `region`'s members at `stage` happened:
+    /// the members' rows weighted by their output at `stage`.
+    ///
+    /// # Errors
+    ///
+    /// As [`SupplyNetwork::exposure`], and [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent)
+    /// when no member produces at `stage`.
+    pub fn region_exposure(&self, stage: Stage, region: &Region, origin_stage: Stage) -> Result<Exposure> {
+        let p = self.position("exposure query", stage)?;
+        let node = &self.nodes[p];
+        let members: Vec<(Country, &Amount)> =
+            node.production.iter().filter(|(c, _)| region.contains(**c)).map(|(c, a)| (*c, a)).collect();
+        if members.is_empty() {
+            return Err(Detail::NoOutput { who: region.name().to_string(), stage: stage.name().to_string() }.into());
+        }
+        // summed in tonnes (all members are on the stage's basis, checked by the builder)
+        let total: f64 = members.iter().map(|(_, a)| a.in_tonnes()).sum();
+        let output = Amount::tonnes(total, node.basis.clone())?;
+        let v: Mix = members.iter().map(|(c, a)| (*c, a.in_tonnes() / total)).collect();
+        let v = self.propagate(p, v, origin_stage)?;
+        finish(stage, Holder::Region(region.name().to_string()), origin_stage, output, v)
+    }
+
+    /// The share of `country`'s `stage` output whose `origin_stage` step happened in
+    /// `origin_country` (0 when none did): "the share of Korea's cell output refined in China".
+    ///
+    /// # Errors
+    ///
+    /// As [`SupplyNetwork::exposure`].
+    pub fn origin_share(
+        &self,
+        stage: Stage,
+        country: Country,
+        origin_stage: Stage,
+        origin_country: Country,
+    ) -> Result<f64> {
+        Ok(self.exposure(stage, country, origin_stage)?.share_of(origin_country))
+    }
+
+    fn propagate(&self, mut p: usize, mut v: Mix, origin_stage: Stage) -> Result<Mix> {
         let m = self.position("origin stage", origin_stage)?;
-        let stage = self.nodes[p].name.clone();
+        let stage = self.nodes[p].stage;
         while p != m {
             let Some(u) = self.nodes[p].upstream else {
-                return Err(Detail::NotUpstream { stage, origin: origin_stage.to_string() }.into());
+                return Err(Detail::NotUpstream {
+                    stage: stage.name().to_string(),
+                    origin: origin_stage.name().to_string(),
+                }
+                .into());
             };
-            let mut next: OriginShares = BTreeMap::new();
+            let mut next: Mix = BTreeMap::new();
             for (c, w) in &v {
                 for (o, s) in self.mix_at(p, *c)? {
                     *next.entry(o).or_insert(0.0) += w * s;
@@ -461,62 +284,75 @@ impl SupplyNetwork {
         }
         Ok(v)
     }
+}
 
-    /// The share of `country`'s `stage` output whose `origin_stage` step happened in
-    /// `origin_country` (0 when none did): "the share of Korea's cell output refined in China".
-    ///
-    /// # Errors
-    ///
-    /// As [`SupplyNetwork::origin_shares`].
-    pub fn origin_share(
-        &self,
-        stage: &str,
-        country: Country,
-        origin_stage: &str,
-        origin_country: Country,
-    ) -> Result<f64, Error> {
-        Ok(self.origin_shares(stage, country, origin_stage)?.get(&origin_country).copied().unwrap_or(0.0))
-    }
+/// The exposure from origin fractions `v` of `output`.
+fn finish(stage: Stage, holder: Holder, origin_stage: Stage, output: Amount, v: Mix) -> Result<Exposure> {
+    let out_t = output.in_tonnes();
+    let origins = Shares::new(v.into_iter().map(|(c, f)| (c, out_t * f)), Denominator::SumOfRows)?;
+    Ok(Exposure { stage, holder, origin_stage, output, origins })
+}
 
-    /// Origin shares of a region's output at `stage`: the members' shares weighted by their
-    /// output at `stage`.
-    ///
-    /// # Errors
-    ///
-    /// As [`SupplyNetwork::origin_shares`], and [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when no member
-    /// produces at `stage`.
-    pub fn region_origin_shares(
-        &self,
-        stage: &str,
-        region: &Region,
-        origin_stage: &str,
-    ) -> Result<OriginShares, Error> {
-        let p = self.position("exposure query", stage)?;
-        let members: Vec<(Country, f64)> =
-            self.nodes[p].production.iter().filter(|(c, _)| region.contains(**c)).map(|(c, t)| (*c, *t)).collect();
-        let total: f64 = members.iter().map(|(_, t)| t).sum();
-        if members.is_empty() || total <= 0.0 {
-            return Err(Detail::NoOutput { who: region.name().to_string(), stage: stage.to_string() }.into());
+/// One origin country of an exposure.
+#[derive(Serialize, Deserialize)]
+struct OriginRow {
+    origin_country: Country,
+    attributed_t: f64,
+    share: f64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ExposureWire {
+    stage: Stage,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    country: Option<Country>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    region: Option<String>,
+    origin_stage: Stage,
+    output_t: f64,
+    basis: Basis,
+    origins: Vec<OriginRow>,
+}
+
+impl From<Exposure> for ExposureWire {
+    fn from(e: Exposure) -> ExposureWire {
+        let (country, region) = match e.holder {
+            Holder::Country(c) => (Some(c), None),
+            Holder::Region(r) => (None, Some(r)),
+        };
+        ExposureWire {
+            stage: e.stage,
+            country,
+            region,
+            origin_stage: e.origin_stage,
+            output_t: e.output.in_tonnes(),
+            basis: e.output.basis().clone(),
+            origins: e
+                .origins
+                .iter()
+                .map(|r| OriginRow { origin_country: *r.key(), attributed_t: r.quantity(), share: r.share() })
+                .collect(),
         }
-        let v: OriginShares = members.into_iter().map(|(c, t)| (c, t / total)).collect();
-        self.propagate(p, v, origin_stage)
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn topological_order_finds_cycles() {
-        assert_eq!(topological_order(&[None, Some(0), Some(1)]), Ok(vec![0, 1, 2]));
-        assert_eq!(topological_order(&[Some(2), None, Some(1)]), Ok(vec![1, 2, 0]));
-        let cycle = topological_order(&[Some(1), Some(0), None]).unwrap_err();
-        assert_eq!(cycle.len(), 2);
-        let mut tail = topological_order(&[Some(1), Some(2), Some(1)]).unwrap_err();
-        tail.sort();
-        assert_eq!(tail, vec![1, 2]);
-        // 1 feeds 2, 2 feeds 0, 0 feeds 1: reported upstream first
-        assert_eq!(topological_order(&[Some(2), Some(0), Some(1)]).unwrap_err(), vec![1, 2, 0]);
+impl TryFrom<ExposureWire> for Exposure {
+    type Error = Error;
+    fn try_from(w: ExposureWire) -> Result<Exposure> {
+        let holder = match (w.country, w.region) {
+            (Some(c), None) => Holder::Country(c),
+            (None, Some(r)) => Holder::Region(r),
+            _ => {
+                return Err(Detail::InvalidRecord {
+                    what: "exposure".into(),
+                    reason: "expected exactly one of \"country\" and \"region\"".into(),
+                }
+                .into());
+            }
+        };
+        let output = Amount::tonnes(w.output_t, w.basis)?;
+        let origins =
+            Shares::new(w.origins.into_iter().map(|r| (r.origin_country, r.attributed_t)), Denominator::SumOfRows)?;
+        Ok(Exposure { stage: w.stage, holder, origin_stage: w.origin_stage, output, origins })
     }
 }

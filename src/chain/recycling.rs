@@ -20,12 +20,13 @@
 //!
 //! Regulation (EU) 2024/1252 sets, for 2030, a share of the Union's annual consumption of
 //! strategic raw materials that recycling should be able to supply
-//! ([`CrmaRule::recycling_min`](crate::policy::crma::CrmaRule::recycling_min)). [`CrmaRule::evaluate_recycling`](crate::policy::crma::CrmaRule::evaluate_recycling) reads the benchmark from
-//! [`CrmaRule`](crate::policy::crma::CrmaRule) (the figure is kept there, not restated here) and
-//! feeds it the recycled share of demand of one element in one year, as the
-//! [`Stage::Recycling`](crate::chain::Stage::Recycling) localization; see [`crate::policy::crma`] for how a supply share is
-//! read against a capacity benchmark. A share above 1 (more recovered than consumed) is passed
-//! as 1.
+//! ([`CrmaRule::recycling_min`](crate::policy::crma::CrmaRule::recycling_min)).
+//! [`RecycledSupply::recycling_localization`] gives the recycled share of demand of one element
+//! in one year as the [`Stage::Recycling`] [`StageLocalization`], the input
+//! [`CrmaRule::evaluate`](crate::policy::crma::CrmaRule::evaluate) checks against the benchmark
+//! (the figure is kept there, not restated here); see [`crate::policy::crma`] for how a supply
+//! share is read against a capacity benchmark. A share above 1 (more recovered than consumed)
+//! is passed as 1.
 //!
 //! # Recovery rates: sources and confidence
 //!
@@ -62,10 +63,13 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::Stage;
 use super::battery::Composition;
+use super::localization::StageLocalization;
 use super::stock::{Flows, StockUnit};
 use crate::Error;
 use crate::error::Detail;
+use crate::geo::Region;
 use crate::material::{Basis, Element};
 use crate::provenance::{Citation, Confidence, source};
 
@@ -373,5 +377,58 @@ impl RecycledSupply {
             .zip(demand.values())
             .map(|((year, r), &d)| DemandShare { year, recovered_t: r, demand_t: d, share: (d > 0.0).then(|| r / d) })
             .collect())
+    }
+
+    /// The recycled share of demand of `element` in `year` as the [`Stage::Recycling`]
+    /// localization of `region` (the share of the region's consumption that recycling within it
+    /// supplies): the input of the CRMA recycling benchmark
+    /// ([`CrmaRule::evaluate`](crate::policy::crma::CrmaRule::evaluate)).
+    ///
+    /// # Errors
+    ///
+    /// As [`RecycledSupply::share_of_demand`]; [`ErrorKind::Unknown`](crate::ErrorKind::Unknown)
+    /// for a year off the series, [`ErrorKind::ZeroTotal`](crate::ErrorKind::ZeroTotal) for a
+    /// year without demand.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use critical_minerals::chain::battery::Composition;
+    /// use critical_minerals::chain::recycling::{Process, RecoveryRates, material_flows, recycled_supply};
+    /// use critical_minerals::chain::stock::Flows;
+    /// use critical_minerals::chain::Stage;
+    /// use critical_minerals::geo::BuiltinRegion;
+    /// use critical_minerals::material::{CathodeChemistry, Element};
+    /// use critical_minerals::policy::crma::{Benchmark, CrmaRule};
+    /// use critical_minerals::units::gigawatt_hours_per_year as gwh;
+    ///
+    /// let nmc = Composition::builtin(CathodeChemistry::Nmc811).ok_or("table")?;
+    /// let retired = Flows::energy(2030, &[gwh(30.0)])?;
+    /// let demand = material_flows(&Flows::energy(2030, &[gwh(100.0)])?, &nmc, Element::Co)?;
+    /// let s = recycled_supply(&[(nmc, retired)], 0.9, &RecoveryRates::builtin(Process::Hydrometallurgical), &[Element::Co])?;
+    /// let eu = BuiltinRegion::Eu27.region()?;
+    /// let recycling = s.recycling_localization(Element::Co, 2030, &demand, &eu)?;
+    /// let a = CrmaRule::regulation_2024_1252().evaluate(NaiveDate::from_ymd_opt(2030, 12, 31).ok_or("date")?, &[recycling])?;
+    /// let r = a.get(Benchmark::Recycling, Stage::Recycling).ok_or("none")?;
+    /// assert!((r.value - 30.0 * 0.9 * 0.95 / 100.0).abs() < 1e-12); // 25.65 %
+    /// assert!(r.met);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn recycling_localization(
+        &self,
+        element: Element,
+        year: i32,
+        demand: &Flows,
+        region: &Region,
+    ) -> Result<StageLocalization, Error> {
+        let shares = self.share_of_demand(element, demand)?;
+        let row = shares.iter().find(|s| s.year == year).ok_or_else(|| {
+            Error::from(Detail::UnknownKey { what: "recycled share of demand".to_string(), key: year.to_string() })
+        })?;
+        let share = row.share.ok_or_else(|| {
+            Error::from(Detail::ZeroTotal { what: format!("demand of {} in {year}", element.symbol()) })
+        })?;
+        StageLocalization::new(Stage::Recycling, region, share.min(1.0), None)
     }
 }

@@ -64,6 +64,8 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::Error;
 use crate::chain::Process;
 use crate::error::Detail;
@@ -72,7 +74,7 @@ use crate::provenance::Source;
 use crate::units::{self, Energy};
 
 /// A built-in parameter and where it came from.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CitedParameter {
     /// What the parameter is ("spodumene concentration recovery").
     pub name: String,
@@ -101,7 +103,11 @@ impl fmt::Display for CitedParameter {
 
 /// One step of a route: a [`Process`] and the basis its output is counted on (the output form
 /// with its assay where the form is not a pure compound).
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Serialized as `{"process": {..}, "output_assay": .., "tailings_assay": ..}` (assays `null`
+/// when not given) and read back through [`RouteStep::new`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "StepWire", into = "StepWire")]
 pub struct RouteStep {
     process: Process,
     output: Basis,
@@ -139,9 +145,39 @@ impl RouteStep {
     }
 }
 
+#[derive(Serialize, Deserialize)]
+struct StepWire {
+    process: Process,
+    output_assay: Option<Assay>,
+    tailings_assay: Option<Assay>,
+}
+
+impl From<RouteStep> for StepWire {
+    fn from(s: RouteStep) -> StepWire {
+        let output_assay = match s.output {
+            Basis::Gross { assay, .. } => assay,
+            _ => None,
+        };
+        StepWire { process: s.process, output_assay, tailings_assay: s.tailings }
+    }
+}
+
+impl From<StepWire> for RouteStep {
+    fn from(w: StepWire) -> RouteStep {
+        let step = RouteStep::new(w.process, w.output_assay);
+        match w.tailings_assay {
+            Some(a) => step.with_tailings_assay(a),
+            None => step,
+        }
+    }
+}
+
 /// A process route: a feed basis and the steps that turn it into a product.
 ///
-/// # Example
+/// Serialized as `{"name", "feed", "steps", "tolerance", "parameters"}` and read back through
+/// [`Route::new`], so a route from a file is checked like one built in code.
+///
+/// # Examples
 ///
 /// ```
 /// use critical_minerals::chain::route::{Route, RouteStep};
@@ -160,9 +196,14 @@ impl RouteStep {
 /// // 1000 t x 1.2 % x 70 % / 6 % = 140 t of SC6, 860 t of tailings
 /// assert!((run.product().in_tonnes() - 140.0).abs() < 1e-9);
 /// assert!((run.total_waste_t() - 860.0).abs() < 1e-9);
+/// // the run is one tidy row per step, with units in the column names
+/// let json = serde_json::to_string(&run)?;
+/// assert!(json.contains(r#""product_t":140.0,"product_basis":"SC6""#), "{json}");
+/// assert_eq!(serde_json::from_str::<Route>(&serde_json::to_string(&route)?)?, route);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RouteWire", into = "RouteWire")]
 pub struct Route {
     name: String,
     feed: Basis,
@@ -170,6 +211,30 @@ pub struct Route {
     steps: Vec<RouteStep>,
     tolerance: f64,
     parameters: Vec<CitedParameter>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct RouteWire {
+    name: String,
+    feed: Basis,
+    steps: Vec<RouteStep>,
+    tolerance: f64,
+    #[serde(default)]
+    parameters: Vec<CitedParameter>,
+}
+
+impl From<Route> for RouteWire {
+    fn from(r: Route) -> RouteWire {
+        RouteWire { name: r.name, feed: r.feed, steps: r.steps, tolerance: r.tolerance, parameters: r.parameters }
+    }
+}
+
+impl TryFrom<RouteWire> for Route {
+    type Error = Error;
+    fn try_from(w: RouteWire) -> Result<Route, Error> {
+        let route = Route::new(&w.name, w.feed, w.steps)?.with_tolerance(w.tolerance)?;
+        Ok(w.parameters.into_iter().fold(route, Route::cite))
+    }
 }
 
 /// The default relative tolerance of the mass balance: 1e-9 of the element entering a step
@@ -363,7 +428,8 @@ impl Route {
         if !imbalance.is_finite() || imbalance.abs() > tol {
             return Err(balance_error(el.symbol().to_string(), e_in, e_out, e_lost, tol).into());
         }
-        let energy = p.energy_per_tonne().map(|q| q * gross_out);
+        // in kWh, then to an Energy: the serialized kWh read back give the same Energy
+        let energy = p.energy_kwh_per_tonne().map(|q| units::kilowatt_hours(q * gross_out));
         Ok(StepResult {
             name: p.name().to_string(),
             recovery: p.recovery(),
@@ -550,7 +616,7 @@ impl Route {
     ///
     /// [`Error`] for a recovery outside (0, 1] or a bad energy.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use critical_minerals::chain::route::Route;
@@ -696,7 +762,13 @@ fn spodumene(product: Compound, conversion: CitedParameter) -> Result<Route, Err
 }
 
 /// The result of one step.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Serialized as one tidy row: `{"name", "recovery", "input_t", "input_basis", "product_t",
+/// "product_basis", "element_in_t", "element_out_t", "element_lost_t", "residue_t",
+/// "mass_gain_t", "process_waste_t", "waste_t", "energy_kwh"}` (element tonnes are of the route's
+/// element, given once in the run; `null` where a figure is not stated).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "StepRow", into = "StepRow")]
 pub struct StepResult {
     /// Step name.
     pub name: String,
@@ -725,8 +797,70 @@ pub struct StepResult {
     pub energy: Option<Energy>,
 }
 
+#[derive(Serialize, Deserialize)]
+struct StepRow {
+    name: String,
+    recovery: f64,
+    input_t: f64,
+    input_basis: Basis,
+    product_t: f64,
+    product_basis: Basis,
+    element_in_t: f64,
+    element_out_t: f64,
+    element_lost_t: f64,
+    residue_t: f64,
+    mass_gain_t: f64,
+    process_waste_t: Option<f64>,
+    waste_t: f64,
+    energy_kwh: Option<f64>,
+}
+
+impl From<StepResult> for StepRow {
+    fn from(s: StepResult) -> StepRow {
+        StepRow {
+            name: s.name,
+            recovery: s.recovery,
+            input_t: s.input.in_tonnes(),
+            input_basis: s.input.basis().clone(),
+            product_t: s.product.in_tonnes(),
+            product_basis: s.product.basis().clone(),
+            element_in_t: s.element_in_t,
+            element_out_t: s.element_out_t,
+            element_lost_t: s.element_lost_t,
+            residue_t: s.residue_t,
+            mass_gain_t: s.mass_gain_t,
+            process_waste_t: s.process_waste_t,
+            waste_t: s.waste_t,
+            energy_kwh: s.energy.map(|e| e.get::<units::energy::kilowatt_hour>()),
+        }
+    }
+}
+
+impl TryFrom<StepRow> for StepResult {
+    type Error = Error;
+    fn try_from(r: StepRow) -> Result<StepResult, Error> {
+        Ok(StepResult {
+            name: r.name,
+            recovery: r.recovery,
+            input: Amount::tonnes(r.input_t, r.input_basis)?,
+            product: Amount::tonnes(r.product_t, r.product_basis)?,
+            element_in_t: r.element_in_t,
+            element_out_t: r.element_out_t,
+            element_lost_t: r.element_lost_t,
+            residue_t: r.residue_t,
+            mass_gain_t: r.mass_gain_t,
+            process_waste_t: r.process_waste_t,
+            waste_t: r.waste_t,
+            energy: r.energy_kwh.map(units::kilowatt_hours),
+        })
+    }
+}
+
 /// A run of a route: the feed and each step's result.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Serialized as `{"route": name, "element": "Li", "feed": {"value", "unit", "basis"}, "steps":
+/// [one row per step]}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RouteRun {
     route: String,
     element: Element,

@@ -971,6 +971,23 @@ pub(crate) enum Detail {
         /// The limit.
         limit: String,
     },
+    // chain (typed)
+    /// A serialized result whose fields contradict each other (read back from a file).
+    #[error("{what}: {reason}")]
+    InvalidRecord {
+        /// What was read.
+        what: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// An outside supplier of a region that is one of the region's members.
+    #[error("{country} is given as a supplier from outside {region} but is a member of it")]
+    SupplierInRegion {
+        /// The country given.
+        country: String,
+        /// The region's name.
+        region: String,
+    },
 }
 
 impl Detail {
@@ -1082,6 +1099,8 @@ impl Detail {
             Detail::Contradiction { .. } => ErrorKind::Inconsistent,
             Detail::Absent { .. } => ErrorKind::Missing,
             Detail::LimitExceeded { .. } => ErrorKind::Limit,
+            Detail::InvalidRecord { .. } => ErrorKind::InvalidData,
+            Detail::SupplierInRegion { .. } => ErrorKind::Inconsistent,
         }
     }
 }

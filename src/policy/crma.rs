@@ -3,7 +3,7 @@
 //! | item | what it is |
 //! |---|---|
 //! | [`CrmaRule`] | the benchmark table with its dates and citations: [`CrmaRule::regulation_2024_1252`] (the law), [`CrmaRule::proposal_com_2023_160`] (the Commission proposal, for comparison), [`CrmaRule::as_of`] |
-//! | [`StageLocalization`], [`OutsideSupplier`] | the input per chain stage: share of EU consumption supplied from within the EU, and the largest single third-country supplier |
+//! | [`StageLocalization`] | the input per chain stage (the chain's one localization type): share of EU consumption supplied from within the EU, and the largest single third-country supplier |
 //! | [`Benchmark`], [`Comparison`] | the four benchmarks and which way each threshold points |
 //! | [`CrmaAssessment`], [`BenchmarkResult`] | per benchmark: value, threshold, met or not, margin |
 //! | [`IN_FORCE`], [`PROPOSAL_DATE`], [`SHARE_TOLERANCE`] | the dates and the rounding allowance |
@@ -42,21 +42,29 @@
 //!   so shares computed from quantities are not failed by floating-point rounding.
 //! - Cell manufacturing and pack assembly are not raw-material stages; they are reported in
 //!   [`CrmaAssessment::outside_scope`], not dropped silently.
+//! - The input is [`StageLocalization`], the one localization type of the crate: computed from
+//!   quantities by [`localization`](crate::chain::localization::localization) or
+//!   [`StageLocalization::from_quantities`], or built from published shares by
+//!   [`StageLocalization::new`]. Give it for the EU-27
+//!   ([`BuiltinRegion::Eu27`](crate::geo::BuiltinRegion::Eu27)); a third-country supplier that
+//!   is an EU member is refused here whatever region the figures were computed for.
 //!
-//! # Example
+//! # Examples
 //!
 //! ```
 //! use chrono::NaiveDate;
 //! use critical_minerals::chain::Stage;
-//! use critical_minerals::geo::Country;
-//! use critical_minerals::policy::crma::{Benchmark, CrmaRule, StageLocalization};
+//! use critical_minerals::chain::localization::StageLocalization;
+//! use critical_minerals::geo::{BuiltinRegion, Country};
+//! use critical_minerals::policy::crma::{Benchmark, CrmaRule};
 //!
 //! let as_of = NaiveDate::from_ymd_opt(2025, 1, 1).ok_or("date")?;
 //! let rule = CrmaRule::as_of(as_of)?;
+//! let eu = BuiltinRegion::Eu27.region()?;
 //! let cn = Country::from_code("CN")?;
 //! let stages = [
-//!     StageLocalization::new(Stage::Mining, 0.03, Some((Country::from_code("CL")?, 0.60)))?,
-//!     StageLocalization::new(Stage::Refining, 0.45, Some((cn, 0.50)))?,
+//!     StageLocalization::new(Stage::Mining, &eu, 0.03, Some((Country::from_code("CL")?, 0.60)))?,
+//!     StageLocalization::new(Stage::Refining, &eu, 0.45, Some((cn, 0.50)))?,
 //! ];
 //! let a = rule.evaluate(as_of, &stages)?;
 //! let ext = a.get(Benchmark::Extraction, Stage::Mining).ok_or("missing")?;
@@ -73,14 +81,12 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{check_quantity, check_share, ymd};
+use super::ymd;
 use crate::Error;
 use crate::chain::Stage;
-use crate::chain::recycling::RecycledSupply;
-use crate::chain::stock::Flows;
+use crate::chain::localization::StageLocalization;
 use crate::error::Detail;
 use crate::geo::Country;
-use crate::material::Element;
 use crate::provenance::{Citation, source};
 
 /// Date of effect of Regulation (EU) 2024/1252: 23 May 2024 [P: EUR-Lex, "Date of effect"].
@@ -165,7 +171,7 @@ pub enum Comparison {
 /// The CRMA benchmark table: thresholds as fractions, with the date from which the table applies
 /// and its citations.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use critical_minerals::policy::crma::{Benchmark, CrmaRule};
@@ -274,7 +280,7 @@ impl CrmaRule {
     ///
     /// [`ErrorKind::NotInForce`](crate::ErrorKind::NotInForce) before 23 May 2024.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -304,8 +310,9 @@ impl CrmaRule {
 
     /// Checks localization figures against the benchmarks as of `as_of`.
     ///
-    /// Each stage is validated again here, so figures deserialized from a file are checked too.
-    /// A capacity benchmark whose stage is not given is listed in
+    /// The shares were checked when the [`StageLocalization`] was built or read; here each
+    /// largest outside supplier is checked to be a third country. A capacity benchmark whose
+    /// stage is not given is listed in
     /// [`CrmaAssessment::not_assessed`]; diversification gets one result per raw-material stage.
     ///
     /// # Errors
@@ -313,18 +320,21 @@ impl CrmaRule {
     /// - [`ErrorKind::NotInForce`](crate::ErrorKind::NotInForce) when `as_of` is before [`CrmaRule::from`].
     /// - [`ErrorKind::Empty`](crate::ErrorKind::Empty) for no stage.
     /// - [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) for a stage given twice.
-    /// - As [`StageLocalization::new`] for bad shares or an EU member given as a third country.
+    /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) for an EU member given as
+    ///   the largest third-country supplier.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use chrono::NaiveDate;
     /// use critical_minerals::chain::Stage;
-    /// use critical_minerals::geo::Country;
-    /// use critical_minerals::policy::crma::{Benchmark, CrmaRule, StageLocalization};
+    /// use critical_minerals::chain::localization::StageLocalization;
+    /// use critical_minerals::geo::{BuiltinRegion, Country};
+    /// use critical_minerals::policy::crma::{Benchmark, CrmaRule};
     ///
     /// let rule = CrmaRule::regulation_2024_1252();
-    /// let refining = StageLocalization::new(Stage::Refining, 0.10, Some((Country::from_code("CN")?, 0.70)))?;
+    /// let eu = BuiltinRegion::Eu27.region()?;
+    /// let refining = StageLocalization::new(Stage::Refining, &eu, 0.10, Some((Country::from_code("CN")?, 0.70)))?;
     /// let a = rule.evaluate(NaiveDate::from_ymd_opt(2026, 1, 1).ok_or("date")?, &[refining])?;
     /// let div = a.get(Benchmark::Diversification, Stage::Refining).ok_or("missing")?;
     /// assert!(!div.met);
@@ -340,34 +350,38 @@ impl CrmaRule {
         }
         let mut seen: Vec<Stage> = Vec::with_capacity(stages.len());
         for s in stages {
-            s.validate()?;
-            if seen.contains(&s.stage) {
-                return Err(Detail::DuplicateStage { stage: s.stage.to_string() }.into());
+            if let Some(o) = s.largest_outside_supplier()
+                && is_eu_member(o.country())
+            {
+                return Err(Detail::NotAThirdCountry { country: o.country().to_string(), region: "EU-27" }.into());
             }
-            seen.push(s.stage);
+            if seen.contains(&s.stage()) {
+                return Err(Detail::DuplicateStage { stage: s.stage().to_string() }.into());
+            }
+            seen.push(s.stage());
         }
 
         let mut results = Vec::new();
         let mut not_assessed = Vec::new();
         for b in [Benchmark::Extraction, Benchmark::Processing, Benchmark::Recycling] {
             let Some(stage) = b.stage() else { continue };
-            match stages.iter().find(|s| s.stage == stage) {
-                Some(s) => results.push(self.result(b, stage, s.within_region_share, None)),
+            match stages.iter().find(|s| s.stage() == stage) {
+                Some(s) => results.push(self.result(b, stage, s.within_region_share(), None)),
                 None => not_assessed.push(b),
             }
         }
         let mut outside_scope = Vec::new();
         let mut diversified = false;
         for s in stages {
-            if is_raw_material_stage(s.stage) {
-                let (country, share) = match s.largest_outside_supplier {
-                    Some(o) => (Some(o.country), o.share),
+            if is_raw_material_stage(s.stage()) {
+                let (country, share) = match s.largest_outside_supplier() {
+                    Some(o) => (Some(o.country()), o.share()),
                     None => (None, 0.0),
                 };
-                results.push(self.result(Benchmark::Diversification, s.stage, share, country));
+                results.push(self.result(Benchmark::Diversification, s.stage(), share, country));
                 diversified = true;
             } else {
-                outside_scope.push(s.stage);
+                outside_scope.push(s.stage());
             }
         }
         if !diversified {
@@ -411,144 +425,6 @@ impl CrmaRule {
 
 fn is_raw_material_stage(s: Stage) -> bool {
     matches!(s, Stage::Mining | Stage::Refining | Stage::Materials | Stage::Recycling)
-}
-
-/// The largest single supplier from outside the region, with its share of the region's
-/// consumption at that stage.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct OutsideSupplier {
-    /// The third country.
-    pub country: Country,
-    /// Its share of consumption, a fraction in `0..=1`.
-    pub share: f64,
-}
-
-/// Localization of one chain stage for one material: the share of EU consumption supplied from
-/// within the EU, and the largest single third-country supplier.
-///
-/// This is the shape a localization calculator produces per [`Stage`]: share from within the
-/// region (0–1) and the largest outside supplier with its share. Build it with
-/// [`StageLocalization::new`] from shares or [`StageLocalization::from_quantities`] from
-/// tonnages.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StageLocalization {
-    /// The chain stage.
-    pub stage: Stage,
-    /// Share of EU consumption supplied from within the EU, `0..=1`.
-    pub within_region_share: f64,
-    /// The largest single third-country supplier, if any.
-    pub largest_outside_supplier: Option<OutsideSupplier>,
-}
-
-impl StageLocalization {
-    /// From shares (fractions of EU consumption at this stage).
-    ///
-    /// # Errors
-    ///
-    /// - [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for a share that is NaN, infinite, negative or above 1.
-    /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when the within-EU share and the supplier's share
-    ///   add up to more than 1.
-    /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when the supplier is an EU member.
-    pub fn new(
-        stage: Stage,
-        within_region_share: f64,
-        largest_outside_supplier: Option<(Country, f64)>,
-    ) -> Result<StageLocalization, Error> {
-        let s = StageLocalization {
-            stage,
-            within_region_share,
-            largest_outside_supplier: largest_outside_supplier
-                .map(|(country, share)| OutsideSupplier { country, share }),
-        };
-        s.validate()?;
-        Ok(s)
-    }
-
-    /// From quantities in one unit of the caller's choosing (tonnes of contained metal, say): EU
-    /// consumption at this stage, supply from within the EU, and supply per third country.
-    /// Rows for the same country are added.
-    ///
-    /// # Errors
-    ///
-    /// - [`ErrorKind::Negative`](crate::ErrorKind::Negative) for a NaN, infinite or negative quantity, or zero
-    ///   consumption.
-    /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) for an EU member among the third countries.
-    /// - [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when supplies add up to more than consumption.
-    /// - [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) when EU supply alone exceeds consumption.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use critical_minerals::chain::Stage;
-    /// use critical_minerals::geo::Country;
-    /// use critical_minerals::policy::crma::StageLocalization;
-    ///
-    /// let cn = Country::from_code("CN")?;
-    /// let s = StageLocalization::from_quantities(Stage::Refining, 100.0, 20.0, &[(cn, 50.0), (Country::from_code("CL")?, 20.0), (cn, 10.0)])?;
-    /// assert_eq!(s.within_region_share, 0.2);
-    /// let top = s.largest_outside_supplier.ok_or("none")?;
-    /// assert_eq!((top.country, top.share), (cn, 0.6));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn from_quantities(
-        stage: Stage,
-        consumption: f64,
-        within_region: f64,
-        by_third_country: &[(Country, f64)],
-    ) -> Result<StageLocalization, Error> {
-        let consumption = check_quantity(|| format!("{stage} EU consumption"), consumption)?;
-        if consumption == 0.0 {
-            return Err(Detail::NotPositive {
-                what: format!("{stage} EU consumption (must be above 0 to form shares)"),
-                value: consumption,
-            }
-            .into());
-        }
-        let within = check_quantity(|| format!("{stage} supply from within the EU"), within_region)?;
-        let mut totals: Vec<(Country, f64)> = Vec::new();
-        for &(c, q) in by_third_country {
-            let q = check_quantity(|| format!("{stage} supply from {c}"), q)?;
-            if is_eu_member(c) {
-                return Err(Detail::NotAThirdCountry { country: c.to_string(), region: "EU-27" }.into());
-            }
-            match totals.iter_mut().find(|(k, _)| *k == c) {
-                Some((_, t)) => *t += q,
-                None => totals.push((c, q)),
-            }
-        }
-        let supplied = within + totals.iter().map(|(_, q)| q).sum::<f64>();
-        if supplied > consumption * (1.0 + SHARE_TOLERANCE) {
-            return Err(Detail::SharesExceedWhole {
-                what: format!("{stage} supply against EU consumption {consumption}"),
-                total: supplied / consumption,
-            }
-            .into());
-        }
-        let largest = totals.iter().copied().fold(None, |best: Option<(Country, f64)>, (c, q)| match best {
-            Some((_, bq)) if bq >= q => best,
-            _ => Some((c, q)),
-        });
-        StageLocalization::new(stage, within / consumption, largest.map(|(c, q)| (c, (q / consumption).min(1.0))))
-    }
-
-    fn validate(&self) -> Result<(), Error> {
-        let stage = self.stage;
-        let within = check_share(|| format!("{stage} share supplied from within the EU"), self.within_region_share)?;
-        if let Some(o) = self.largest_outside_supplier {
-            let share = check_share(|| format!("{stage} share supplied from {}", o.country), o.share)?;
-            if is_eu_member(o.country) {
-                return Err(Detail::NotAThirdCountry { country: o.country.to_string(), region: "EU-27" }.into());
-            }
-            if within + share > 1.0 + SHARE_TOLERANCE {
-                return Err(Detail::SharesExceedWhole {
-                    what: format!("{stage} within-EU share and {} share", o.country),
-                    total: within + share,
-                }
-                .into());
-            }
-        }
-        Ok(())
-    }
 }
 
 /// One benchmark checked at one stage.
@@ -608,59 +484,6 @@ impl CrmaAssessment {
     /// The results that are not met.
     pub fn failures(&self) -> impl Iterator<Item = &BenchmarkResult> {
         self.results.iter().filter(|r| !r.met)
-    }
-}
-
-impl CrmaRule {
-    /// The recycling benchmark checked on the recycled share of demand of `element` in `year`
-    /// ([`RecycledSupply::share_of_demand`]), as of `as_of`.
-    ///
-    /// # Errors
-    ///
-    /// As [`RecycledSupply::share_of_demand`]; [`ErrorKind::Unknown`](crate::ErrorKind::Unknown)
-    /// for a year off the series, [`ErrorKind::ZeroTotal`](crate::ErrorKind::ZeroTotal) for a
-    /// year without demand; as [`CrmaRule::evaluate`].
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use critical_minerals::chain::battery::Composition;
-    /// use critical_minerals::chain::recycling::{Process, RecoveryRates, material_flows, recycled_supply};
-    /// use critical_minerals::chain::stock::Flows;
-    /// use critical_minerals::chain::Stage;
-    /// use critical_minerals::material::{CathodeChemistry, Element};
-    /// use critical_minerals::policy::crma::{Benchmark, CrmaRule};
-    /// use critical_minerals::units::gigawatt_hours_per_year as gwh;
-    ///
-    /// let nmc = Composition::builtin(CathodeChemistry::Nmc811).ok_or("table")?;
-    /// let retired = Flows::energy(2030, &[gwh(30.0)])?;
-    /// let demand = material_flows(&Flows::energy(2030, &[gwh(100.0)])?, &nmc, Element::Co)?;
-    /// let s = recycled_supply(&[(nmc, retired)], 0.9, &RecoveryRates::builtin(Process::Hydrometallurgical), &[Element::Co])?;
-    /// let rule = CrmaRule::regulation_2024_1252();
-    /// let a = rule.evaluate_recycling(&s, Element::Co, 2030, &demand, NaiveDate::from_ymd_opt(2030, 12, 31).ok_or("date")?)?;
-    /// let r = a.get(Benchmark::Recycling, Stage::Recycling).ok_or("none")?;
-    /// assert!((r.value - 30.0 * 0.9 * 0.95 / 100.0).abs() < 1e-12); // 25.65 %
-    /// assert!(r.met);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn evaluate_recycling(
-        &self,
-        supply: &RecycledSupply,
-        element: Element,
-        year: i32,
-        demand: &Flows,
-        as_of: NaiveDate,
-    ) -> Result<CrmaAssessment, Error> {
-        let shares = supply.share_of_demand(element, demand)?;
-        let row = shares.iter().find(|s| s.year == year).ok_or_else(|| {
-            Error::from(Detail::UnknownKey { what: "recycled share of demand".to_string(), key: year.to_string() })
-        })?;
-        let share = row.share.ok_or_else(|| {
-            Error::from(Detail::ZeroTotal { what: format!("demand of {} in {year}", element.symbol()) })
-        })?;
-        let stage = StageLocalization::new(Stage::Recycling, share.min(1.0), None)?;
-        self.evaluate(as_of, &[stage])
     }
 }
 

@@ -3,7 +3,7 @@
 //! | item | what it is |
 //! |---|---|
 //! | [`crma`] | EU Critical Raw Materials Act, Regulation (EU) 2024/1252: the 2030 benchmarks (extraction 10 %, processing 40 %, recycling 25 %, at most 65 % from one third country) checked against localization figures |
-//! | [`crma::CrmaRule`], [`crma::StageLocalization`], [`crma::CrmaAssessment`] | the rule table, the per-stage input, the per-benchmark result |
+//! | [`crma::CrmaRule`], [`StageLocalization`](crate::chain::localization::StageLocalization), [`crma::CrmaAssessment`] | the rule table, the per-stage input (from the chain's localization), the per-benchmark result |
 //! | [`us_30d`] | US clean-vehicle credit, 26 U.S.C. §30D: critical-mineral and battery-component percentages by placed-in-service date, FEOC exclusions, termination for vehicles acquired after 2025-09-30 |
 //! | [`us_30d::Us30dRule`], [`us_30d::Vehicle`], [`us_30d::VehicleAssessment`] | the rule table, the vehicle, the eligibility with reasons |
 //! | [`us_45x`] | US advanced manufacturing production credit, 26 U.S.C. §45X: battery cells $35/kWh, modules $10/kWh, phase-down after 2029, cost-based components, cell conditions |
@@ -27,12 +27,14 @@
 //! ```
 //! use chrono::NaiveDate;
 //! use critical_minerals::chain::Stage;
-//! use critical_minerals::geo::Country;
-//! use critical_minerals::policy::crma::{CrmaRule, StageLocalization};
+//! use critical_minerals::chain::localization::StageLocalization;
+//! use critical_minerals::geo::{BuiltinRegion, Country};
+//! use critical_minerals::policy::crma::CrmaRule;
 //!
 //! let rule = CrmaRule::regulation_2024_1252();
+//! let eu = BuiltinRegion::Eu27.region()?;
 //! // refining: 20 % of EU consumption refined in the EU, 70 % from China
-//! let refining = StageLocalization::new(Stage::Refining, 0.20, Some((Country::from_code("CN")?, 0.70)))?;
+//! let refining = StageLocalization::new(Stage::Refining, &eu, 0.20, Some((Country::from_code("CN")?, 0.70)))?;
 //! let check = rule.evaluate(NaiveDate::from_ymd_opt(2025, 6, 1).ok_or("date")?, &[refining])?;
 //! assert!(!check.all_met());
 //! # Ok::<(), Box<dyn std::error::Error>>(())

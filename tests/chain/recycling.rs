@@ -6,6 +6,7 @@ use critical_minerals::chain::Stage;
 use critical_minerals::chain::battery::Composition;
 use critical_minerals::chain::recycling::{Process, RecoveryRates, material_flows, recycled_supply};
 use critical_minerals::chain::stock::{DynamicStockModel, Flows, InflowTiming, Lifetime, SurvivalTable};
+use critical_minerals::geo::BuiltinRegion;
 use critical_minerals::material::{CathodeChemistry, Element};
 use critical_minerals::policy::crma::{Benchmark, CrmaRule};
 use critical_minerals::units::gigawatt_hours_per_year as gwh;
@@ -67,17 +68,16 @@ fn share_of_demand_and_the_crma_benchmark() {
     assert!((shares[1].share.unwrap() - 0.3).abs() < 1e-12);
     let rule = CrmaRule::regulation_2024_1252();
     let day = NaiveDate::from_ymd_opt(2031, 1, 1).unwrap();
-    let a = rule.evaluate_recycling(&s, Element::Ni, 2030, &demand, day).unwrap();
+    let eu = BuiltinRegion::Eu27.region().unwrap();
+    let a = rule.evaluate(day, &[s.recycling_localization(Element::Ni, 2030, &demand, &eu).unwrap()]).unwrap();
     let r = a.get(Benchmark::Recycling, Stage::Recycling).unwrap();
     assert!(!r.met && (r.margin + 0.05).abs() < 1e-12 && r.threshold == rule.recycling_min);
-    let a = rule.evaluate_recycling(&s, Element::Ni, 2031, &demand, day).unwrap();
+    let a = rule.evaluate(day, &[s.recycling_localization(Element::Ni, 2031, &demand, &eu).unwrap()]).unwrap();
     assert!(a.get(Benchmark::Recycling, Stage::Recycling).unwrap().met);
     // before the regulation existed
     let early = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap();
-    assert_eq!(
-        rule.evaluate_recycling(&s, Element::Ni, 2030, &demand, early).unwrap_err().kind(),
-        ErrorKind::NotInForce
-    );
+    let ni_2030 = s.recycling_localization(Element::Ni, 2030, &demand, &eu).unwrap();
+    assert_eq!(rule.evaluate(early, &[ni_2030]).unwrap_err().kind(), ErrorKind::NotInForce);
 }
 
 #[test]
@@ -110,10 +110,7 @@ fn bad_input_gives_typed_errors() {
     let co = material_flows(&retired, &nmc, Element::Co).unwrap();
     assert_eq!(s.share_of_demand(Element::Li, &co).unwrap_err().kind(), ErrorKind::Mismatch);
     let zero = material_flows(&Flows::energy(2030, &[gwh(0.0)]).unwrap(), &nmc, Element::Li).unwrap();
-    let day = NaiveDate::from_ymd_opt(2031, 1, 1).unwrap();
-    assert_eq!(
-        CrmaRule::regulation_2024_1252().evaluate_recycling(&s, Element::Li, 2030, &zero, day).unwrap_err().kind(),
-        ErrorKind::ZeroTotal
-    );
+    let eu = BuiltinRegion::Eu27.region().unwrap();
+    assert_eq!(s.recycling_localization(Element::Li, 2030, &zero, &eu).unwrap_err().kind(), ErrorKind::ZeroTotal);
     assert_eq!(RecoveryRates::new(&[(Element::Li, 0.5), (Element::Li, 0.6)]).unwrap_err().kind(), ErrorKind::Duplicate);
 }
