@@ -54,6 +54,10 @@ impl Country {
         self.0 as usize
     }
 
+    pub(super) fn from_index(i: usize) -> Option<Country> {
+        (i < COUNTRIES.len()).then_some(Country(i as u8))
+    }
+
     fn row(self) -> (&'static str, &'static str, u16, &'static str) {
         COUNTRIES[self.0 as usize]
     }

@@ -20,9 +20,12 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub(crate) mod codes;
 pub mod columnar;
+pub mod comtrade;
 mod flow;
 mod hs;
 
+pub use codes::{CodePolicy, UnknownCodes};
 pub use flow::TradeFlow;
-pub use hs::HsCode;
+pub use hs::{HsCode, HsFilter, HsRevision};
