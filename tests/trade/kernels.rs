@@ -252,3 +252,46 @@ fn years_spanning_more_than_64_with_gaps_agree_with_reference() {
         }
     }
 }
+
+#[test]
+fn tables_of_more_than_256_economies_agree_with_the_reference_bit_for_bit_across_threads() {
+    // 249 countries, the other listed economies and 700 unknown codes kept as their own
+    let mut economies: Vec<Economy> = Economy::all().filter(|e| !e.is_world()).collect();
+    economies.extend((1000..1700u32).map(|c| Economy::unknown(c).unwrap()));
+    assert!(economies.len() > 900);
+    for n_rows in [5_000usize, 40_000] {
+        let rows: Vec<RowTuple> = (0..n_rows)
+            .map(|k| {
+                let e = economies[(k * 7919) % economies.len()];
+                let mut i = economies[(k * 104_729 + 3) % economies.len()];
+                if i == e {
+                    i = economies[(k + 1) % economies.len()];
+                }
+                let hs6 = [283691u32, 253090, 810520, 10121][k % 4];
+                (2018 + (k % 5) as i32, e, i, hs6, Some(((k * 31) % 1000) as f64 + 0.25), None)
+            })
+            .collect();
+        let t = TradeTable::from_rows(rows.iter().copied()).unwrap();
+        assert_eq!(t.economies().len(), economies.len());
+        for party in [Party::Exporter, Party::Importer] {
+            let want = reference(&rows, party, false, 4);
+            let one = t.value_concentration(party, &GroupOptions::default().with_threads(1)).unwrap();
+            check(&one, &want, |x| x).unwrap();
+            for (threads, limit) in [(2, None), (3, None), (1, Some(20_000)), (2, Some(50_000))] {
+                let mut opts = GroupOptions::default().with_threads(threads);
+                if let Some(bytes) = limit {
+                    opts = opts.with_scratch_limit(bytes);
+                }
+                assert_eq!(t.value_concentration(party, &opts).unwrap(), one, "{threads} threads, {limit:?}");
+            }
+            // streaming over chunks with different dictionaries gives the same groups
+            let mut s = StreamingConcentration::value(party, GroupOptions::default());
+            for chunk in rows.chunks(777) {
+                s.add(&TradeTable::from_rows(chunk.iter().copied()).unwrap()).unwrap();
+            }
+            check(&s.finish(), &want, |x| x).unwrap();
+            let dense = critical_minerals::trade::columnar::hhi_dense_scatter(&t, party, t.value_usd_column()).unwrap();
+            assert!(dense.iter().zip(one.iter()).all(|(a, g)| close(*a, g.hhi.unwrap_or(0.0))));
+        }
+    }
+}
