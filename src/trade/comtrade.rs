@@ -14,8 +14,9 @@
 //!   codes when they name an economy), `partner2Code`, `classificationCode`, `aggrLevel`,
 //!   `isLeaf`, `customsCode`, `mosCode`, `motCode`, `qtyUnitCode`, `qtyUnitAbbr`, `qty`,
 //!   `isQtyEstimated`, `altQtyUnitCode`, `altQty`, `netWgt`, `isNetWgtEstimated`, `grossWgt`,
-//!   `cifvalue`, `fobvalue`, `legacyEstimationFlag`, `isReported`, `isAggregate`; comma- or
-//!   tab-separated;
+//!   `cifvalue`, `fobvalue`, `legacyEstimationFlag`, `isReported`, `isAggregate` (`typeCode`,
+//!   `refPeriodId`, `refMonth`, `cmdDesc` and any other column are not needed and not read);
+//!   comma- or tab-separated, header names in any case;
 //! - reads every code as an [`Economy`] under a [`CodePolicy`] (a code in no list is an error
 //!   naming file, line, column and code, or kept as its own economy and counted);
 //! - sorts each record into one [`RecordClass`], so that nothing is counted twice and nothing
