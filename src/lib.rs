@@ -16,8 +16,8 @@
 //! | [`provenance`] | sources, citations, estimates (points or ranges), one [`Confidence`](provenance::Confidence) scale |
 //! | [`material`] | elements, compounds, forms, grades, and [`material::Basis`]: every tonnage has one |
 //! | [`money`] | ISO 4217 currencies, money with its price year, prices per tonne on a basis |
-//! | [`geo`] | ISO 3166-1 countries by any code or name, trade-database codes, M49 and market-report regions, partitions |
-//! | [`trade`] | HS codes, trade flows, the column-stored trade table with BACI loading and grouped kernels |
+//! | [`geo`] | ISO 3166-1 countries by any code or name, the trade databases' economies (historic entities, "nes" areas, customs unions, World), M49 and market-report regions, partitions |
+//! | [`trade`] | HS codes and revisions, trade flows, the column-stored trade table with BACI loading and grouped kernels, the UN Comtrade reader and mirror statistics |
 //! | [`chain`] | stages, processes, facilities; the chain calculators (below) |
 //! | [`dataset`] | the embedded reference data and loaders for user data |
 //! | [`report`] | the supply-chain report of a commodity, as data |

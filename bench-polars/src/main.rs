@@ -19,7 +19,6 @@
 
 use std::time::Instant;
 
-use critical_minerals::geo::TRADE_CODE_EXCEPTIONS;
 use critical_minerals::trade::columnar::{GroupOptions, Party, SynthSpec, TradeTable, synthetic};
 use polars::prelude::*;
 
@@ -272,9 +271,8 @@ struct BaciRow {
 fn write_baci(path: &str, rows: usize) {
     use std::io::Write;
     let t = synthetic(&SynthSpec::rows(rows), 0);
-    let code = |c: critical_minerals::geo::Country| {
-        TRADE_CODE_EXCEPTIONS.iter().find(|(_, a2, _)| *a2 == c.alpha2()).map_or(c.numeric(), |e| e.0)
-    };
+    // the code the trade databases write (842 for the USA)
+    let code = |e: critical_minerals::geo::Economy| e.code();
     let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(path).expect("create"));
     writeln!(w, "t,i,j,k,v,q").unwrap();
     for r in t.rows() {
@@ -355,7 +353,8 @@ fn fingerprint(c: &critical_minerals::trade::columnar::Concentration<f64>) -> u6
         eat(g.hhi.unwrap_or(-1.0).to_bits());
         eat(g.cr.unwrap_or(-1.0).to_bits());
         for s in c.shares(i) {
-            eat(u64::from(s.country.numeric()));
+            // a country by its ISO numeric code, as before economies widened the column
+            eat(s.economy.country().map_or(u64::from(s.economy.code()), |c| u64::from(c.numeric())));
             eat(s.total.to_bits());
         }
     }

@@ -354,9 +354,9 @@ pub(crate) enum Detail {
         /// What was expected.
         expected: &'static str,
     },
-    /// A country code that names no country (e.g. an aggregate such as 0, "World").
+    /// An economy code in none of the lists (BACI's, UN Comtrade's, ISO 3166's).
     #[error(
-        "{file}: line {line}: column {column}: unknown country code {code} (not a UN Comtrade / BACI country code)"
+        "{file}: line {line}: column {column}: unknown economy code {code} (in none of BACI's, UN Comtrade's or ISO 3166's lists)"
     )]
     UnknownTradeCode {
         /// The file.
@@ -988,6 +988,71 @@ pub(crate) enum Detail {
         /// The region's name.
         region: String,
     },
+    // trade databases
+    /// A code, alpha-3 code or name that names no economy of the trade databases.
+    #[error("unknown economy {input:?}: expected {expected}")]
+    UnknownEconomy {
+        /// The code or name given.
+        input: String,
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// More distinct economies than the `u16` economy columns can index.
+    #[error("more than {limit} distinct economies in one table")]
+    TooManyEconomies {
+        /// The limit.
+        limit: usize,
+    },
+    /// Two tables whose product codes follow different HS revisions.
+    #[error("cannot append a table of {right} codes to one of {left} codes")]
+    HsRevisionMismatch {
+        /// Revision of the table appended to.
+        left: String,
+        /// Revision of the table appended.
+        right: String,
+    },
+    /// An economy that cannot be a party of a bilateral flow (World is a total).
+    #[error("{what}: {economy} is {why}")]
+    NotAParty {
+        /// Where it was given (a flow, a file line and column).
+        what: String,
+        /// The economy, with its code.
+        economy: String,
+        /// Why it cannot be a party.
+        why: &'static str,
+    },
+    /// A row of a trade file that cannot be read as a whole (CSV syntax, wrong field count).
+    #[error("{file}: line {line}: {reason}")]
+    BadComtradeRow {
+        /// The file.
+        file: String,
+        /// 1-based line (the header is line 1).
+        line: u64,
+        /// What is wrong.
+        reason: String,
+    },
+    /// Two records of a trade file with the same key.
+    #[error("{file}: line {line}: duplicate record ({key}), already given on line {first_line}")]
+    DuplicateRecord {
+        /// The file.
+        file: String,
+        /// 1-based line of the second record.
+        line: u64,
+        /// The key columns and their values.
+        key: String,
+        /// 1-based line of the first record.
+        first_line: u64,
+    },
+    /// A trade-file record that cannot become a bilateral trade flow.
+    #[error("line {line}: a {class} record is not a bilateral trade flow: {why}")]
+    NotAFlow {
+        /// 1-based line of the record.
+        line: u64,
+        /// Its class.
+        class: String,
+        /// Why.
+        why: &'static str,
+    },
 }
 
 impl Detail {
@@ -1101,6 +1166,13 @@ impl Detail {
             Detail::LimitExceeded { .. } => ErrorKind::Limit,
             Detail::InvalidRecord { .. } => ErrorKind::InvalidData,
             Detail::SupplierInRegion { .. } => ErrorKind::Inconsistent,
+            Detail::UnknownEconomy { .. } => ErrorKind::Unknown,
+            Detail::TooManyEconomies { .. } => ErrorKind::Limit,
+            Detail::HsRevisionMismatch { .. } => ErrorKind::Mismatch,
+            Detail::NotAParty { .. } => ErrorKind::Inconsistent,
+            Detail::BadComtradeRow { .. } => ErrorKind::InvalidData,
+            Detail::DuplicateRecord { .. } => ErrorKind::Duplicate,
+            Detail::NotAFlow { .. } => ErrorKind::Unsupported,
         }
     }
 }

@@ -182,6 +182,9 @@ impl Error {
             Detail::FieldCount { line, .. }
             | Detail::BadCell { line, .. }
             | Detail::UnknownTradeCode { line, .. }
+            | Detail::BadComtradeRow { line, .. }
+            | Detail::DuplicateRecord { line, .. }
+            | Detail::NotAFlow { line, .. }
             | Detail::EmbeddedData { line, .. } => Some(*line),
             Detail::Json { line, .. } => Some(*line as u64),
             Detail::Header { .. } => Some(1),

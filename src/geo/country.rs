@@ -54,6 +54,10 @@ impl Country {
         self.0 as usize
     }
 
+    pub(super) fn from_index(i: usize) -> Option<Country> {
+        (i < COUNTRIES.len()).then_some(Country(i as u8))
+    }
+
     fn row(self) -> (&'static str, &'static str, u16, &'static str) {
         COUNTRIES[self.0 as usize]
     }
@@ -124,8 +128,11 @@ impl Country {
     }
 
     /// By a reporter/partner code of UN Comtrade or BACI: ISO numeric, except for the codes in
-    /// [`TRADE_CODE_EXCEPTIONS`] (842 is the USA). Code 0 ("World") and other aggregates are
-    /// errors, not countries.
+    /// [`TRADE_CODE_EXCEPTIONS`] (842 is the USA; 490 "Other Asia, nes" is read as Taiwan, the
+    /// documented convention of this table). Code 0 ("World") and other aggregates are
+    /// errors, not countries. To read a trade file's codes as the databases mean them (490 its
+    /// own economy unless asked, 58 Belgium-Luxembourg, 891 Serbia and Montenegro), use
+    /// [`Economy::from_trade_code`](super::Economy::from_trade_code).
     ///
     /// # Errors
     ///

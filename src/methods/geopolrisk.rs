@@ -330,6 +330,11 @@ pub struct Imports {
     pub unpriced: usize,
     /// Flows skipped because they report no quantity ([`Imports::from_trade_flows`] only).
     pub missing_quantity: usize,
+    /// Flows skipped because their exporter is not a country (a "nes" area, a historic entity,
+    /// an unknown code: no political-stability estimate applies), counted
+    /// ([`Imports::from_trade_flows`] only).
+    #[serde(default)]
+    pub non_country_suppliers: usize,
 }
 
 impl Imports {
@@ -353,7 +358,8 @@ impl Imports {
     /// Sums the [`TradeFlow`]s into `importer` (any of its members) in `year` under `hs_codes`,
     /// per exporter, adding the gross declared masses of the codes whatever their basis (the
     /// method's aggregation). Flows into other importers or other years, under other codes
-    /// (counted) or without a quantity (counted) are left out.
+    /// (counted), without a quantity (counted) or from an exporter that is not a country
+    /// (counted) are left out.
     ///
     /// # Errors
     ///
@@ -366,7 +372,7 @@ impl Imports {
     ) -> Result<Imports, Error> {
         let mut imports = Imports::empty(hs_codes)?;
         for f in flows {
-            if !importer.contains(&f.importer()) || f.period().calendar_year() != year {
+            if !importer.iter().any(|c| f.importer() == *c) || f.period().calendar_year() != year {
                 continue;
             }
             if !hs_codes.contains(&f.commodity()) {
@@ -377,7 +383,11 @@ impl Imports {
                 imports.missing_quantity += 1;
                 continue;
             };
-            imports.add(f.exporter(), f.commodity(), q.in_tonnes(), f.value())?;
+            let Some(exporter) = f.exporter().country() else {
+                imports.non_country_suppliers += 1;
+                continue;
+            };
+            imports.add(exporter, f.commodity(), q.in_tonnes(), f.value())?;
         }
         Ok(imports)
     }
@@ -394,6 +404,7 @@ impl Imports {
             other_codes: 0,
             unpriced: 0,
             missing_quantity: 0,
+            non_country_suppliers: 0,
         })
     }
 

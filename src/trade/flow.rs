@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::HsCode;
 use crate::Error;
 use crate::error::Detail;
-use crate::geo::Country;
+use crate::geo::Economy;
 use crate::material::Amount;
 use crate::money::{Money, Price};
 use crate::time::Period;
@@ -13,18 +13,22 @@ use crate::time::Period;
 /// One bilateral trade flow: what `exporter` shipped to `importer` under `commodity` in
 /// `period`, with its quantity and its value where reported.
 ///
+/// - **The parties are economies**, as trade databases name them: usually countries, but also
+///   historic entities, "nes" areas and customs unions ([`Economy`]); a
+///   [`Country`](crate::geo::Country) converts into one. World is a total, never a party.
 /// - **Missing is `None`, never zero.** Trade databases leave quantities out (confidential,
 ///   not collected, a unit that is not mass); a missing quantity is not a shipment of 0 t,
 ///   and sums over flows must say what they skipped.
 /// - **The quantity has a basis.** Customs weigh gross product: 2836.91 in tonnes of lithium
 ///   carbonate ([`Basis::lce`](crate::material::Basis::lce)), 2530.90 in tonnes of
 ///   concentrate, not of lithium.
-/// - **No self-trade.** A flow from a country to itself is refused
+/// - **No self-trade.** A flow from an economy to itself is refused
 ///   ([`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent)). Databases do record re-imports with the reporter as its
 ///   own partner; a loader must route those explicitly rather than count them as bilateral
 ///   trade.
 ///
-/// Serialized with every field; a missing quantity or value is `null`.
+/// Serialized with every field (parties by [`Economy::label`]: alpha-3 for a country); a
+/// missing quantity or value is `null`.
 ///
 /// # Example
 ///
@@ -53,8 +57,8 @@ use crate::time::Period;
 #[serde(try_from = "FlowWire", into = "FlowWire")]
 pub struct TradeFlow {
     period: Period,
-    exporter: Country,
-    importer: Country,
+    exporter: Economy,
+    importer: Economy,
     commodity: HsCode,
     quantity: Option<Amount>,
     value: Option<Money>,
@@ -63,8 +67,8 @@ pub struct TradeFlow {
 #[derive(Serialize, Deserialize)]
 struct FlowWire {
     period: Period,
-    exporter: Country,
-    importer: Country,
+    exporter: Economy,
+    importer: Economy,
     commodity: HsCode,
     #[serde(default)]
     quantity: Option<Amount>,
@@ -99,10 +103,27 @@ impl TradeFlow {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when exporter and importer are the same country.
-    pub fn new(period: Period, exporter: Country, importer: Country, commodity: HsCode) -> Result<TradeFlow, Error> {
+    /// [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent) when exporter and importer
+    /// are the same economy, or either is World (a total, not a party).
+    pub fn new(
+        period: Period,
+        exporter: impl Into<Economy>,
+        importer: impl Into<Economy>,
+        commodity: HsCode,
+    ) -> Result<TradeFlow, Error> {
+        let (exporter, importer) = (exporter.into(), importer.into());
         if exporter == importer {
-            return Err(Detail::SelfTrade { country: format!("{} ({})", exporter.name(), exporter.alpha3()) }.into());
+            return Err(Detail::SelfTrade { country: format!("{exporter} ({})", exporter.label()) }.into());
+        }
+        for (e, what) in [(exporter, "exporter"), (importer, "importer")] {
+            if e.is_world() {
+                return Err(Detail::NotAParty {
+                    what: format!("trade flow {commodity} {period}: {what}"),
+                    economy: format!("{e} ({})", e.label()),
+                    why: "a total over partners, not a party",
+                }
+                .into());
+            }
         }
         Ok(TradeFlow { period, exporter, importer, commodity, quantity: None, value: None })
     }
@@ -122,13 +143,13 @@ impl TradeFlow {
         self.period
     }
 
-    /// The exporting country.
-    pub fn exporter(&self) -> Country {
+    /// The exporting economy.
+    pub fn exporter(&self) -> Economy {
         self.exporter
     }
 
-    /// The importing country.
-    pub fn importer(&self) -> Country {
+    /// The importing economy.
+    pub fn importer(&self) -> Economy {
         self.importer
     }
 
@@ -162,6 +183,6 @@ impl TradeFlow {
 
     /// `2836.91 CHL -> CHN 2023`, for messages.
     pub fn label(&self) -> String {
-        format!("{} {} -> {} {}", self.commodity, self.exporter.alpha3(), self.importer.alpha3(), self.period)
+        format!("{} {} -> {} {}", self.commodity, self.exporter.label(), self.importer.label(), self.period)
     }
 }

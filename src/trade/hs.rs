@@ -249,6 +249,200 @@ impl From<HsCode> for String {
     }
 }
 
+/// A revision of the Harmonized System: the product codes of a trade table follow one.
+///
+/// BACI publishes one release per revision (`BACI_HS17_Y2022_V202501.csv`: HS 2017 codes);
+/// UN Comtrade writes the revision as `classificationCode` `H0` … `H6`. Codes created or split
+/// by a revision (8507.60 lithium-ion accumulators from HS 2012) are not comparable across
+/// revisions without a correspondence table.
+///
+/// Read from `"HS17"`, `"hs17"` or `"H5"`; displayed and serialized as `"HS17"`.
+///
+/// # Examples
+///
+/// ```
+/// use critical_minerals::trade::HsRevision;
+///
+/// let r: HsRevision = "H5".parse()?;
+/// assert_eq!((r, r.to_string(), r.year(), r.comtrade_code()), (HsRevision::Hs17, "HS17".to_string(), 2017, "H5"));
+/// assert_eq!(HsRevision::from_file_name("BACI_HS92_Y1995_V202501.csv"), Some(HsRevision::Hs92));
+/// assert!("HS20".parse::<HsRevision>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum HsRevision {
+    /// HS 1992 (Comtrade `H0`).
+    Hs92,
+    /// HS 1996 (`H1`).
+    Hs96,
+    /// HS 2002 (`H2`).
+    Hs02,
+    /// HS 2007 (`H3`).
+    Hs07,
+    /// HS 2012 (`H4`).
+    Hs12,
+    /// HS 2017 (`H5`).
+    Hs17,
+    /// HS 2022 (`H6`).
+    Hs22,
+}
+
+const REVISIONS: [(HsRevision, &str, &str, i32); 7] = [
+    (HsRevision::Hs92, "HS92", "H0", 1992),
+    (HsRevision::Hs96, "HS96", "H1", 1996),
+    (HsRevision::Hs02, "HS02", "H2", 2002),
+    (HsRevision::Hs07, "HS07", "H3", 2007),
+    (HsRevision::Hs12, "HS12", "H4", 2012),
+    (HsRevision::Hs17, "HS17", "H5", 2017),
+    (HsRevision::Hs22, "HS22", "H6", 2022),
+];
+
+impl HsRevision {
+    fn row(self) -> (HsRevision, &'static str, &'static str, i32) {
+        REVISIONS.iter().copied().find(|r| r.0 == self).unwrap_or(REVISIONS[0])
+    }
+
+    /// Every revision, oldest first.
+    pub fn all() -> impl Iterator<Item = HsRevision> {
+        REVISIONS.iter().map(|r| r.0)
+    }
+
+    /// The name BACI uses, `"HS17"`.
+    pub fn name(self) -> &'static str {
+        self.row().1
+    }
+
+    /// UN Comtrade's `classificationCode`, `"H5"`.
+    pub fn comtrade_code(self) -> &'static str {
+        self.row().2
+    }
+
+    /// The year of the revision, `2017`.
+    pub fn year(self) -> i32 {
+        self.row().3
+    }
+
+    /// Reads `"HS92"` … `"HS22"` or `"H0"` … `"H6"`, any case, surrounding spaces ignored.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Parse`](crate::ErrorKind::Parse) naming the input.
+    pub fn parse(s: &str) -> Result<HsRevision, Error> {
+        let t = s.trim();
+        REVISIONS.iter().find(|r| r.1.eq_ignore_ascii_case(t) || r.2.eq_ignore_ascii_case(t)).map(|r| r.0).ok_or_else(
+            || Detail::Parse { what: "HS revision", input: s.to_string(), expected: "HS92 … HS22 or H0 … H6" }.into(),
+        )
+    }
+
+    /// The revision a BACI file name names (`BACI_HS17_Y2022_V202501.csv`: the part `HS17`
+    /// between underscores, any case), if exactly one.
+    pub fn from_file_name(name: &str) -> Option<HsRevision> {
+        let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+        let base = base.split('.').next().unwrap_or(base);
+        let mut found = base
+            .split(['_', '-', ' '])
+            .filter_map(|part| REVISIONS.iter().find(|r| r.1.eq_ignore_ascii_case(part)).map(|r| r.0));
+        match (found.next(), found.next()) {
+            (Some(r), None) => Some(r),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for HsRevision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.name())
+    }
+}
+
+impl FromStr for HsRevision {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        HsRevision::parse(s)
+    }
+}
+
+impl TryFrom<String> for HsRevision {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        HsRevision::parse(&s)
+    }
+}
+
+impl From<HsRevision> for String {
+    fn from(r: HsRevision) -> String {
+        r.name().to_string()
+    }
+}
+
+/// Which HS6 products a loader keeps: codes or prefixes of 2 (chapter), 4 (heading) or 6
+/// (subheading) digits, so that a large file can be cut to a few chapters in one pass.
+///
+/// # Examples
+///
+/// ```
+/// use critical_minerals::trade::HsFilter;
+///
+/// let f = HsFilter::new(["28", "2504", "260500"])?;
+/// assert!(f.contains(283691) && f.contains(250410) && f.contains(260500));
+/// assert!(!f.contains(260400) && !f.contains(10121));
+/// assert!(HsFilter::new(["283"]).is_err()); // a prefix is 2, 4 or 6 digits
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HsFilter {
+    prefixes: Vec<String>,
+    /// One bit per six-digit code.
+    bits: Vec<u64>,
+}
+
+impl HsFilter {
+    /// A filter keeping the codes that start with one of `prefixes` (2, 4 or 6 digits each;
+    /// `"2836.91"` and `"2836 91"` are read as `"283691"`).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Parse`](crate::ErrorKind::Parse) naming a prefix that is not 2, 4 or 6
+    /// digits; [`ErrorKind::Empty`](crate::ErrorKind::Empty) for no prefix.
+    pub fn new<S: AsRef<str>>(prefixes: impl IntoIterator<Item = S>) -> Result<HsFilter, Error> {
+        let mut bits = vec![0u64; 1_000_000usize.div_ceil(64)];
+        let mut kept = Vec::new();
+        for p in prefixes {
+            let raw = p.as_ref();
+            let digits: String = raw.trim().chars().filter(|c| !matches!(c, '.' | ' ')).collect();
+            if !digits.bytes().all(|b| b.is_ascii_digit()) || ![2, 4, 6].contains(&digits.len()) {
+                return Err(bad(raw, "an HS prefix is 2 (chapter), 4 (heading) or 6 (subheading) digits"));
+            }
+            let n: u32 = digits.parse().map_err(|_| bad(raw, "expected digits"))?;
+            let width = 10u32.pow(6 - digits.len() as u32);
+            for code in n * width..(n + 1) * width {
+                if let Some(w) = bits.get_mut(code as usize / 64) {
+                    *w |= 1 << (code % 64);
+                }
+            }
+            kept.push(digits);
+        }
+        if kept.is_empty() {
+            return Err(Detail::Empty { what: "HS filter (no prefix)".to_string() }.into());
+        }
+        kept.sort();
+        kept.dedup();
+        Ok(HsFilter { prefixes: kept, bits })
+    }
+
+    /// Whether the six-digit code (as a number, `10121` for 0101.21) is kept.
+    #[inline]
+    pub fn contains(&self, hs6: u32) -> bool {
+        self.bits.get(hs6 as usize / 64).is_some_and(|w| (w >> (hs6 % 64)) & 1 == 1)
+    }
+
+    /// The prefixes, as digits, sorted.
+    pub fn prefixes(&self) -> &[String] {
+        &self.prefixes
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

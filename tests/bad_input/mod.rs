@@ -7,12 +7,14 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use critical_minerals::Error;
 use critical_minerals::chain::{Facility, Stage};
-use critical_minerals::geo::Country;
+use critical_minerals::geo::{Country, Economy};
 use critical_minerals::material::{Amount, Assay, Basis, Compound, Grade, GradeClass};
 use critical_minerals::money::{Currency, Money, Price};
 use critical_minerals::provenance::Estimate;
 use critical_minerals::time::Period;
-use critical_minerals::trade::{HsCode, TradeFlow};
+use critical_minerals::trade::columnar::{BaciOptions, TradeTable};
+use critical_minerals::trade::comtrade::{ComtradeFile, ComtradeOptions};
+use critical_minerals::trade::{HsCode, HsFilter, HsRevision, TradeFlow};
 
 /// A JSON text and a check that reading it is refused.
 type JsonCase = (&'static str, fn(&str) -> bool);
@@ -135,6 +137,70 @@ fn cases() -> Vec<Case> {
             }),
             |e| e.kind() == ErrorKind::Inconsistent,
             "Chile",
+        ),
+        (
+            "World as a party of a flow",
+            Box::new(|| {
+                let cl = Country::from_code("CL")?;
+                TradeFlow::new(Period::year(2023)?, cl, Economy::world(), HsCode::LITHIUM_CARBONATE).map(drop)
+            }),
+            |e| e.kind() == ErrorKind::Inconsistent,
+            "World",
+        ),
+        (
+            "trade code in no list",
+            Box::new(|| Economy::from_trade_code(999).map(drop)),
+            |e| e.kind() == ErrorKind::Unknown,
+            "999",
+        ),
+        (
+            "unknown economy name",
+            Box::new(|| Economy::lookup("Atlantis").map(drop)),
+            |e| e.kind() == ErrorKind::Unknown,
+            "Atlantis",
+        ),
+        (
+            "unknown economy alpha-3",
+            Box::new(|| Economy::from_alpha3("S20").map(drop)),
+            |e| e.kind() == ErrorKind::Unknown,
+            "S20",
+        ),
+        (
+            "unknown code too large to keep",
+            Box::new(|| Economy::unknown(u32::MAX).map(drop)),
+            |e| e.kind() == ErrorKind::OutOfRange,
+            "2^31",
+        ),
+        ("HS revision", Box::new(|| HsRevision::parse("HS20").map(drop)), |e| e.kind() == ErrorKind::Parse, "HS20"),
+        (
+            "HS prefix of 3 digits",
+            Box::new(|| HsFilter::new(["283"]).map(drop)),
+            |e| e.kind() == ErrorKind::Parse,
+            "283",
+        ),
+        (
+            "empty HS filter",
+            Box::new(|| HsFilter::new(Vec::<String>::new()).map(drop)),
+            |e| e.kind() == ErrorKind::Empty,
+            "HS filter",
+        ),
+        (
+            "Comtrade file without cmdCode",
+            Box::new(|| {
+                let text = "freqCode,period,reporterCode,flowCode,partnerCode,primaryValue\n";
+                ComtradeFile::from_reader("c.csv", text.as_bytes(), &ComtradeOptions::default()).map(drop)
+            }),
+            |e| e.kind() == ErrorKind::Missing,
+            "cmdCode",
+        ),
+        (
+            "BACI file named HS17 read as HS12",
+            Box::new(|| {
+                let opts = BaciOptions::default().with_hs_revision(HsRevision::Hs12);
+                TradeTable::load_baci_reader("BACI_HS17_Y2022_V202501.csv", "t,i,j,k,v,q\n".as_bytes(), &opts).map(drop)
+            }),
+            |e| e.kind() == ErrorKind::Mismatch,
+            "HS17",
         ),
         (
             "blank facility id",

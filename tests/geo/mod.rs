@@ -1,5 +1,6 @@
 //! Tests of `critical_minerals::geo`.
 
+mod economies;
 mod place;
 mod props;
 mod regions;

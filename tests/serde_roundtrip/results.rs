@@ -116,3 +116,25 @@ proptest! {
         prop_assert_eq!(back, r);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    #[test]
+    fn loader_reports_and_results_with_any_economy_round_trip(rows in prop::collection::vec((prop::sample::select(vec![58u32, 490, 842, 711, 998, 4321, 36]), prop::sample::select(vec![156u32, 891, 5000]), 0.0..1e6f64, prop::option::of(0.0..1e3f64)), 1..30)) {
+        use critical_minerals::trade::UnknownCodes;
+        use critical_minerals::trade::columnar::{BaciOptions, BaciReport};
+        use critical_minerals::trade::comtrade::{ComtradeFile, ComtradeOptions, ComtradeReport};
+        let text: String = std::iter::once("t,i,j,k,v,q\n".to_string())
+            .chain(rows.iter().map(|(i, j, v, q)| format!("2022,{i},{j},283691,{v},{}\n", q.map_or("NA".to_string(), |q| q.to_string()))))
+            .collect();
+        let opts = BaciOptions::default().with_unknown(UnknownCodes::Keep);
+        let (t, report) = TradeTable::load_baci_reader("BACI_HS22_Y2022_V202501.csv", text.as_bytes(), &opts).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let json = rt::<BaciReport>(&report)?;
+        prop_assert!(json.contains(r#""value_usd""#) && json.contains(r#""hs_revision":"HS22""#), "{}", json);
+        let conc: Concentration<f64> = concentration(&t, Party::Exporter, t.value_usd_column(), &GroupOptions::default()).unwrap();
+        rt(&conc)?;
+        let comtrade = ComtradeFile::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/comtrade_lithium_2023.csv"), &ComtradeOptions::default()).unwrap();
+        rt::<ComtradeReport>(comtrade.report())?;
+    }
+}

@@ -121,8 +121,8 @@ fn flows_keep_missing_as_none() -> R {
         matches!(flow.unit_value(), Err(ref e) if e.kind() == ErrorKind::Mismatch || e.kind() == ErrorKind::ZeroTotal)
     );
     assert_eq!(flow.label(), "2530.90 AUS -> CHN 2023");
-    assert_eq!(flow.exporter().alpha2(), "AU");
-    assert_eq!(flow.importer().alpha2(), "CN");
+    assert_eq!(flow.exporter().country().map(|c| c.alpha2()), Some("AU"));
+    assert_eq!(flow.importer().country().map(|c| c.alpha2()), Some("CN"));
     assert_eq!(flow.commodity(), HsCode::MINERAL_SUBSTANCES_NES);
     assert_eq!(flow.period(), Period::year(2023)?);
     Ok(())

@@ -3,7 +3,7 @@
 use critical_minerals::ErrorKind;
 use std::collections::{BTreeMap, HashMap};
 
-use critical_minerals::geo::Country;
+use critical_minerals::geo::{Country, Economy};
 use critical_minerals::trade::columnar::{
     Concentration, GroupOptions, Party, RowTuple, StreamingConcentration, SynthSpec, TradeTable, synthetic,
 };
@@ -20,12 +20,17 @@ struct Ref {
     parties: BTreeMap<String, f64>,
 }
 
-fn reference(rows: &[RowTuple], party: Party, quantity: bool, n: usize) -> BTreeMap<(u32, i32), Ref> {
-    let mut groups: HashMap<(u32, i32), (u64, HashMap<Country, f64>)> = HashMap::new();
+fn reference<E: Copy + Into<Economy>>(
+    rows: &[RowTuple<E>],
+    party: Party,
+    quantity: bool,
+    n: usize,
+) -> BTreeMap<(u32, i32), Ref> {
+    let mut groups: HashMap<(u32, i32), (u64, HashMap<Economy, f64>)> = HashMap::new();
     for &(year, e, i, hs6, v, q) in rows {
         let g = groups.entry((hs6, year)).or_default();
         g.0 += 1;
-        let who = if party == Party::Exporter { e } else { i };
+        let who: Economy = if party == Party::Exporter { e.into() } else { i.into() };
         if let Some(x) = if quantity { q } else { v } {
             *g.1.entry(who).or_insert(0.0) += x;
         }
@@ -33,7 +38,7 @@ fn reference(rows: &[RowTuple], party: Party, quantity: bool, n: usize) -> BTree
     groups
         .into_iter()
         .map(|(k, (rows, sums))| {
-            let sums: HashMap<Country, f64> = sums.into_iter().filter(|(_, x)| *x > 0.0).collect();
+            let sums: HashMap<Economy, f64> = sums.into_iter().filter(|(_, x)| *x > 0.0).collect();
             let total: f64 = sums.values().sum();
             let (hhi, cr) = if total > 0.0 {
                 let mut s: Vec<f64> = sums.values().map(|x| x / total).collect();
@@ -42,7 +47,7 @@ fn reference(rows: &[RowTuple], party: Party, quantity: bool, n: usize) -> BTree
             } else {
                 (None, None)
             };
-            let parties = sums.iter().map(|(c, x)| (c.alpha3().to_string(), *x)).collect();
+            let parties = sums.iter().map(|(c, x)| (c.label(), *x)).collect();
             (k, Ref { rows, total, hhi, cr, parties })
         })
         .collect()
@@ -77,8 +82,8 @@ fn check<V: critical_minerals::trade::columnar::Additive>(
         }
         let mut sum_shares = 0.0;
         for s in got.shares(g.index) {
-            let want = r.parties.get(s.country.alpha3()).copied().unwrap_or(f64::NAN);
-            prop_assert!(close(to_unit(s.total), want), "{} {:?} vs {}", s.country.alpha3(), s.total, want);
+            let want = r.parties.get(s.economy.label().as_str()).copied().unwrap_or(f64::NAN);
+            prop_assert!(close(to_unit(s.total), want), "{} {:?} vs {}", s.economy.label(), s.total, want);
             prop_assert!(close(s.share, want / r.total));
             sum_shares += s.share;
         }
@@ -96,7 +101,7 @@ fn countries() -> Vec<Country> {
         .collect()
 }
 
-fn row_strategy() -> impl Strategy<Value = RowTuple> {
+fn row_strategy() -> impl Strategy<Value = RowTuple<Country>> {
     let cs = countries();
     let n = cs.len();
     (
@@ -144,7 +149,7 @@ proptest! {
     fn rows_round_trip(rows in prop::collection::vec(row_strategy(), 0..100)) {
         let t = TradeTable::from_rows(rows.iter().copied()).map_err(|e| TestCaseError::fail(e.to_string()))?;
         for (r, &(y, e, i, k, v, q)) in t.rows().zip(&rows) {
-            prop_assert_eq!((r.year, r.exporter, r.importer, r.hs6, r.value_usd), (y, e, i, k, v));
+            prop_assert_eq!((r.year, r.exporter, r.importer, r.hs6, r.value_usd), (y, Economy::from(e), Economy::from(i), k, v));
             match (r.quantity_t(), q) {
                 (Some(a), Some(b)) => prop_assert!(close(a, b)),
                 (a, b) => prop_assert_eq!(a, b),
@@ -217,7 +222,7 @@ fn bad_options_and_rows_are_typed_errors() {
         assert!(e.to_string().starts_with("row 1: "), "{e}");
     }
     assert!(
-        TradeTable::from_rows([])
+        TradeTable::from_rows::<Country, _>([])
             .unwrap()
             .value_concentration(Party::Importer, &GroupOptions::default())
             .unwrap()
@@ -231,7 +236,7 @@ fn years_spanning_more_than_64_with_gaps_agree_with_reference() {
     // a second scan beyond; both must give the same groups
     let cs = countries();
     for years in [vec![1995, 2001, 2023], vec![1900, 1963, 1964, 2023], vec![-40, 23, 1000]] {
-        let rows: Vec<RowTuple> = (0..3_000usize)
+        let rows: Vec<RowTuple<Country>> = (0..3_000usize)
             .map(|k| {
                 let y = years[k % years.len()];
                 let hs6 = [283691u32, 253090, 810520][k % 7 % 3];
@@ -244,6 +249,49 @@ fn years_spanning_more_than_64_with_gaps_agree_with_reference() {
             let got = t.value_concentration(Party::Exporter, &GroupOptions::default().with_threads(threads)).unwrap();
             assert_eq!(got.len(), want.len(), "years {years:?}");
             check(&got, &want, |x| x).unwrap();
+        }
+    }
+}
+
+#[test]
+fn tables_of_more_than_256_economies_agree_with_the_reference_bit_for_bit_across_threads() {
+    // 249 countries, the other listed economies and 700 unknown codes kept as their own
+    let mut economies: Vec<Economy> = Economy::all().filter(|e| !e.is_world()).collect();
+    economies.extend((1000..1700u32).map(|c| Economy::unknown(c).unwrap()));
+    assert!(economies.len() > 900);
+    for n_rows in [5_000usize, 40_000] {
+        let rows: Vec<RowTuple> = (0..n_rows)
+            .map(|k| {
+                let e = economies[(k * 7919) % economies.len()];
+                let mut i = economies[(k * 104_729 + 3) % economies.len()];
+                if i == e {
+                    i = economies[(k + 1) % economies.len()];
+                }
+                let hs6 = [283691u32, 253090, 810520, 10121][k % 4];
+                (2018 + (k % 5) as i32, e, i, hs6, Some(((k * 31) % 1000) as f64 + 0.25), None)
+            })
+            .collect();
+        let t = TradeTable::from_rows(rows.iter().copied()).unwrap();
+        assert_eq!(t.economies().len(), economies.len());
+        for party in [Party::Exporter, Party::Importer] {
+            let want = reference(&rows, party, false, 4);
+            let one = t.value_concentration(party, &GroupOptions::default().with_threads(1)).unwrap();
+            check(&one, &want, |x| x).unwrap();
+            for (threads, limit) in [(2, None), (3, None), (1, Some(20_000)), (2, Some(50_000))] {
+                let mut opts = GroupOptions::default().with_threads(threads);
+                if let Some(bytes) = limit {
+                    opts = opts.with_scratch_limit(bytes);
+                }
+                assert_eq!(t.value_concentration(party, &opts).unwrap(), one, "{threads} threads, {limit:?}");
+            }
+            // streaming over chunks with different dictionaries gives the same groups
+            let mut s = StreamingConcentration::value(party, GroupOptions::default());
+            for chunk in rows.chunks(777) {
+                s.add(&TradeTable::from_rows(chunk.iter().copied()).unwrap()).unwrap();
+            }
+            check(&s.finish(), &want, |x| x).unwrap();
+            let dense = critical_minerals::trade::columnar::hhi_dense_scatter(&t, party, t.value_usd_column()).unwrap();
+            assert!(dense.iter().zip(one.iter()).all(|(a, g)| close(*a, g.hhi.unwrap_or(0.0))));
         }
     }
 }

@@ -2,5 +2,6 @@
 
 mod baci;
 mod codes;
+mod comtrade;
 mod kernels;
 mod kernels_vs_calculators;

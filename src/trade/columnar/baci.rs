@@ -1,22 +1,44 @@
 //! Loading CEPII BACI files (`t,i,j,k,v,q`) straight into a [`TradeTable`], whole or in chunks.
 //!
-//! The parser is a hand-written byte scanner for BACI's fixed layout (it measured faster than
-//! the `csv` crate into structs; see `BENCHMARKS.md`). Fields may be surrounded by spaces or
-//! double quotes. `v` is in thousands of US dollars and is multiplied by 1,000 once, here; `q`
-//! is in metric tonnes. An empty field or `NA` in `v` or `q` is a missing value (an unset
-//! validity bit), never a zero. Country codes go through [`Country::from_trade_code`] (842 is
-//! the USA); an unknown code is an error naming the line and the code, never a dropped row.
+//! The contract, for BACI as released:
 //!
-//! [`Country::from_trade_code`]: crate::geo::Country::from_trade_code
+//! - **Fields** may be padded with spaces or quoted; the header may be quoted and start with a
+//!   byte-order mark; lines may end in `\r\n`; blank lines are skipped.
+//! - **`k`** is read as digits whatever its form: `"010121"`, `010121` and `10121` are all HS
+//!   0101.21 (a tool that read the column as integers lost the leading zero).
+//! - **`v`** is in thousands of US dollars and is multiplied by 1,000 once, here; **`q`** is in
+//!   metric tonnes. An empty field or `NA` is a missing value (an unset validity bit), never a
+//!   zero.
+//! - **`i` and `j`** are economy codes ([`Economy`]): 842 is the USA, 58 Belgium-Luxembourg
+//!   (…1998), 490 "Other Asia, nes" (Taiwan only with [`OtherAsia::Taiwan`]). A code in no list
+//!   is an error naming the file, line, column and code, or, with [`UnknownCodes::Keep`], its
+//!   own economy, counted in the report. Code 0 (World) is not a party: an error.
+//! - **The HS revision** (HS92 … HS22) is recorded on the table, from
+//!   [`BaciOptions::with_hs_revision`] or the file name (`BACI_HS17_Y2022_V202501.csv`).
+//! - **Filters** by product ([`HsFilter`]: codes or HS2/HS4 prefixes) and year run in the same
+//!   pass, so a 10 GB release can be cut to a few chapters without loading it.
+//! - **Nothing vanishes silently**: [`BaciReport`] gives the rows read, kept and filtered, the
+//!   value and quantity totals of the rows kept, and the rows per unknown code.
+//!
+//! The parser is a hand-written byte scanner for BACI's fixed layout (it measured faster than
+//! the `csv` crate into structs; see `BENCHMARKS.md`).
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::thread;
 
-use super::table::{CountryCodes, MAX_HS6, TableBuilder, TradeTable, country_codes};
+use std::ops::RangeInclusive;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::table::{MAX_HS6, TableBuilder, TradeTable};
 use crate::Error;
 use crate::error::Detail;
+use crate::geo::{Economy, OtherAsia};
+use crate::trade::codes::count_unknown;
+use crate::trade::{CodePolicy, HsFilter, HsRevision, UnknownCodes};
 
 /// The header a BACI file starts with.
 pub const BACI_HEADER: &str = "t,i,j,k,v,q";
@@ -96,35 +118,207 @@ fn parse_f64(f: &[u8]) -> Option<f64> {
     }
 }
 
-/// Parses lines into a builder; line numbers are relative to the first line given (1-based).
-struct LineParser<'a> {
-    file: &'a str,
-    codes: &'static CountryCodes,
+/// What a BACI load read: rows, what was kept and filtered out, the totals of what was kept,
+/// and the rows per unknown code (under [`UnknownCodes::Keep`](crate::trade::UnknownCodes)), so
+/// that nothing can vanish silently.
+///
+/// Serialized in tidy form: one field per count or total (`value_usd`, `quantity_t` named with
+/// their units), `unknown_codes` as a list of `{code, rows}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct BaciReport {
+    /// The file (or the name given with a reader).
+    pub file: String,
+    /// The HS revision of the product codes, from the options or the file name.
+    pub hs_revision: Option<HsRevision>,
+    /// Data rows read (the header and blank lines are not rows).
+    pub rows_read: u64,
+    /// Rows kept in the table.
+    pub rows_kept: u64,
+    /// Rows left out by the product or year filter (their `i`, `j`, `v` and `q` are not read).
+    pub rows_filtered: u64,
+    /// Sum of the values of the rows kept, in US dollars (BACI's thousands × 1,000).
+    pub value_usd: f64,
+    /// Rows kept without a value (empty or `NA`).
+    pub rows_without_value: u64,
+    /// Sum of the quantities of the rows kept, in metric tonnes.
+    pub quantity_t: f64,
+    /// Rows kept without a quantity (empty or `NA`).
+    pub rows_without_quantity: u64,
+    /// Rows kept per exporter or importer code in none of the lists (only under
+    /// [`UnknownCodes::Keep`](crate::trade::UnknownCodes)); a row whose two parties carry the
+    /// same unknown code counts once.
+    #[serde(with = "crate::trade::codes::unknown_rows")]
+    pub unknown_codes: std::collections::BTreeMap<u32, u64>,
 }
 
-impl LineParser<'_> {
+impl BaciReport {
+    fn add(&mut self, other: &BaciReport) {
+        self.rows_read += other.rows_read;
+        self.rows_kept += other.rows_kept;
+        self.rows_filtered += other.rows_filtered;
+        self.value_usd += other.value_usd;
+        self.rows_without_value += other.rows_without_value;
+        self.quantity_t += other.quantity_t;
+        self.rows_without_quantity += other.rows_without_quantity;
+        for (&code, &rows) in &other.unknown_codes {
+            *self.unknown_codes.entry(code).or_insert(0) += rows;
+        }
+    }
+}
+
+/// Options of the BACI loaders: the economy-code policy, the HS revision, and the products and
+/// years to keep (filtered in the same pass that reads the rows).
+///
+/// # Examples
+///
+/// ```
+/// use critical_minerals::trade::columnar::{BaciOptions, TradeTable};
+/// use critical_minerals::trade::{HsFilter, HsRevision, UnknownCodes};
+///
+/// let file = "t,i,j,k,v,q\n\
+///             2022,152,156,283691,10,1\n\
+///             2022,152,156,010121,5,NA\n\
+///             2021,36,156,253090,7,2\n\
+///             2022,998,156,283691,1,1\n";
+/// let opts = BaciOptions::default()
+///     .with_unknown(UnknownCodes::Keep)
+///     .with_hs_revision(HsRevision::Hs17)
+///     .with_products(HsFilter::new(["28"])?)
+///     .with_years(2022..=2022);
+/// let (t, report) = TradeTable::load_baci_reader("cut.csv", file.as_bytes(), &opts)?;
+/// assert_eq!((report.rows_read, report.rows_kept, report.rows_filtered), (4, 2, 2));
+/// assert_eq!(report.value_usd, 11_000.0);
+/// assert_eq!(report.unknown_codes.get(&998), Some(&1)); // kept, and counted
+/// assert_eq!((t.len(), t.hs_revision()), (2, Some(HsRevision::Hs17)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BaciOptions {
+    codes: CodePolicy,
+    hs_revision: Option<HsRevision>,
+    products: Option<Arc<HsFilter>>,
+    years: Option<(i32, i32)>,
+    threads: usize,
+}
+
+impl BaciOptions {
+    /// With `codes` as the economy-code policy.
+    pub fn with_codes(self, codes: CodePolicy) -> Self {
+        BaciOptions { codes, ..self }
+    }
+
+    /// With `unknown` as the policy for codes in no list (default: an error naming the line).
+    pub fn with_unknown(self, unknown: UnknownCodes) -> Self {
+        BaciOptions { codes: self.codes.with_unknown(unknown), ..self }
+    }
+
+    /// With 490 read as `other_asia` says (default: its own economy, "Other Asia, nes").
+    pub fn with_other_asia(self, other_asia: OtherAsia) -> Self {
+        BaciOptions { codes: self.codes.with_other_asia(other_asia), ..self }
+    }
+
+    /// With the HS revision of the file's codes (default: read from the file name, e.g.
+    /// `BACI_HS17_Y2022_V202501.csv`; a file name naming another revision is an error).
+    pub fn with_hs_revision(self, revision: HsRevision) -> Self {
+        BaciOptions { hs_revision: Some(revision), ..self }
+    }
+
+    /// Keeping only the products `filter` keeps.
+    pub fn with_products(self, filter: HsFilter) -> Self {
+        BaciOptions { products: Some(Arc::new(filter)), ..self }
+    }
+
+    /// Keeping only the years of `years`.
+    pub fn with_years(self, years: RangeInclusive<i32>) -> Self {
+        BaciOptions { years: Some((*years.start(), *years.end())), ..self }
+    }
+
+    /// Threads of [`TradeTable::load_baci`]: `0` (the default) every core, one per 4 MiB of file
+    /// at most; otherwise as asked, one per 4 KiB at most.
+    pub fn with_threads(self, threads: usize) -> Self {
+        BaciOptions { threads, ..self }
+    }
+
+    /// The economy-code policy.
+    pub fn codes(&self) -> CodePolicy {
+        self.codes
+    }
+
+    /// The HS revision resolved for a file of this name: the option, else the file name's.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) when the option and the file name
+    /// name different revisions.
+    pub fn hs_revision_for(&self, file: &str) -> Result<Option<HsRevision>, Error> {
+        let named = HsRevision::from_file_name(file);
+        match (self.hs_revision, named) {
+            (Some(a), Some(b)) if a != b => {
+                Err(Detail::HsRevisionMismatch { left: format!("{a} (option)"), right: format!("{b} ({file})") }.into())
+            }
+            (Some(a), _) => Ok(Some(a)),
+            (None, b) => Ok(b),
+        }
+    }
+}
+
+/// Parses lines into a builder; line numbers are relative to the first line given (1-based).
+#[derive(Clone)]
+struct LineParser {
+    file: Arc<str>,
+    codes: CodePolicy,
+    /// The economy of each code below 1,000 under the policy's reading of 490, `None` when in
+    /// no list.
+    lookup: Arc<[Option<Economy>]>,
+    products: Option<Arc<HsFilter>>,
+    years: Option<(i32, i32)>,
+}
+
+impl LineParser {
+    fn new(file: &str, opts: &BaciOptions) -> LineParser {
+        let lookup: Vec<Option<Economy>> =
+            (0..1000u32).map(|c| Economy::known_code(c).map(|e| e.with_other_asia(opts.codes.other_asia()))).collect();
+        LineParser {
+            file: Arc::from(file),
+            codes: opts.codes,
+            lookup: lookup.into(),
+            products: opts.products.clone(),
+            years: opts.years,
+        }
+    }
+
     fn bad(&self, line: u64, column: usize, value: &[u8], expected: &'static str) -> Error {
         Detail::BadCell {
             file: self.file.to_string(),
             line,
             column: COLUMNS.get(column).copied().unwrap_or("?"),
-            value: String::from_utf8_lossy(value).into_owned(),
+            value: excerpt(value),
             expected,
         }
         .into()
     }
 
-    fn country(&self, f: &[u8], line: u64, column: usize) -> Result<u8, Error> {
-        let code = parse_uint(f).ok_or_else(|| self.bad(line, column, f, "a numeric country code"))?;
-        self.codes.by_trade_code(code).ok_or_else(|| {
-            Detail::UnknownTradeCode {
-                file: self.file.to_string(),
-                line,
-                column: COLUMNS.get(column).copied().unwrap_or("?"),
-                code: code.to_string(),
+    #[inline]
+    fn economy(&self, f: &[u8], line: u64, column: usize) -> Result<Economy, Error> {
+        let code = parse_uint(f).ok_or_else(|| self.bad(line, column, f, "a numeric economy code"))?;
+        let known = self.lookup.get(code as usize).copied().flatten();
+        let e = match (known, self.codes.unknown()) {
+            (Some(e), _) => e,
+            (None, UnknownCodes::Keep) => Economy::unknown(code)?,
+            (None, UnknownCodes::Error) => {
+                return Err(Detail::UnknownTradeCode {
+                    file: self.file.to_string(),
+                    line,
+                    column: COLUMNS.get(column).copied().unwrap_or("?"),
+                    code: code.to_string(),
+                }
+                .into());
             }
-            .into()
-        })
+        };
+        if e.is_world() {
+            return Err(self.bad(line, column, f, "an exporter or importer (0 is World, a total)"));
+        }
+        Ok(e)
     }
 
     fn measure(&self, f: &[u8], line: u64, column: usize) -> Result<Option<f64>, Error> {
@@ -138,7 +332,7 @@ impl LineParser<'_> {
     }
 
     #[inline]
-    fn line(&self, raw: &[u8], line: u64, b: &mut TableBuilder) -> Result<(), Error> {
+    fn line(&self, raw: &[u8], line: u64, b: &mut TableBuilder, report: &mut BaciReport) -> Result<(), Error> {
         let mut f: [&[u8]; 6] = [&[]; 6];
         let mut n = 0usize;
         let mut start = 0usize;
@@ -162,16 +356,35 @@ impl LineParser<'_> {
             return Err(Detail::FieldCount { file: self.file.to_string(), line, found: n }.into());
         }
         let [t, i, j, k, v, q] = f.map(trim);
+        report.rows_read += 1;
         let year = parse_uint(t)
             .ok_or_else(|| self.bad(line, 0, t, "a year (digits)"))
             .and_then(|y| i16::try_from(y).map_err(|_| self.bad(line, 0, t, "a year in 0..=32767")))?;
-        let e = self.country(i, line, 1)?;
-        let m = self.country(j, line, 2)?;
         let hs6 = parse_uint(k)
             .filter(|&c| c <= MAX_HS6)
             .ok_or_else(|| self.bad(line, 3, k, "an HS6 product code (at most six digits)"))?;
+        if self.years.is_some_and(|(lo, hi)| !(lo..=hi).contains(&i32::from(year)))
+            || self.products.as_ref().is_some_and(|p| !p.contains(hs6))
+        {
+            report.rows_filtered += 1;
+            return Ok(());
+        }
+        let e = self.economy(i, line, 1)?;
+        let m = self.economy(j, line, 2)?;
         let value = self.measure(v, line, 4)?.map(|x| x * 1000.0);
         let quantity = self.measure(q, line, 5)?;
+        report.rows_kept += 1;
+        match value {
+            Some(x) => report.value_usd += x,
+            None => report.rows_without_value += 1,
+        }
+        match quantity {
+            Some(x) => report.quantity_t += x,
+            None => report.rows_without_quantity += 1,
+        }
+        if e.is_unknown() || m.is_unknown() {
+            count_unknown(&mut report.unknown_codes, e, m);
+        }
         b.push(year, e, m, hs6, value, quantity);
         Ok(())
     }
@@ -184,11 +397,21 @@ impl LineParser<'_> {
         } else {
             Err(Detail::Header {
                 file: self.file.to_string(),
-                found: String::from_utf8_lossy(raw).trim_end().to_string(),
+                found: excerpt(raw.strip_suffix(b"\r").unwrap_or(raw)),
                 expected: BACI_HEADER,
             }
             .into())
         }
+    }
+}
+
+/// At most 40 characters of a field, for messages.
+fn excerpt(value: &[u8]) -> String {
+    let text = String::from_utf8_lossy(value);
+    if text.chars().count() > 40 {
+        format!("{}…", text.chars().take(40).collect::<String>())
+    } else {
+        text.into_owned()
     }
 }
 
@@ -221,6 +444,9 @@ pub struct BaciReader<R> {
     done: bool,
     line: u64,
     chunk_rows: usize,
+    parser: LineParser,
+    hs_revision: Option<HsRevision>,
+    report: BaciReport,
 }
 
 impl BaciReader<File> {
@@ -230,9 +456,18 @@ impl BaciReader<File> {
     ///
     /// [`ErrorKind::Io`](crate::ErrorKind::Io) naming the file; [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData) for another header.
     pub fn open(path: impl AsRef<Path>) -> Result<Self, Error> {
+        BaciReader::open_with(path, &BaciOptions::default())
+    }
+
+    /// Opens a BACI file with `opts` and checks its header.
+    ///
+    /// # Errors
+    ///
+    /// As [`BaciReader::with_options`].
+    pub fn open_with(path: impl AsRef<Path>, opts: &BaciOptions) -> Result<Self, Error> {
         let name = path.as_ref().display().to_string();
         let file = File::open(path.as_ref()).map_err(|e| io_error(&name, &e))?;
-        BaciReader::new(name, file)
+        BaciReader::with_options(name, file, opts)
     }
 }
 
@@ -243,8 +478,24 @@ impl<R: Read> BaciReader<R> {
     ///
     /// [`ErrorKind::Io`](crate::ErrorKind::Io); [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData) for another header.
     pub fn new(name: impl Into<String>, reader: R) -> Result<Self, Error> {
+        BaciReader::with_options(name, reader, &BaciOptions::default())
+    }
+
+    /// Reads BACI rows from any reader with `opts` (`name` is used in error messages and for
+    /// the HS revision) and checks the header.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Io`](crate::ErrorKind::Io); [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData)
+    /// for another header; [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) when the HS
+    /// revision of the options and of the file name differ.
+    pub fn with_options(name: impl Into<String>, reader: R, opts: &BaciOptions) -> Result<Self, Error> {
+        let name = name.into();
+        let hs_revision = opts.hs_revision_for(&name)?;
+        let parser = LineParser::new(&name, opts);
+        let report = BaciReport { file: name.clone(), hs_revision, ..BaciReport::default() };
         let mut r = BaciReader {
-            name: name.into(),
+            name,
             reader,
             buf: vec![0; 1 << 16],
             pos: 0,
@@ -253,10 +504,18 @@ impl<R: Read> BaciReader<R> {
             done: false,
             line: 0,
             chunk_rows: DEFAULT_CHUNK_ROWS,
+            parser,
+            hs_revision,
+            report,
         };
         let header = r.next_line()?.and_then(|(a, b)| r.buf.get(a..b)).unwrap_or(&[]).to_vec();
-        LineParser { file: &r.name, codes: country_codes() }.header(&header)?;
+        r.parser.header(&header)?;
         Ok(r)
+    }
+
+    /// What has been read so far: rows read, kept and filtered, totals, unknown codes.
+    pub fn report(&self) -> &BaciReport {
+        &self.report
     }
 
     /// Rows per chunk (at least 1; default [`DEFAULT_CHUNK_ROWS`]).
@@ -308,13 +567,16 @@ impl<R: Read> BaciReader<R> {
 
     fn next_chunk(&mut self) -> Result<Option<TradeTable>, Error> {
         let mut b = TableBuilder::with_capacity(self.chunk_rows.min(DEFAULT_CHUNK_ROWS));
-        let codes = country_codes();
         while b.len() < self.chunk_rows {
             let Some((lo, hi)) = self.next_line()? else { break };
-            let p = LineParser { file: &self.name, codes };
-            p.line(self.buf.get(lo..hi).unwrap_or(&[]), self.line, &mut b)?;
+            self.parser.line(self.buf.get(lo..hi).unwrap_or(&[]), self.line, &mut b, &mut self.report)?;
         }
-        if b.len() == 0 { Ok(None) } else { b.finish().map(Some) }
+        if b.len() == 0 {
+            Ok(None)
+        } else {
+            let revision = self.hs_revision;
+            b.finish().map(|t| Some(TradeTable { hs_revision: revision, ..t }))
+        }
     }
 }
 
@@ -340,11 +602,17 @@ impl<R: Read> Iterator for BaciReader<R> {
 }
 
 /// Parses the complete lines in `[start, end)` of a file; line numbers relative to the range.
-fn parse_range(path: &Path, name: &str, start: u64, end: u64) -> Result<(TableBuilder, u64), Error> {
+fn parse_range(
+    path: &Path,
+    name: &str,
+    p: &LineParser,
+    start: u64,
+    end: u64,
+) -> Result<(TableBuilder, u64, BaciReport), Error> {
     let mut file = File::open(path).map_err(|e| io_error(name, &e))?;
     file.seek(SeekFrom::Start(start)).map_err(|e| io_error(name, &e))?;
     let mut reader = file.take(end - start);
-    let p = LineParser { file: name, codes: country_codes() };
+    let mut report = BaciReport::default();
     let mut b = TableBuilder::with_capacity(((end - start) / 24) as usize);
     let mut buf = vec![0u8; BLOCK];
     let (mut filled, mut line) = (0usize, 0u64);
@@ -368,11 +636,11 @@ fn parse_range(path: &Path, name: &str, start: u64, end: u64) -> Result<(TableBu
                 None => (rest, &[][..]),
             };
             line += 1;
-            p.line(raw, line, &mut b)?;
+            p.line(raw, line, &mut b, &mut report)?;
             rest = next;
         }
         if n == 0 {
-            return Ok((b, line));
+            return Ok((b, line, report));
         }
         buf.copy_within(cut..filled, 0);
         filled -= cut;
@@ -399,44 +667,49 @@ fn line_start_at(path: &Path, name: &str, at: u64, len: u64) -> Result<u64, Erro
 }
 
 impl TradeTable {
-    /// Loads a whole BACI file, parsing on every core (`threads = 0`: one per 4 MiB of file at
-    /// most) or on `threads` threads:
-    /// the file is split at line starts, each part parsed into its own columns, then the parts
-    /// are appended in file order.
+    /// Loads a whole BACI file with the default options (unknown codes are errors, 490 stays
+    /// "Other Asia, nes", the HS revision from the file name, nothing filtered), parsing on
+    /// every core (`threads = 0`: one per 4 MiB of file at most) or on `threads` threads.
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::Io`](crate::ErrorKind::Io), [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData), and for the first bad line in file order
-    /// [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData), [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData) or
-    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming the file, the line (1-based, the header is line
-    /// 1), the column and the value.
+    /// As [`TradeTable::load_baci`].
     pub fn read_baci(path: impl AsRef<Path>, threads: usize) -> Result<TradeTable, Error> {
+        TradeTable::load_baci(path, &BaciOptions::default().with_threads(threads)).map(|(t, _)| t)
+    }
+
+    /// Loads a whole BACI file with `opts`, and reports what it read ([`BaciReport`]): the file
+    /// is split at line starts, each part parsed into its own columns on its own thread, then
+    /// the parts are appended in file order. Rows outside the product or year filter are
+    /// counted and skipped in the same pass.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Io`](crate::ErrorKind::Io); [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch)
+    /// when the HS revision of the options and of the file name differ; and for the first bad
+    /// line in file order [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData) (a bad
+    /// header, field count or cell, code 0 as a party) or
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) (a code in no list under
+    /// [`UnknownCodes::Error`]) naming the file, the line (1-based, the header is line 1), the
+    /// column and the value.
+    pub fn load_baci(path: impl AsRef<Path>, opts: &BaciOptions) -> Result<(TradeTable, BaciReport), Error> {
         let path = path.as_ref();
         let name = path.display().to_string();
         let len = std::fs::metadata(path).map_err(|e| io_error(&name, &e))?.len();
-        let head = BaciReader::open(path)?;
+        let head = BaciReader::open_with(path, opts)?;
         // the body starts after the header line
         let mut first = vec![0u8; 4096];
         let n = File::open(path).and_then(|mut f| f.read(&mut first)).map_err(|e| io_error(&name, &e))?;
         let body = first.get(..n).and_then(|b| b.iter().position(|&c| c == b'\n')).map_or(n as u64, |i| i as u64 + 1);
         // `0`: every core, one per 4 MiB at most; otherwise as asked, one per 4 KiB at most
-        let threads = if threads == 0 {
+        let threads = if opts.threads == 0 {
             let cores = thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
             cores.clamp(1, ((len / BLOCK as u64) as usize).max(1))
         } else {
-            threads.clamp(1, ((len / 4096) as usize).max(1))
+            opts.threads.clamp(1, ((len / 4096) as usize).max(1))
         };
         if threads == 1 {
-            let mut t = TradeTable::default();
-            for chunk in head.with_chunk_rows(usize::MAX) {
-                let chunk = chunk?;
-                if t.is_empty() {
-                    t = chunk;
-                } else {
-                    t.append(&chunk)?;
-                }
-            }
-            return Ok(t);
+            return collect_chunks(head.with_chunk_rows(usize::MAX));
         }
         let mut starts = vec![body];
         for k in 1..threads {
@@ -444,13 +717,14 @@ impl TradeTable {
             starts.push(line_start_at(path, &name, nominal.max(body), len)?);
         }
         starts.push(len);
-        let results: Vec<Result<(TableBuilder, u64), Error>> = thread::scope(|s| {
+        let parser = &head.parser;
+        let results: Vec<Result<(TableBuilder, u64, BaciReport), Error>> = thread::scope(|s| {
             let handles: Vec<_> = starts
                 .windows(2)
                 .map(|w| {
                     let (a, b) = (w.first().copied().unwrap_or(len), w.get(1).copied().unwrap_or(len));
                     let name = &name;
-                    s.spawn(move || parse_range(path, name, a, b.max(a)))
+                    s.spawn(move || parse_range(path, name, parser, a, b.max(a)))
                 })
                 .collect();
             handles
@@ -460,33 +734,55 @@ impl TradeTable {
         });
         let mut before = 1u64;
         let mut table: Option<TradeTable> = None;
+        let mut report = head.report.clone();
         for r in results {
-            let (b, lines) = r.map_err(|e| e.shift_line(before))?;
+            let (b, lines, part) = r.map_err(|e| e.shift_line(before))?;
             before += lines;
-            let t = b.finish()?;
+            report.add(&part);
+            let t = TradeTable { hs_revision: head.hs_revision, ..b.finish()? };
             match table.as_mut() {
                 None => table = Some(t),
                 Some(acc) => acc.append(&t)?,
             }
         }
-        Ok(table.unwrap_or_default())
+        let table = table.unwrap_or_default();
+        Ok((TradeTable { hs_revision: head.hs_revision, ..table }, report))
     }
 
-    /// Loads BACI rows from any reader on one thread (`name` is used in error messages).
+    /// Loads BACI rows from any reader on one thread with the default options (`name` is used
+    /// in error messages and for the HS revision).
     ///
     /// # Errors
     ///
-    /// As [`TradeTable::read_baci`].
+    /// As [`TradeTable::load_baci`].
     pub fn from_baci_reader(name: impl Into<String>, reader: impl Read) -> Result<TradeTable, Error> {
-        let mut t = TradeTable::default();
-        for chunk in BaciReader::new(name, reader)? {
-            let chunk = chunk?;
-            if t.is_empty() {
-                t = chunk;
-            } else {
-                t.append(&chunk)?;
-            }
-        }
-        Ok(t)
+        TradeTable::load_baci_reader(name, reader, &BaciOptions::default()).map(|(t, _)| t)
     }
+
+    /// Loads BACI rows from any reader on one thread with `opts`, and reports what it read.
+    ///
+    /// # Errors
+    ///
+    /// As [`TradeTable::load_baci`].
+    pub fn load_baci_reader(
+        name: impl Into<String>,
+        reader: impl Read,
+        opts: &BaciOptions,
+    ) -> Result<(TradeTable, BaciReport), Error> {
+        collect_chunks(BaciReader::with_options(name, reader, opts)?.with_chunk_rows(usize::MAX))
+    }
+}
+
+/// Every chunk of `reader` appended into one table, with the reader's report.
+fn collect_chunks<R: Read>(mut reader: BaciReader<R>) -> Result<(TradeTable, BaciReport), Error> {
+    let mut t = TradeTable { hs_revision: reader.hs_revision, ..TradeTable::default() };
+    for chunk in reader.by_ref() {
+        let chunk = chunk?;
+        if t.is_empty() {
+            t = chunk;
+        } else {
+            t.append(&chunk)?;
+        }
+    }
+    Ok((t, reader.report))
 }

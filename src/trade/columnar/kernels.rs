@@ -9,22 +9,24 @@
 //! thread runs the same code inline):
 //!
 //! 1. **Radix partition.** Each thread takes an equal slice of the chunk's rows, counts them per
-//!    group (so per partition `g >> 8`, 256 groups per partition), then scatters `(local cell, value)` into one
-//!    flat scratch array ordered by partition, keeping row order within a partition. The local
-//!    cell is `(g & 255) << 8 | party`: a `u16`. Rows pass through a write-combining lane per
-//!    partition (8 rows, written out as one run). Each thread's scratch is allocated once per
-//!    call (sized for a chunk) and reused by every chunk, since each fresh page costs a page
-//!    fault.
+//!    group, then scatters `(local cell, value)` into one flat scratch array ordered by
+//!    partition, keeping row order within a partition. The local cell is
+//!    `(g mod G) << b | party`, a `u16`: `b` bits hold the party index (enough for the
+//!    table's economies, at least 6: 8 for BACI's ~240 economies), the other `16 - b` the
+//!    group within its partition, so a partition holds `G = 2^(16-b)` groups (256 for BACI)
+//!    and partition `g >> (16 - b)`. Rows pass through a write-combining lane per partition
+//!    (8 rows, written out as one run). Each thread's scratch is allocated once per call (sized
+//!    for a chunk) and reused by every chunk, since each fresh page costs a page fault.
 //! 2. **Aggregate per partition.** Threads take blocks of 8 partitions from an atomic counter; a
-//!    partition's 256 groups x 256 party slots of `f64` (512 KiB) stay in the core's L2 cache
-//!    while its rows are summed (an add and a "slot touched" bit a row; rows per group come
-//!    from phase 1's counts). The slots start from the group's running (party, sum) pairs of
-//!    the chunks before (empty for the first), so each slot adds its rows in row order and the
-//!    result does not depend on the number of chunks or threads, to the bit. After the last
-//!    chunk each group present is finished at once (total, shares, HHI, CR-n); before it, its
-//!    nonzero slots are kept as the next chunk's running sums (about 11 M pairs at 100 M rows,
-//!    against re-reading every row once more per extra pass, as partitioning by ranges of
-//!    partitions did).
+//!    partition's `G` groups x `2^b` party slots of `f64` (always 2^16 cells, 512 KiB) stay in
+//!    the core's L2 cache while its rows are summed (an add and a "slot touched" bit a row; rows
+//!    per group come from phase 1's counts). The slots start from the group's running (party,
+//!    sum) pairs of the chunks before (empty for the first), so each slot adds its rows in row
+//!    order and the result does not depend on the number of chunks or threads, to the bit.
+//!    After the last chunk each group present is finished at once (total, shares, HHI, CR-n),
+//!    its parties visited in economy order; before it, its nonzero slots are kept as the next
+//!    chunk's running sums (about 11 M pairs at 100 M rows, against re-reading every row once
+//!    more per extra pass, as partitioning by ranges of partitions did).
 //!
 //! The blocks' outputs are then concatenated in block order (the share sums into the first
 //! thread's scratch value buffer, whose pages are already faulted in), so results come out
@@ -34,17 +36,20 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
-use super::table::{MAX_HS6, PARTY_SLOTS, TradeTable, country_codes};
+use super::table::{MAX_HS6, TradeTable};
 use crate::Error;
 use crate::error::Detail;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::geo::Country;
+use crate::geo::Economy;
 use crate::units::{Mass, mass};
 
-const GROUP_BITS: u32 = 8;
-const GROUPS_PER_PART: usize = 1 << GROUP_BITS;
-const PART_CELLS: usize = GROUPS_PER_PART * PARTY_SLOTS;
+/// Bits of a partition cell: `(local group << party_bits) | party` fits a `u16`, so a
+/// partition's accumulator is always 2^16 `f64` cells (512 KiB, in L2).
+const CELL_BITS: u32 = 16;
+const PART_CELLS: usize = 1 << CELL_BITS;
+/// Fewest party slots per group (one 64-bit word of the touched-slot mask).
+const MIN_PARTY_BITS: u32 = 6;
 const PARTS_PER_BLOCK: usize = 8;
 /// With `threads = 0`, one thread per this many rows at most.
 const MIN_ROWS_PER_THREAD: usize = 1 << 16;
@@ -197,7 +202,7 @@ impl<V> GroupStats<V> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PartyShare<V> {
     /// The exporter or importer.
-    pub country: Country,
+    pub economy: Economy,
     /// Its total in the group.
     pub total: V,
     /// Its share of the group's total, a fraction.
@@ -210,10 +215,14 @@ pub struct PartyShare<V> {
 /// Serialized in tidy form for pandas or Polars: `party`, `cr_n`, the `unit` of the totals
 /// (`USD` for values, `kg` for quantities), one row per group in `groups` (`hs6` as six-digit
 /// text, `year`, `rows`, `total`, `parties`, `hhi` as a fraction, `hhi_points`, `cr`,
-/// `effective_number`) and one row per (group, party) in `shares` (`hs6`, `year`, `country` as
-/// alpha-3, `total`, `share` as a fraction). Reading it back recomputes each group's total,
+/// `effective_number`) and one row per (group, party) in `shares` (`hs6`, `year`, `economy` as
+/// its label: a country's alpha-3 code, another economy's trade code; `total`, `share` as a
+/// fraction). Reading it back recomputes each group's total,
 /// HHI and CR-n from its shares and refuses a file where they disagree.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Two results are equal when their groups and shares are, whatever economies their tables'
+/// dictionaries held besides.
+#[derive(Debug, Clone)]
 pub struct Concentration<V> {
     party: Party,
     cr_n: usize,
@@ -224,9 +233,29 @@ pub struct Concentration<V> {
     hhi: Vec<f64>,
     cr: Vec<f64>,
     offsets: Vec<usize>,
-    parties: Vec<u8>,
+    /// The economies `parties` index (the table's dictionary).
+    economies: Vec<Economy>,
+    parties: Vec<u16>,
     sums: Vec<f64>,
     _unit: std::marker::PhantomData<V>,
+}
+
+impl<V> PartialEq for Concentration<V> {
+    fn eq(&self, other: &Self) -> bool {
+        let economy = |c: &Self, p: &u16| c.economies.get(usize::from(*p)).copied();
+        self.party == other.party
+            && self.cr_n == other.cr_n
+            && self.hs6 == other.hs6
+            && self.year == other.year
+            && self.rows == other.rows
+            && self.total == other.total
+            && self.hhi == other.hhi
+            && self.cr == other.cr
+            && self.offsets == other.offsets
+            && self.sums == other.sums
+            && self.parties.len() == other.parties.len()
+            && self.parties.iter().zip(&other.parties).all(|(a, b)| economy(self, a) == economy(other, b))
+    }
 }
 
 impl<V: Additive> Concentration<V> {
@@ -241,6 +270,7 @@ impl<V: Additive> Concentration<V> {
             hhi: Vec::new(),
             cr: Vec::new(),
             offsets: vec![0],
+            economies: Vec::new(),
             parties: Vec::new(),
             sums: Vec::new(),
             _unit: std::marker::PhantomData,
@@ -298,15 +328,14 @@ impl<V: Additive> Concentration<V> {
         (0..self.len()).filter_map(|i| self.get(i))
     }
 
-    /// The shares of group `i`'s parties with a positive total, by country index order.
+    /// The shares of group `i`'s parties with a positive total, in [`Economy`] order.
     pub fn shares(&self, i: usize) -> impl Iterator<Item = PartyShare<V>> + '_ {
-        let codes = country_codes();
         let total = self.total.get(i).copied().unwrap_or(0.0);
         let (lo, hi) = (self.offsets.get(i).copied().unwrap_or(0), self.offsets.get(i + 1).copied().unwrap_or(0));
         let parties = self.parties.get(lo..hi).unwrap_or(&[]);
         let sums = self.sums.get(lo..hi).unwrap_or(&[]);
         parties.iter().zip(sums).filter_map(move |(&p, &s)| {
-            Some(PartyShare { country: codes.country(p)?, total: V::from_raw(s), share: s / total })
+            Some(PartyShare { economy: *self.economies.get(usize::from(p))?, total: V::from_raw(s), share: s / total })
         })
     }
 
@@ -348,7 +377,7 @@ struct GroupRow {
 struct ShareRow {
     hs6: String,
     year: i32,
-    country: Country,
+    economy: Economy,
     total: f64,
     share: f64,
 }
@@ -384,7 +413,7 @@ impl<V: Additive> Serialize for Concentration<V> {
                 self.shares(g.index).map(move |p| ShareRow {
                     hs6: format!("{:06}", g.hs6),
                     year: g.year,
-                    country: p.country,
+                    economy: p.economy,
                     total: p.total.raw(),
                     share: p.share,
                 })
@@ -420,7 +449,10 @@ impl<V: Additive> Concentration<V> {
                 .ok_or_else(|| bad(format!("HS6 code {text:?}")))
         };
         let mut c = Concentration::<V>::empty(w.party, w.cr_n);
-        let codes = country_codes();
+        let mut economies: Vec<Economy> = w.shares.iter().map(|s| s.economy).collect();
+        economies.sort_unstable();
+        economies.dedup();
+        let slots = economies.len().next_multiple_of(64);
         let mut shares = w.shares.into_iter().peekable();
         let mut top: Vec<f64> = Vec::new();
         for g in w.groups {
@@ -431,12 +463,15 @@ impl<V: Additive> Concentration<V> {
             {
                 return Err(bad(format!("groups out of (HS6, year) order at {} {}", g.hs6, g.year)));
             }
-            let mut cells = vec![0.0f64; PARTY_SLOTS];
+            let mut cells = vec![0.0f64; slots];
             while let Some(s) = shares.next_if(|s| s.hs6 == g.hs6 && s.year == g.year) {
-                let i = usize::from(codes.index(s.country));
-                let slot = cells.get_mut(i).ok_or_else(|| bad(format!("country {} has no trade code", s.country)))?;
+                let slot = economies
+                    .binary_search(&s.economy)
+                    .ok()
+                    .and_then(|i| cells.get_mut(i))
+                    .ok_or_else(|| bad(format!("economy {} out of its dictionary", s.economy)))?;
                 *slot += crate::validate::non_negative(
-                    || format!("share total of {} in {} {}", s.country, g.hs6, g.year),
+                    || format!("share total of {} in {} {}", s.economy, g.hs6, g.year),
                     s.total,
                 )?;
             }
@@ -458,6 +493,7 @@ impl<V: Additive> Concentration<V> {
         if let Some(s) = shares.next() {
             return Err(bad(format!("a share row for {} {} matches no group (or is out of order)", s.hs6, s.year)));
         }
+        c.economies = economies;
         Ok(c)
     }
 }
@@ -468,16 +504,16 @@ struct Finished {
     cr: f64,
 }
 
-/// Total, HHI and CR-n of one group's party slots (all 256 visited); appends the nonzero slots
-/// to `parties`/`sums` and zeroes the slots.
+/// Total, HHI and CR-n of one group's party slots (all visited); appends the nonzero slots to
+/// `parties`/`sums` and zeroes the slots.
 fn finish_cells(
     cells: &mut [f64],
     cr_n: usize,
     top: &mut Vec<f64>,
-    parties: &mut Vec<u8>,
+    parties: &mut Vec<u16>,
     sums: &mut Vec<f64>,
 ) -> Finished {
-    let mut mask = [0u64; PARTY_SLOTS / 64];
+    let mut mask = vec![0u64; cells.len().div_ceil(64)];
     for (k, &x) in cells.iter().enumerate() {
         if x != 0.0
             && let Some(w) = mask.get_mut(k / 64)
@@ -497,7 +533,7 @@ fn finish_masked(
     mask: &mut [u64],
     cr_n: usize,
     top: &mut Vec<f64>,
-    parties: &mut Vec<u8>,
+    parties: &mut Vec<u16>,
     sums: &mut Vec<f64>,
 ) -> Finished {
     let (mut total, mut sumsq) = (0.0, 0.0);
@@ -514,7 +550,7 @@ fn finish_masked(
             if x != 0.0 {
                 total += x;
                 sumsq += x * x;
-                parties.push(k as u8);
+                parties.push(k as u16);
                 sums.push(x);
                 if top.len() < cr_n || top.last().is_some_and(|&m| x > m) {
                     if top.len() == cr_n {
@@ -537,7 +573,12 @@ fn finish_masked(
 struct Plan<'a> {
     commodity: &'a [u16],
     year: &'a [i16],
-    party: &'a [u8],
+    party: &'a [u16],
+    /// Bits of a party index: enough for the table's economies, at least 6. A group has
+    /// `1 << party_bits` party slots and a partition `1 << group_bits` groups, with
+    /// `party_bits + group_bits = 16`.
+    party_bits: u32,
+    group_bits: u32,
     ymin: i16,
     /// Year offset from `ymin` to year index; unused (`contiguous`) when every year of the
     /// range occurs, the usual case, where the index is the offset.
@@ -607,18 +648,34 @@ impl<'a> Plan<'a> {
             Party::Exporter => &t.exporter,
             Party::Importer => &t.importer,
         };
+        let party_bits = (t.economies.len().max(1).next_power_of_two().trailing_zeros()).max(MIN_PARTY_BITS);
+        let group_bits = CELL_BITS.saturating_sub(party_bits);
         Ok(Plan {
             commodity: &t.commodity,
             year: &t.year,
             party,
+            party_bits,
+            group_bits,
             ymin,
             contiguous: years.len() == span,
             ymap,
             years,
             n_years,
             n_groups,
-            n_parts: n_groups.div_ceil(GROUPS_PER_PART),
+            n_parts: n_groups.div_ceil(1 << group_bits),
         })
+    }
+
+    /// Groups per partition.
+    #[inline(always)]
+    fn groups_per_part(&self) -> usize {
+        1 << self.group_bits
+    }
+
+    /// Party slots per group.
+    #[inline(always)]
+    fn slots(&self) -> usize {
+        1 << self.party_bits
     }
 
     #[inline(always)]
@@ -662,7 +719,7 @@ const WC: usize = 8;
 struct Parted<'a> {
     starts: Vec<usize>,
     ends: Vec<usize>,
-    /// Rows per group (all partitions' groups, `GROUPS_PER_PART` per partition).
+    /// Rows per group (all partitions' groups, `groups_per_part` per partition).
     groups: Vec<u32>,
     cells: &'a [u16],
     vals: &'a [f64],
@@ -688,12 +745,12 @@ fn partition<'a, V: Additive>(
     scratch: &'a mut Scratch,
 ) -> Parted<'a> {
     let (c, y, p, v) = (&plan.commodity[lo..hi], &plan.year[lo..hi], &plan.party[lo..hi], &values[lo..hi]);
-    let mut groups = vec![0u32; plan.n_parts * GROUPS_PER_PART];
+    let (gpp, group_bits, party_bits) = (plan.groups_per_part(), plan.group_bits, plan.party_bits);
+    let mut groups = vec![0u32; plan.n_parts * gpp];
     for (&c, &y) in c.iter().zip(y) {
         groups[plan.group(c, y)] += 1;
     }
-    let mut ends: Vec<usize> =
-        groups.chunks_exact(GROUPS_PER_PART).map(|g| g.iter().map(|&k| k as usize).sum()).collect();
+    let mut ends: Vec<usize> = groups.chunks_exact(gpp).map(|g| g.iter().map(|&k| k as usize).sum()).collect();
     // partitions start at multiples of WC, so that lanes flush whole aligned runs
     let mut starts = vec![0usize; plan.n_parts + 1];
     for k in 0..plan.n_parts {
@@ -711,11 +768,11 @@ fn partition<'a, V: Additive>(
     let mut lane_cells = vec![[0u16; WC]; plan.n_parts];
     for (((&c, &y), &p), &v) in c.iter().zip(y).zip(p).zip(v) {
         let g = plan.group(c, y);
-        let pi = g >> GROUP_BITS;
+        let pi = g >> group_bits;
         let at = cursor[pi];
         cursor[pi] = at + 1;
         let k = at & (WC - 1);
-        lane_cells[pi][k] = (((g & (GROUPS_PER_PART - 1)) << 8) | usize::from(p)) as u16;
+        lane_cells[pi][k] = (((g & (gpp - 1)) << party_bits) | usize::from(p)) as u16;
         lane_vals[pi][k] = v.raw();
         if k == WC - 1 {
             let b = at + 1 - WC;
@@ -744,14 +801,14 @@ struct BlockOut {
     hhi: Vec<f64>,
     cr: Vec<f64>,
     counts: Vec<u32>,
-    parties: Vec<u8>,
+    parties: Vec<u16>,
     sums: Vec<f64>,
 }
 
 /// Appends the party slots set in `mask` (nonzero sums) to `parties`/`sums`, clearing slots and
 /// mask: a group's running sums between chunks.
 #[inline]
-fn drain_masked(cells: &mut [f64], mask: &mut [u64], parties: &mut Vec<u8>, sums: &mut Vec<f64>) {
+fn drain_masked(cells: &mut [f64], mask: &mut [u64], parties: &mut Vec<u16>, sums: &mut Vec<f64>) {
     for (w, m) in mask.iter_mut().enumerate() {
         let mut b = *m;
         *m = 0;
@@ -760,7 +817,7 @@ fn drain_masked(cells: &mut [f64], mask: &mut [u64], parties: &mut Vec<u8>, sums
             b &= b - 1;
             let Some(cell) = cells.get_mut(k) else { continue };
             if *cell != 0.0 {
-                parties.push(k as u8);
+                parties.push(k as u16);
                 sums.push(*cell);
             }
             *cell = 0.0;
@@ -780,9 +837,10 @@ fn aggregate_blocks(
     cr_n: usize,
     last: bool,
 ) -> Vec<BlockOut> {
+    let (gpp, slots, party_bits) = (plan.groups_per_part(), plan.slots(), plan.party_bits);
     let mut acc = vec![0.0f64; PART_CELLS];
-    let mut cnt = [0u64; GROUPS_PER_PART];
-    // touched party slots per group: 4 words of 64 bits
+    let mut cnt = vec![0u64; gpp];
+    // touched party slots per group: `slots / 64` words of 64 bits
     let mut mask = vec![0u64; PART_CELLS / 64];
     let mut top = Vec::with_capacity(cr_n + 1);
     let mut outs = Vec::new();
@@ -797,8 +855,8 @@ fn aggregate_blocks(
         let before = prev.get(block).unwrap_or(&empty);
         // capacity: at most one share per row and per slot; untouched capacity costs no memory
         let rows: usize = parted.iter().map(|t| t.starts[end] - t.starts[first]).sum();
-        let groups = ((end - first) * GROUPS_PER_PART).min(rows + before.groups.len());
-        let shares = (rows + before.parties.len()).min(groups * PARTY_SLOTS);
+        let groups = ((end - first) * gpp).min(rows + before.groups.len());
+        let shares = (rows + before.parties.len()).min(groups * slots);
         let finished = if last { groups } else { 0 };
         let mut out = BlockOut {
             block,
@@ -815,20 +873,20 @@ fn aggregate_blocks(
         let mut carried = before.groups.iter().zip(&before.rows).zip(&before.counts).peekable();
         let mut from = 0usize;
         for part in first..end {
-            while let Some(((&g, &n), &k)) = carried.next_if(|((g, _), _)| **g as usize >> GROUP_BITS == part) {
-                let lg = g as usize & (GROUPS_PER_PART - 1);
+            while let Some(((&g, &n), &k)) = carried.next_if(|((g, _), _)| **g as usize >> plan.group_bits == part) {
+                let lg = g as usize & (gpp - 1);
                 cnt[lg] += n;
                 let to = from + k as usize;
                 for (&p, &s) in before.parties[from..to].iter().zip(&before.sums[from..to]) {
-                    let cell = (lg << 8) | usize::from(p);
+                    let cell = (lg << party_bits) | usize::from(p);
                     acc[cell] = s;
                     mask[cell >> 6] |= 1 << (cell & 63);
                 }
                 from = to;
             }
             for t in parted {
-                let g0 = part * GROUPS_PER_PART;
-                for (n, &k) in cnt.iter_mut().zip(&t.groups[g0..g0 + GROUPS_PER_PART]) {
+                let g0 = part * gpp;
+                for (n, &k) in cnt.iter_mut().zip(&t.groups[g0..g0 + gpp]) {
                     *n += u64::from(k);
                 }
                 let (s, e) = (t.starts[part], t.ends[part]);
@@ -841,8 +899,8 @@ fn aggregate_blocks(
                 if *n == 0 {
                     continue;
                 }
-                let cells = &mut acc[lg * PARTY_SLOTS..(lg + 1) * PARTY_SLOTS];
-                let words = &mut mask[lg * (PARTY_SLOTS / 64)..(lg + 1) * (PARTY_SLOTS / 64)];
+                let cells = &mut acc[lg * slots..(lg + 1) * slots];
+                let words = &mut mask[lg * (slots / 64)..(lg + 1) * (slots / 64)];
                 let before = out.parties.len();
                 if last {
                     let f = finish_masked(cells, words, cr_n, &mut top, &mut out.parties, &mut out.sums);
@@ -852,7 +910,7 @@ fn aggregate_blocks(
                 } else {
                     drain_masked(cells, words, &mut out.parties, &mut out.sums);
                 }
-                out.groups.push((part * GROUPS_PER_PART + lg) as u32);
+                out.groups.push((part * gpp + lg) as u32);
                 out.rows.push(*n);
                 out.counts.push((out.parties.len() - before) as u32);
                 *n = 0;
@@ -958,6 +1016,7 @@ pub fn concentration<V: Additive>(
     // `shrink_to_fit` then hands back the rest (for a large allocation, in place). On several
     // threads the rest of the scratch is freed on another thread meanwhile.
     let mut out = Concentration::<V>::empty(party, opts.cr_n);
+    out.economies = table.economies.clone();
     out.sums = scratch.first_mut().map(|s| std::mem::take(&mut s.vals)).unwrap_or_default();
     out.sums.clear();
     let merge = |out: &mut Concentration<V>, blocks: Vec<BlockOut>| {
@@ -1014,17 +1073,18 @@ pub fn hhi_dense_scatter(table: &TradeTable, party: Party, values: &[f64]) -> Re
         );
     }
     let plan = Plan::new(table, party, 1)?;
-    let mut acc = vec![0.0f64; plan.n_groups * PARTY_SLOTS];
+    let slots = plan.slots();
+    let mut acc = vec![0.0f64; plan.n_groups * slots];
     let mut rows = vec![0u32; plan.n_groups];
     for (((&c, &y), &p), &v) in plan.commodity.iter().zip(plan.year).zip(plan.party).zip(values) {
         let g = plan.group(c, y);
-        acc[g * PARTY_SLOTS + usize::from(p)] += v;
+        acc[g * slots + usize::from(p)] += v;
         rows[g] += 1;
     }
     let mut out = Vec::new();
     for (g, &n) in rows.iter().enumerate() {
         if n > 0 {
-            let cells = &acc[g * PARTY_SLOTS..(g + 1) * PARTY_SLOTS];
+            let cells = &acc[g * slots..(g + 1) * slots];
             let total: f64 = cells.iter().sum();
             out.push(if total > 0.0 { cells.iter().map(|x| (x / total) * (x / total)).sum() } else { 0.0 });
         }
@@ -1058,8 +1118,10 @@ impl TradeTable {
 /// files larger than memory; [`StreamingConcentration::finish`] gives the same [`Concentration`]
 /// the in-memory kernel gives for the whole file (up to the order of floating-point additions).
 ///
-/// Each chunk goes through the in-memory kernel; its per-(group, party) sums are added into
-/// 256 `f64` slots per group (2 KiB a group, whatever the number of rows).
+/// Each chunk goes through the in-memory kernel; its per-(group, party) sums are added into one
+/// `f64` slot per economy seen so far per group (about 2 KiB a group for BACI's ~240
+/// economies, whatever the number of rows). Chunks may index different economies: sums are
+/// matched by [`Economy`], not by a chunk's column index.
 ///
 /// # Example
 ///
@@ -1082,7 +1144,11 @@ pub struct StreamingConcentration<V> {
     slots: std::collections::HashMap<(u32, i16), usize>,
     keys: Vec<(u32, i16)>,
     rows: Vec<u64>,
-    cells: Vec<f64>,
+    /// Per group, the sums by economy slot (grown as economies appear).
+    cells: Vec<Vec<f64>>,
+    /// The economies seen, in order of first sight, and their slots.
+    economies: Vec<Economy>,
+    economy_slots: std::collections::HashMap<Economy, usize>,
 }
 
 impl StreamingConcentration<f64> {
@@ -1110,6 +1176,8 @@ impl<V: Additive> StreamingConcentration<V> {
             keys: Vec::new(),
             rows: Vec::new(),
             cells: Vec::new(),
+            economies: Vec::new(),
+            economy_slots: Default::default(),
         }
     }
 
@@ -1120,18 +1188,33 @@ impl<V: Additive> StreamingConcentration<V> {
     /// As [`concentration`].
     pub fn add(&mut self, chunk: &TradeTable) -> Result<(), Error> {
         let part = concentration(chunk, self.party, (self.select)(chunk), &self.opts)?;
+        // the chunk's economy index -> this fold's economy slot
+        let map: Vec<usize> = part
+            .economies
+            .iter()
+            .map(|&e| {
+                *self.economy_slots.entry(e).or_insert_with(|| {
+                    self.economies.push(e);
+                    self.economies.len() - 1
+                })
+            })
+            .collect();
         for i in 0..part.len() {
             let key = (part.hs6[i], part.year[i]);
             let slot = *self.slots.entry(key).or_insert_with(|| {
                 self.keys.push(key);
                 self.rows.push(0);
-                self.cells.resize(self.cells.len() + PARTY_SLOTS, 0.0);
+                self.cells.push(Vec::new());
                 self.keys.len() - 1
             });
             self.rows[slot] += part.rows[i];
-            let cells = &mut self.cells[slot * PARTY_SLOTS..(slot + 1) * PARTY_SLOTS];
+            let cells = &mut self.cells[slot];
             for k in part.offsets[i]..part.offsets[i + 1] {
-                cells[usize::from(part.parties[k])] += part.sums[k];
+                let e = map[usize::from(part.parties[k])];
+                if cells.len() <= e {
+                    cells.resize(self.economies.len(), 0.0);
+                }
+                cells[e] += part.sums[k];
             }
         }
         Ok(())
@@ -1143,16 +1226,24 @@ impl<V: Additive> StreamingConcentration<V> {
     }
 
     /// The concentration over every chunk added.
-    pub fn finish(mut self) -> Concentration<V> {
+    pub fn finish(self) -> Concentration<V> {
         let mut order: Vec<usize> = (0..self.keys.len()).collect();
         order.sort_unstable_by_key(|&s| self.keys[s]);
         let mut out = Concentration::<V>::empty(self.party, self.opts.cr_n.max(1));
+        // economies in order; each group's sums laid out in that order
+        let mut by_economy: Vec<usize> = (0..self.economies.len()).collect();
+        by_economy.sort_unstable_by_key(|&e| self.economies[e]);
         let mut top = Vec::new();
+        let mut cells = vec![0.0f64; self.economies.len()];
         for s in order {
             let (hs6, year) = self.keys[s];
-            let cells = &mut self.cells[s * PARTY_SLOTS..(s + 1) * PARTY_SLOTS];
-            out.push_group(hs6, year, self.rows[s], cells, &mut top);
+            let sums = &self.cells[s];
+            for (c, &e) in cells.iter_mut().zip(&by_economy) {
+                *c = sums.get(e).copied().unwrap_or(0.0);
+            }
+            out.push_group(hs6, year, self.rows[s], &mut cells, &mut top);
         }
+        out.economies = by_economy.iter().map(|&e| self.economies[e]).collect();
         out
     }
 }

@@ -3,9 +3,9 @@
 //!
 //! | item | what it is |
 //! |---|---|
-//! | [`TradeTable`] | the table by column: `i16` year, `u8` exporter and importer, `u16` commodity (dictionary of HS6 codes), `f64` value in USD and [`Mass`](crate::units::Mass) quantity, each with a validity [`Bitmap`] |
+//! | [`TradeTable`] | the table by column: `i16` year, `u16` exporter and importer (dictionary of [`Economy`](crate::geo::Economy)s: countries, historic entities, "nes" areas, unknown codes kept on request), `u16` commodity (dictionary of HS6 codes), `f64` value in USD and [`Mass`](crate::units::Mass) quantity, each with a validity [`Bitmap`]; the HS revision when known |
 //! | [`TradeTable::from_rows`] | from plain `(year, exporter, importer, hs6, value_usd, quantity_t)` tuples ([`RowTuple`]) |
-//! | [`TradeTable::read_baci`], [`TradeTable::from_baci_reader`] | a whole BACI file (`t,i,j,k,v,q`), parsed on every core |
+//! | [`TradeTable::load_baci`], [`TradeTable::load_baci_reader`], [`BaciOptions`], [`BaciReport`] | a whole BACI file (`t,i,j,k,v,q`) as released, parsed on every core, filtered by product and year in the same pass, with the report of what was read; [`TradeTable::read_baci`] and [`TradeTable::from_baci_reader`] with the default options |
 //! | [`BaciReader`] | a BACI file in chunks of rows, for files larger than memory |
 //! | [`concentration`], [`TradeTable::value_concentration`], [`TradeTable::quantity_concentration`] | per (HS6, year): total, party shares, HHI, CR-n, effective number, by exporter or importer ([`Party`]), on [`GroupOptions::threads`] threads |
 //! | [`Concentration`], [`GroupStats`], [`PartyShare`] | the results |
@@ -36,14 +36,16 @@
 //!
 //! # Design
 //!
-//! - **Layout.** 22 bytes and 2 bits a row (see [`TradeTable`]); HS6 codes are dictionary
-//!   encoded and the dictionary kept sorted, so a group id `commodity × n_years + year_index`
-//!   orders groups by (HS6, year).
+//! - **Layout.** 24 bytes and 2 bits a row (see [`TradeTable`]); HS6 codes and economies are
+//!   dictionary encoded and the dictionaries kept sorted, so a group id
+//!   `commodity × n_years + year_index` orders groups by (HS6, year) and parties come out in
+//!   economy order. A table indexes up to 65,535 economies.
 //! - **Partitioning.** A plain scatter into one dense (group, party) accumulator misses the cache
 //!   on nearly every row once the groups outgrow it (5,000 products × 25 years × 256 party slots
-//!   is 256 MB). The kernel first radix-partitions the rows by `group >> 8` (a counting pass,
-//!   then a scatter of a `u16` local cell and the `f64` value: 10 bytes a row of scratch), then
-//!   sums each partition into a 256 × 256 `f64` accumulator (512 KiB, in L2) and finishes its
+//!   is 256 MB). The kernel first radix-partitions the rows by group (a counting pass, then a
+//!   scatter of a `u16` local cell and the `f64` value: 10 bytes a row of scratch), then sums
+//!   each partition into a 2^16-cell `f64` accumulator (512 KiB, in L2: 256 groups × 256 party
+//!   slots for a table of up to 256 economies, 128 × 512 up to 512, and so on) and finishes its
 //!   groups (total, shares, HHI, CR-n) while they are hot. Tables whose scratch would exceed
 //!   [`GroupOptions::with_scratch_limit`] are taken in chunks of rows, each chunk's sums starting
 //!   from the running (group, party) sums of the chunks before, so every row is read once and
@@ -58,7 +60,7 @@
 //!   (`BENCHMARKS.md` measures the difference).
 //! - **Streaming.** [`BaciReader`] yields tables of a bounded number of rows;
 //!   [`StreamingConcentration`] runs the kernel per chunk and adds the per-(group, party) sums
-//!   into 256 slots per group, so memory follows the number of groups, not of rows.
+//!   into one slot per economy per group, so memory follows the number of groups, not of rows.
 //!
 //! # Example
 //!
@@ -72,7 +74,7 @@
 //!            2023,32,156,283691,2000,NA\n\
 //!            2023,842,156,283691,2000,10000\n";
 //! let t = TradeTable::from_baci_reader("inline.csv", csv.as_bytes())?;
-//! assert_eq!(t.exporter(2), Some(c("US")?)); // Comtrade's 842 is the USA
+//! assert_eq!(t.exporter(2), Some(c("US")?.into())); // Comtrade's 842 is the USA
 //! assert_eq!(t.value_usd(0), Some(6.0e6)); // thousands of USD, scaled once
 //! assert_eq!(t.quantity(1), None); // NA is missing, not zero
 //!
@@ -82,7 +84,7 @@
 //! assert!((g.hhi.ok_or("zero total")? - 0.44).abs() < 1e-12); // 0.6² + 0.2² + 0.2²
 //! assert!((g.hhi_points().ok_or("zero total")? - 4400.0).abs() < 1e-8);
 //! assert_eq!(g.cr, Some(1.0)); // three exporters: CR4 is everything
-//! let chile = by_exporter.shares(g.index).find(|s| s.country == c("CL").unwrap_or(s.country));
+//! let chile = by_exporter.shares(g.index).find(|s| c("CL").is_ok_and(|cl| s.economy == cl));
 //! assert_eq!(chile.map(|s| s.share), Some(0.6));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -93,7 +95,7 @@ mod kernels;
 mod synth;
 mod table;
 
-pub use baci::{BACI_HEADER, BaciReader, DEFAULT_CHUNK_ROWS};
+pub use baci::{BACI_HEADER, BaciOptions, BaciReader, BaciReport, DEFAULT_CHUNK_ROWS};
 pub use kernels::{
     Additive, Concentration, GroupOptions, GroupStats, Party, PartyShare, StreamingConcentration, concentration,
     hhi_dense_scatter,

@@ -7,7 +7,8 @@
 
 use std::thread;
 
-use super::table::{Bitmap, TradeTable, country_codes};
+use super::table::{Bitmap, TradeTable};
+use crate::geo::{Country, Economy};
 use crate::rng::SplitMix64;
 use crate::units::{Mass, mass};
 
@@ -60,7 +61,8 @@ pub fn synthetic(spec: &SynthSpec, threads: usize) -> TradeTable {
     let years = spec.years.clamp(1, 1000);
     let step = (989_999 / products).max(1) as u32;
     let hs6_dict: Vec<u32> = (0..products as u32).map(|k| 10_000 + k * step).collect();
-    let nc = country_codes().len();
+    let economies: Vec<Economy> = Country::all().map(Economy::from).collect();
+    let nc = economies.len();
     let mut cdf: Vec<f64> = (1..=nc).map(|r| (r as f64).powf(-spec.zipf_s)).collect();
     let mut acc = 0.0;
     for c in &mut cdf {
@@ -74,6 +76,7 @@ pub fn synthetic(spec: &SynthSpec, threads: usize) -> TradeTable {
         year: vec![0; n],
         exporter: vec![0; n],
         importer: vec![0; n],
+        economies,
         commodity: vec![0; n],
         hs6_dict,
         value_usd: vec![0.0; n],
@@ -81,6 +84,7 @@ pub fn synthetic(spec: &SynthSpec, threads: usize) -> TradeTable {
         quantity: vec![Mass::new::<mass::kilogram>(0.0); n],
         quantity_valid: Bitmap::default(),
         quantity_basis: None,
+        hs_revision: None,
     };
     let words = n.div_ceil(64);
     let mut qvalid = vec![0u64; words];
@@ -89,8 +93,8 @@ pub fn synthetic(spec: &SynthSpec, threads: usize) -> TradeTable {
     let per = chunks.div_ceil(threads.max(1)).max(1) * CHUNK;
     let fill = |start: usize,
                 y: &mut [i16],
-                e: &mut [u8],
-                m: &mut [u8],
+                e: &mut [u16],
+                m: &mut [u16],
                 c: &mut [u16],
                 v: &mut [f64],
                 q: &mut [Mass],
@@ -120,8 +124,8 @@ pub fn synthetic(spec: &SynthSpec, threads: usize) -> TradeTable {
                 let usd = (1000.0 * (2.0 + 2.5 * z).exp()).round().max(1.0);
                 let price = 1000.0 * (0.5 + (prod % 97) as f64 / 10.0);
                 y[i] = spec.first_year + rng.below(years) as i16;
-                e[i] = ex as u8;
-                m[i] = im as u8;
+                e[i] = ex as u16;
+                m[i] = im as u16;
                 c[i] = prod as u16;
                 v[i] = usd;
                 if rng.next_f64() >= spec.missing_quantity {

@@ -1,76 +1,23 @@
 //! The columnar trade table: one `Vec` per column, compact codes, explicit validity masks.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
 
 use crate::Error;
 use crate::error::Detail;
-use crate::geo::Country;
+use crate::geo::Economy;
 use crate::material::Basis;
 use crate::money::Currency;
-use crate::trade::TradeFlow;
+use crate::trade::{HsRevision, TradeFlow};
 use crate::units::{self, Mass, mass};
-
-/// Number of party slots a kernel reserves per group: one per possible country index (a
-/// [`Country`] is one byte, and ISO 3166-1 has 249 entries).
-pub(crate) const PARTY_SLOTS: usize = 256;
 
 /// Highest HS6 code: six digits.
 pub(crate) const MAX_HS6: u32 = 999_999;
 
-const NO_INDEX: u8 = u8::MAX;
+/// Most distinct economies one table indexes (its economy column is a `u16`; `u16::MAX` marks
+/// an empty slot while building).
+pub(crate) const MAX_ECONOMIES: usize = u16::MAX as usize;
 
-/// Lookup tables between [`Country`] and the one-byte index the columns store.
-pub(crate) struct CountryCodes {
-    all: Vec<Country>,
-    by_numeric: Vec<u8>,
-    by_trade_code: Vec<u8>,
-}
-
-pub(crate) fn country_codes() -> &'static CountryCodes {
-    static CODES: OnceLock<CountryCodes> = OnceLock::new();
-    CODES.get_or_init(|| {
-        let all: Vec<Country> = Country::all().take(usize::from(NO_INDEX)).collect();
-        let mut by_numeric = vec![NO_INDEX; 1000];
-        for (i, c) in all.iter().enumerate() {
-            if let Some(slot) = by_numeric.get_mut(usize::from(c.numeric())) {
-                *slot = i as u8;
-            }
-        }
-        let mut by_trade_code = vec![NO_INDEX; 1000];
-        for (code, slot) in by_trade_code.iter_mut().enumerate() {
-            if let Ok(c) = Country::from_trade_code(code as u16) {
-                *slot = by_numeric.get(usize::from(c.numeric())).copied().unwrap_or(NO_INDEX);
-            }
-        }
-        CountryCodes { all, by_numeric, by_trade_code }
-    })
-}
-
-impl CountryCodes {
-    /// Number of countries.
-    #[cfg_attr(not(feature = "synth"), allow(dead_code))]
-    pub(crate) fn len(&self) -> usize {
-        self.all.len()
-    }
-
-    /// The column index of a country.
-    pub(crate) fn index(&self, c: Country) -> u8 {
-        self.by_numeric.get(usize::from(c.numeric())).copied().unwrap_or(NO_INDEX)
-    }
-
-    /// The country at a column index (indices come from [`CountryCodes::index`]).
-    pub(crate) fn country(&self, i: u8) -> Option<Country> {
-        self.all.get(usize::from(i)).copied()
-    }
-
-    /// The column index of a UN Comtrade / BACI code (842 is the USA), if it names a country.
-    pub(crate) fn by_trade_code(&self, code: u32) -> Option<u8> {
-        match self.by_trade_code.get(code as usize) {
-            Some(&i) if i != NO_INDEX => Some(i),
-            _ => None,
-        }
-    }
-}
+const NO_INDEX: u16 = u16::MAX;
 
 /// A validity bitmap: bit `i` set when row `i` holds a value.
 ///
@@ -161,10 +108,10 @@ impl Bitmap {
 pub struct TradeRow {
     /// Calendar year.
     pub year: i32,
-    /// Exporting country.
-    pub exporter: Country,
-    /// Importing country.
-    pub importer: Country,
+    /// Exporting economy.
+    pub exporter: Economy,
+    /// Importing economy.
+    pub importer: Economy,
     /// HS 6-digit product code, e.g. `283691` (lithium carbonate).
     pub hs6: u32,
     /// Trade value in US dollars (not thousands), `None` where missing.
@@ -181,15 +128,16 @@ impl TradeRow {
 }
 
 /// The plain tuple [`TradeTable::from_rows`] takes: `(year, exporter, importer, hs6, value_usd,
-/// quantity_t)`.
-pub type RowTuple = (i32, Country, Country, u32, Option<f64>, Option<f64>);
+/// quantity_t)`; exporter and importer are [`Economy`]s, or anything that converts into one
+/// (`RowTuple<Country>`).
+pub type RowTuple<E = Economy> = (i32, E, E, u32, Option<f64>, Option<f64>);
 
 /// A bilateral trade table stored by column.
 ///
 /// | column | storage | per row |
 /// |---|---|---|
 /// | year | `i16` | 2 B |
-/// | exporter, importer | `u8` country index (see [`Country`]) | 1 B each |
+/// | exporter, importer | `u16` index into a sorted dictionary of [`Economy`]s | 2 B each |
 /// | commodity | `u16` index into a sorted dictionary of HS6 codes (`u32`) | 2 B |
 /// | value | `f64` US dollars + validity [`Bitmap`] | 8 B + 1 bit |
 /// | quantity | [`Mass`] (an `f64` in kg) + validity [`Bitmap`] | 8 B + 1 bit |
@@ -210,15 +158,17 @@ pub type RowTuple = (i32, Country, Country, u32, Option<f64>, Option<f64>);
 ///     (2023, au, cn, 253090, Some(5.0e9), None),
 /// ])?;
 /// let r = t.row(1).ok_or("no row")?;
-/// assert_eq!((r.exporter, r.hs6, r.value_usd, r.quantity), (au, 253090, Some(5.0e9), None));
+/// assert_eq!((r.exporter, r.hs6, r.value_usd, r.quantity), (au.into(), 253090, Some(5.0e9), None));
 /// assert_eq!(t.commodities(), &[253090, 283691]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TradeTable {
     pub(crate) year: Vec<i16>,
-    pub(crate) exporter: Vec<u8>,
-    pub(crate) importer: Vec<u8>,
+    pub(crate) exporter: Vec<u16>,
+    pub(crate) importer: Vec<u16>,
+    /// The distinct economies, ascending: the dictionary the exporter and importer columns index.
+    pub(crate) economies: Vec<Economy>,
     pub(crate) commodity: Vec<u16>,
     pub(crate) hs6_dict: Vec<u32>,
     pub(crate) value_usd: Vec<f64>,
@@ -229,6 +179,8 @@ pub struct TradeTable {
     /// `None` for quantities as a trade database reports them (BACI, Comtrade: the gross weight
     /// of the HS6 product).
     pub(crate) quantity_basis: Option<Basis>,
+    /// The HS revision the product codes follow, when known (BACI's file name, an option).
+    pub(crate) hs_revision: Option<HsRevision>,
 }
 
 impl TradeTable {
@@ -303,16 +255,17 @@ impl TradeTable {
         self.quantity_basis.as_ref()
     }
 
-    /// A table from plain row tuples `(year, exporter, importer, hs6, value_usd, quantity_t)`.
+    /// A table from plain row tuples `(year, exporter, importer, hs6, value_usd, quantity_t)`;
+    /// exporter and importer are [`Economy`]s or anything that converts into one (a
+    /// [`Country`](crate::geo::Country)).
     ///
     /// # Errors
     ///
     /// [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData) naming the row (0-based index), the column and the value: a
     /// year outside `-32768..=32767`, an HS6 code above 999999, a value or quantity that is
     /// negative, NaN or infinite; [`ErrorKind::Limit`](crate::ErrorKind::Limit) past 65,536 distinct
-    /// codes.
-    pub fn from_rows<I: IntoIterator<Item = RowTuple>>(rows: I) -> Result<TradeTable, Error> {
-        let codes = country_codes();
+    /// HS6 codes or 65,535 distinct economies.
+    pub fn from_rows<E: Into<Economy>, I: IntoIterator<Item = RowTuple<E>>>(rows: I) -> Result<TradeTable, Error> {
         let mut b = TableBuilder::default();
         for (row, (year, exporter, importer, hs6, value_usd, quantity_t)) in rows.into_iter().enumerate() {
             let bad = |column: &'static str, value: String, expected: &'static str| Detail::InvalidRow {
@@ -333,8 +286,7 @@ impl TradeTable {
             };
             let value_usd = check("value_usd", value_usd)?;
             let quantity_t = check("quantity_t", quantity_t)?;
-            let (e, i) = (codes.index(exporter), codes.index(importer));
-            b.push(year, e, i, hs6, value_usd, quantity_t);
+            b.push(year, exporter.into(), importer.into(), hs6, value_usd, quantity_t);
         }
         b.finish()
     }
@@ -372,13 +324,30 @@ impl TradeTable {
     }
 
     /// Exporter of row `i`.
-    pub fn exporter(&self, i: usize) -> Option<Country> {
-        country_codes().country(*self.exporter.get(i)?)
+    pub fn exporter(&self, i: usize) -> Option<Economy> {
+        self.economies.get(usize::from(*self.exporter.get(i)?)).copied()
     }
 
     /// Importer of row `i`.
-    pub fn importer(&self, i: usize) -> Option<Country> {
-        country_codes().country(*self.importer.get(i)?)
+    pub fn importer(&self, i: usize) -> Option<Economy> {
+        self.economies.get(usize::from(*self.importer.get(i)?)).copied()
+    }
+
+    /// The distinct exporters and importers, ascending: the dictionary the exporter and
+    /// importer columns index.
+    pub fn economies(&self) -> &[Economy] {
+        &self.economies
+    }
+
+    /// The HS revision the product codes follow (HS92 … HS22), when known: from a BACI file's
+    /// name or a loader option.
+    pub fn hs_revision(&self) -> Option<HsRevision> {
+        self.hs_revision
+    }
+
+    /// This table with its HS revision recorded.
+    pub fn with_hs_revision(self, revision: HsRevision) -> TradeTable {
+        TradeTable { hs_revision: Some(revision), ..self }
     }
 
     /// HS6 code of row `i`.
@@ -406,13 +375,14 @@ impl TradeTable {
         &self.year
     }
 
-    /// The exporter column as one-byte country indices ([`TradeTable::exporter`] decodes them).
-    pub fn exporter_column(&self) -> &[u8] {
+    /// The exporter column: indices into [`TradeTable::economies`] ([`TradeTable::exporter`]
+    /// decodes them).
+    pub fn exporter_column(&self) -> &[u16] {
         &self.exporter
     }
 
-    /// The importer column as one-byte country indices.
-    pub fn importer_column(&self) -> &[u8] {
+    /// The importer column: indices into [`TradeTable::economies`].
+    pub fn importer_column(&self) -> &[u16] {
         &self.importer
     }
 
@@ -445,8 +415,9 @@ impl TradeTable {
     /// figures in `BENCHMARKS.md`.
     pub fn byte_size(&self) -> usize {
         self.year.len() * 2
-            + self.exporter.len()
-            + self.importer.len()
+            + self.exporter.len() * 2
+            + self.importer.len() * 2
+            + self.economies.len() * std::mem::size_of::<Economy>()
             + self.commodity.len() * 2
             + self.hs6_dict.len() * 4
             + self.value_usd.len() * 8
@@ -459,8 +430,16 @@ impl TradeTable {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) past 65,536 distinct HS6 codes.
+    /// [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) for quantities on another basis or
+    /// codes of another HS revision; [`ErrorKind::Limit`](crate::ErrorKind::Limit) past 65,536
+    /// distinct HS6 codes or 65,535 distinct economies.
     pub fn append(&mut self, other: &TradeTable) -> Result<(), Error> {
+        if self.hs_revision != other.hs_revision && !self.is_empty() && !other.is_empty() {
+            let name = |r: Option<HsRevision>| r.map_or_else(|| "unknown".to_string(), |r| r.to_string());
+            return Err(
+                Detail::HsRevisionMismatch { left: name(self.hs_revision), right: name(other.hs_revision) }.into()
+            );
+        }
         if self.quantity_basis != other.quantity_basis && !self.is_empty() && !other.is_empty() {
             let name = |b: &Option<Basis>| b.as_ref().map_or_else(|| "as reported".to_string(), |b| b.to_string());
             return Err(Detail::TableBasisMismatch {
@@ -471,6 +450,14 @@ impl TradeTable {
         }
         if self.is_empty() {
             self.quantity_basis = other.quantity_basis.clone();
+            self.hs_revision = other.hs_revision;
+        }
+        let mut economies = self.economies.clone();
+        economies.extend_from_slice(&other.economies);
+        economies.sort_unstable();
+        economies.dedup();
+        if economies.len() > MAX_ECONOMIES {
+            return Err(Detail::TooManyEconomies { limit: MAX_ECONOMIES }.into());
         }
         let mut dict = self.hs6_dict.clone();
         dict.extend_from_slice(&other.hs6_dict);
@@ -490,9 +477,22 @@ impl TradeTable {
         }
         self.commodity.extend(other.commodity.iter().map(|&c| theirs.get(usize::from(c)).copied().unwrap_or(0)));
         self.hs6_dict = dict;
+        let remap = |old: &[Economy]| -> Vec<u16> {
+            old.iter().map(|e| economies.binary_search(e).map(|i| i as u16).unwrap_or(0)).collect()
+        };
+        let (mine, theirs) = (remap(&self.economies), remap(&other.economies));
+        if mine.iter().enumerate().any(|(i, &j)| usize::from(j) != i) {
+            for col in [&mut self.exporter, &mut self.importer] {
+                for x in col.iter_mut() {
+                    *x = mine.get(usize::from(*x)).copied().unwrap_or(0);
+                }
+            }
+        }
+        let map = |x: &u16| theirs.get(usize::from(*x)).copied().unwrap_or(0);
+        self.exporter.extend(other.exporter.iter().map(map));
+        self.importer.extend(other.importer.iter().map(map));
+        self.economies = economies;
         self.year.extend_from_slice(&other.year);
-        self.exporter.extend_from_slice(&other.exporter);
-        self.importer.extend_from_slice(&other.importer);
         self.value_usd.extend_from_slice(&other.value_usd);
         self.value_valid.extend(&other.value_valid);
         self.quantity.extend_from_slice(&other.quantity);
@@ -501,12 +501,17 @@ impl TradeTable {
     }
 }
 
-/// Builds a table row by row from already validated values; HS6 codes are dictionary-encoded on
-/// the fly (a direct lookup over all six-digit codes, 4 MB) and the dictionary sorted at the end.
+/// Builds a table row by row from already validated values; HS6 codes and economies are
+/// dictionary-encoded on the fly (HS6 by a direct lookup over all six-digit codes, 4 MB; the
+/// listed economies by their index, unknown codes through a map) and the dictionaries sorted at
+/// the end.
 pub(crate) struct TableBuilder {
     t: TradeTable,
     lookup: Vec<u32>,
+    economy_lookup: Vec<u16>,
+    unknown_lookup: HashMap<Economy, u16>,
     overflow: bool,
+    economy_overflow: bool,
 }
 
 impl Default for TableBuilder {
@@ -522,6 +527,7 @@ impl TableBuilder {
                 year: Vec::with_capacity(n),
                 exporter: Vec::with_capacity(n),
                 importer: Vec::with_capacity(n),
+                economies: Vec::new(),
                 commodity: Vec::with_capacity(n),
                 hs6_dict: Vec::new(),
                 value_usd: Vec::with_capacity(n),
@@ -529,9 +535,13 @@ impl TableBuilder {
                 quantity: Vec::with_capacity(n),
                 quantity_valid: Bitmap::with_capacity(n),
                 quantity_basis: None,
+                hs_revision: None,
             },
             lookup: vec![u32::MAX; MAX_HS6 as usize + 1],
+            economy_lookup: vec![NO_INDEX; Economy::all().len()],
+            unknown_lookup: HashMap::new(),
             overflow: false,
+            economy_overflow: false,
         }
     }
 
@@ -539,10 +549,50 @@ impl TableBuilder {
         self.t.year.len()
     }
 
+    /// The economy's index in this builder's dictionary, added on first sight.
+    #[inline]
+    fn economy(&mut self, e: Economy) -> u16 {
+        let slot = match e.index() {
+            Some(k) => self.economy_lookup.get(k).copied(),
+            None => self.unknown_lookup.get(&e).copied(),
+        };
+        match slot {
+            Some(i) if i != NO_INDEX => i,
+            _ => {
+                let next = self.t.economies.len();
+                if next >= MAX_ECONOMIES {
+                    self.economy_overflow = true;
+                    return 0;
+                }
+                let i = next as u16;
+                match e.index() {
+                    Some(k) => {
+                        if let Some(s) = self.economy_lookup.get_mut(k) {
+                            *s = i;
+                        }
+                    }
+                    None => {
+                        self.unknown_lookup.insert(e, i);
+                    }
+                }
+                self.t.economies.push(e);
+                i
+            }
+        }
+    }
+
     /// Appends a row: `value_usd` in dollars, `quantity_t` in tonnes, both finite and
     /// non-negative; `hs6 <= 999999`. A dictionary overflow is reported by `finish`.
     #[inline]
-    pub(crate) fn push(&mut self, year: i16, e: u8, i: u8, hs6: u32, value_usd: Option<f64>, quantity_t: Option<f64>) {
+    pub(crate) fn push(
+        &mut self,
+        year: i16,
+        e: Economy,
+        i: Economy,
+        hs6: u32,
+        value_usd: Option<f64>,
+        quantity_t: Option<f64>,
+    ) {
         let code = match self.lookup.get(hs6 as usize) {
             Some(&c) if c != u32::MAX => c as u16,
             _ => {
@@ -559,6 +609,7 @@ impl TableBuilder {
                 }
             }
         };
+        let (e, i) = (self.economy(e), self.economy(i));
         self.t.year.push(year);
         self.t.exporter.push(e);
         self.t.importer.push(i);
@@ -569,26 +620,45 @@ impl TableBuilder {
         self.t.quantity_valid.push(quantity_t.is_some());
     }
 
-    /// The table, with its dictionary sorted ascending.
+    /// The table, with its dictionaries sorted ascending.
     pub(crate) fn finish(self) -> Result<TradeTable, Error> {
         let mut t = self.t;
         if self.overflow {
             return Err(Detail::TooManyCommodities { limit: usize::from(u16::MAX) + 1 }.into());
         }
-        let mut order: Vec<u16> = (0..t.hs6_dict.len()).map(|i| i as u16).collect();
-        order.sort_unstable_by_key(|&i| t.hs6_dict.get(usize::from(i)).copied().unwrap_or(0));
-        let mut rank = vec![0u16; order.len()];
-        for (new, &old) in order.iter().enumerate() {
-            if let Some(r) = rank.get_mut(usize::from(old)) {
-                *r = new as u16;
-            }
+        if self.economy_overflow {
+            return Err(Detail::TooManyEconomies { limit: MAX_ECONOMIES }.into());
         }
-        if rank.iter().enumerate().any(|(i, &r)| usize::from(r) != i) {
+        if let Some(rank) = sort_dictionary(&mut t.hs6_dict) {
             for c in &mut t.commodity {
                 *c = rank.get(usize::from(*c)).copied().unwrap_or(0);
             }
-            t.hs6_dict.sort_unstable();
+        }
+        if let Some(rank) = sort_dictionary(&mut t.economies) {
+            for col in [&mut t.exporter, &mut t.importer] {
+                for x in col.iter_mut() {
+                    *x = rank.get(usize::from(*x)).copied().unwrap_or(0);
+                }
+            }
         }
         Ok(t)
     }
+}
+
+/// Sorts a dictionary of distinct entries (at most 65,536); returns old index -> new index,
+/// or `None` when it was already sorted.
+fn sort_dictionary<T: Ord + Copy>(dict: &mut [T]) -> Option<Vec<u16>> {
+    if dict.windows(2).all(|w| w[0] < w[1]) {
+        return None;
+    }
+    let mut order: Vec<u16> = (0..dict.len()).map(|i| i as u16).collect();
+    order.sort_unstable_by(|&a, &b| dict.get(usize::from(a)).cmp(&dict.get(usize::from(b))));
+    let mut rank = vec![0u16; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        if let Some(r) = rank.get_mut(usize::from(old)) {
+            *r = new as u16;
+        }
+    }
+    dict.sort_unstable();
+    Some(rank)
 }
