@@ -9,7 +9,7 @@ use critical_minerals::chain::Stage;
 use critical_minerals::claims::{Bound, CheckOutcome};
 use critical_minerals::dataset::Flag;
 use critical_minerals::provenance::Estimate;
-use critical_minerals::report::{Concentration, DenominatorKind, NirKind, SupplyReport};
+use critical_minerals::report::{DenominatorKind, MarketConcentration, NirKind, SupplyReport};
 use critical_minerals::stats::guideline::{Band, Guideline};
 
 /// Terminal tables or Markdown.
@@ -146,7 +146,7 @@ fn share(e: &Estimate) -> String {
     }
 }
 
-fn concentration_row(c: &Concentration, year: i32) -> Vec<String> {
+fn concentration_row(c: &MarketConcentration, year: i32) -> Vec<String> {
     let band = |i: usize| {
         c.bands.get(i).map_or_else(String::new, |b| {
             if b.band_low == b.band_high {
@@ -252,7 +252,7 @@ pub fn render(r: &SupplyReport, style: Style) -> String {
         );
         o.line("e estimated, r rounded, W withheld (no share), — published as a dash (zero).");
 
-        o.heading(&format!("Concentration of mining (HHI in points, 0–10,000) [{}]", y.source));
+        o.heading(&format!("MarketConcentration of mining (HHI in points, 0–10,000) [{}]", y.source));
         let mut rows = Vec::new();
         if let Some(c) = &y.on_world_total {
             rows.push(concentration_row(c, y.year));

@@ -74,16 +74,16 @@ pub struct MiningYear {
     /// Every row: countries ranked by output (withheld rows last), then "Other countries".
     pub producers: Vec<Producer>,
     /// Concentration on the world total (`None` when there is none, or it is below the rows).
-    pub on_world_total: Option<Concentration>,
+    pub on_world_total: Option<MarketConcentration>,
     /// Concentration on the rows' sum.
-    pub on_rows: Concentration,
+    pub on_rows: MarketConcentration,
     /// Source id of the table.
     pub source: String,
 }
 
 impl MiningYear {
     /// The concentration on the headline denominator.
-    pub fn headline_concentration(&self) -> &Concentration {
+    pub fn headline_concentration(&self) -> &MarketConcentration {
         match (self.headline, &self.on_world_total) {
             (DenominatorKind::WorldTotal, Some(c)) => c,
             _ => &self.on_rows,
@@ -126,7 +126,7 @@ pub struct Producer {
 
 /// HHI, CR3 and guideline bands on one denominator.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Concentration {
+pub struct MarketConcentration {
     /// The denominator.
     pub denominator: DenominatorKind,
     /// Its value, t.
@@ -208,13 +208,13 @@ fn est(low: f64, high: f64, context: &str) -> Result<Estimate, Error> {
     Estimate::range(low.min(high), high.max(low)).context(context)
 }
 
-/// Concentration of the listed countries' quantities as shares of `denominator_t`.
+/// MarketConcentration of the listed countries' quantities as shares of `denominator_t`.
 fn concentration(
     countries: &[(Place, String, f64)],
     kind: DenominatorKind,
     denominator_t: f64,
     context: &str,
-) -> Result<(Concentration, Shares<Place>), Error> {
+) -> Result<(MarketConcentration, Shares<Place>), Error> {
     let rows: Vec<(Place, f64)> = countries.iter().map(|(a, _, q)| (*a, *q)).collect();
     let shares = Shares::new(rows, Denominator::PublishedTotal(denominator_t)).context(context.to_string())?;
     let (remainder_t, remainder_share) = shares.unallocated().map_or((0.0, 0.0), |u| (u.quantity(), u.share()));
@@ -238,7 +238,7 @@ fn concentration(
     } else {
         format!("no remainder: the listed countries make up the whole {}", kind.label())
     };
-    let c = Concentration {
+    let c = MarketConcentration {
         denominator: kind,
         denominator_t,
         remainder_t,

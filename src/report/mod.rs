@@ -7,7 +7,7 @@
 //! |---|---|
 //! | [`SupplyReport`], [`SupplyReport::build`] | the whole report of a [`Commodity`] |
 //! | [`MiningSection`], [`MiningYear`], [`Producer`] | USGS mine production by country, latest and previous year |
-//! | [`Concentration`], [`GuidelineBand`], [`DenominatorKind`] | HHI (points, 0–10,000), CR3 and guideline bands on a stated denominator |
+//! | [`MarketConcentration`], [`GuidelineBand`], [`DenominatorKind`] | HHI (points, 0–10,000), CR3 and guideline bands on a stated denominator |
 //! | [`StageSection`], [`StatedShare`], [`Statement`] | stage shares (refining, cells, ...) as the sources state them, as ranges |
 //! | [`ChinaShare`] | China's share of each stage |
 //! | [`RelianceSection`], [`RelianceYear`], [`ComputedNir`], [`Agreement`](crate::methods::reliance::Agreement) | US net import reliance, computed next to published |
@@ -26,7 +26,7 @@
 //!   the rows' sum, else the sum of rows (natural graphite 2024: 1,600,000 t published against
 //!   1,630,670 t of rows). Withheld rows have no share; the "Other countries" row is no single
 //!   producer.
-//! - **Concentration** on each denominator: HHI in points (0–10,000, the sum of squared percent
+//! - **MarketConcentration** on each denominator: HHI in points (0–10,000, the sum of squared percent
 //!   shares) and CR3, each as a range. The *remainder* (the published total minus the listed
 //!   countries: "Other countries", withheld output and rounding) is excluded for the low end (a
 //!   lower bound: the remainder split among many small producers) and counted as one producer for
@@ -77,7 +77,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 pub use chart::{Segment, StageBar};
-pub use mining::{Concentration, DenominatorKind, GuidelineBand, MiningSection, MiningYear, Producer};
+pub use mining::{DenominatorKind, GuidelineBand, MarketConcentration, MiningSection, MiningYear, Producer};
 pub use reliance::{ComputedNir, NirKind, PublishedFigure, RelianceSection, RelianceYear};
 pub use stages::{StageSection, StatedShare, Statement};
 
