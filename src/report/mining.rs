@@ -208,7 +208,7 @@ fn est(low: f64, high: f64, context: &str) -> Result<Estimate, Error> {
     Estimate::range(low.min(high), high.max(low)).context(context)
 }
 
-/// MarketConcentration of the listed countries' quantities as shares of `denominator_t`.
+/// Concentration of the listed countries' quantities as shares of `denominator_t`.
 fn concentration(
     countries: &[(Place, String, f64)],
     kind: DenominatorKind,

@@ -26,7 +26,7 @@
 //!   the rows' sum, else the sum of rows (natural graphite 2024: 1,600,000 t published against
 //!   1,630,670 t of rows). Withheld rows have no share; the "Other countries" row is no single
 //!   producer.
-//! - **MarketConcentration** on each denominator: HHI in points (0–10,000, the sum of squared percent
+//! - **Concentration** on each denominator: HHI in points (0–10,000, the sum of squared percent
 //!   shares) and CR3, each as a range. The *remainder* (the published total minus the listed
 //!   countries: "Other countries", withheld output and rounding) is excluded for the low end (a
 //!   lower bound: the remainder split among many small producers) and counted as one producer for
