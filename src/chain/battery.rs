@@ -68,26 +68,7 @@ use crate::error::Detail;
 use crate::material::{CathodeChemistry, Element};
 use crate::provenance::{Citation, Confidence, source};
 use crate::units::{self, ElectricCharge, Energy};
-
-fn finite_positive(what: impl FnOnce() -> String, v: f64) -> Result<f64, Error> {
-    if !v.is_finite() {
-        return Err(Detail::NotFinite { what: what(), value: v }.into());
-    }
-    if v <= 0.0 {
-        return Err(Detail::NotPositive { what: what(), value: v }.into());
-    }
-    Ok(v)
-}
-
-fn non_negative(what: impl FnOnce() -> String, v: f64) -> Result<f64, Error> {
-    if !v.is_finite() {
-        return Err(Detail::NotFinite { what: what(), value: v }.into());
-    }
-    if v < 0.0 {
-        return Err(Detail::Negative { what: what(), value: v }.into());
-    }
-    Ok(v)
-}
+use crate::validate::{non_negative, positive as finite_positive};
 
 /// Where a battery is used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

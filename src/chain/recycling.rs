@@ -72,6 +72,7 @@ use crate::error::Detail;
 use crate::geo::Region;
 use crate::material::{Basis, Element};
 use crate::provenance::{Citation, Confidence, source};
+use crate::validate::fraction;
 
 /// A recycling process route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -89,14 +90,6 @@ impl fmt::Display for Process {
             Process::Hydrometallurgical => "hydrometallurgical",
             Process::Pyrometallurgical => "pyrometallurgical",
         })
-    }
-}
-
-fn fraction(what: impl FnOnce() -> String, v: f64) -> Result<f64, Error> {
-    if v.is_finite() && (0.0..=1.0).contains(&v) {
-        Ok(v)
-    } else {
-        Err(Detail::OutOfRange { what: what(), value: v, expected: "a fraction from 0 to 1".to_string() }.into())
     }
 }
 

@@ -77,7 +77,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::error::Detail;
-use crate::validate::{finite, non_negative};
+use crate::validate::non_negative;
+use crate::validate::{fraction, in_range};
 
 /// Supply-risk threshold of the 2017 method: SR ≥ 1.0.
 pub const SR_THRESHOLD: f64 = 1.0;
@@ -88,23 +89,6 @@ pub const EI_THRESHOLD: f64 = 2.8;
 /// How far from 1 shares (supply shares, end-use shares) may add up: one percentage point, to
 /// allow for published shares rounded to whole percent.
 pub const SHARE_SUM_TOLERANCE: f64 = 0.01;
-
-fn in_range(what: &str, v: f64, lo: f64, hi: f64) -> Result<f64, Error> {
-    finite(what, v)?;
-    if !(lo..=hi).contains(&v) {
-        return Err(Detail::OutOfRange {
-            what: what.to_string(),
-            value: v,
-            expected: format!("a value in [{lo}, {hi}]"),
-        }
-        .into());
-    }
-    Ok(v)
-}
-
-fn fraction(what: &str, v: f64) -> Result<f64, Error> {
-    in_range(what, v, 0.0, 1.0)
-}
 
 fn check_sum(what: &str, sum: f64) -> Result<(), Error> {
     if (sum - 1.0).abs() > SHARE_SUM_TOLERANCE {
@@ -176,8 +160,8 @@ pub fn hhi_wgi_t<'a>(suppliers: impl IntoIterator<Item = &'a Supplier>) -> Resul
     let mut hhi = 0.0;
     for (i, s) in suppliers.into_iter().enumerate() {
         let k = i + 1;
-        let share = fraction(&format!("supplier {k} share"), s.share)?;
-        let w = in_range(&format!("supplier {k} scaled WGI"), s.wgi_scaled, 0.0, 10.0)?;
+        let share = fraction(format!("supplier {k} share"), s.share)?;
+        let w = in_range(format!("supplier {k} scaled WGI"), s.wgi_scaled, 0.0, 10.0)?;
         let t = non_negative(format!("supplier {k} trade parameter"), s.trade_parameter)?;
         sum_shares += share;
         hhi += share * share * w * t;
@@ -350,7 +334,7 @@ pub fn economic_importance<'a>(
     let mut sum_aq = 0.0;
     for (i, u) in end_uses.into_iter().enumerate() {
         let k = i + 1;
-        let a = fraction(&format!("end use {k} share A_s"), u.share)?;
+        let a = fraction(format!("end use {k} share A_s"), u.share)?;
         let q = non_negative(format!("end use {k} value added Q_s"), u.value_added)?;
         if q > max_q {
             return Err(Detail::OutOfRange {

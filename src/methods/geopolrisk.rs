@@ -79,6 +79,7 @@ use crate::stats::concentration::Hhi;
 use crate::stats::uncertainty::{Distribution, MonteCarlo};
 use crate::trade::{HsCode, TradeFlow};
 use crate::units::{self, Mass};
+use crate::validate::{fraction, non_negative};
 
 /// The GeoPolRisk midpoint of copper, 0.409 412 948 (score × USD per kg; average of OECD
 /// countries, 2017–2021), by which a midpoint is divided to give kg Cu-eq per kg
@@ -87,24 +88,6 @@ pub const COPPER_REFERENCE: f64 = 0.409_412_948;
 
 /// The instability given to a supplier without a WGI value (the method's default).
 pub const MISSING_WGI_INSTABILITY: f64 = 0.5;
-
-fn non_negative(what: impl FnOnce() -> String, v: f64) -> Result<f64, Error> {
-    if !v.is_finite() {
-        return Err(Detail::NotFinite { what: what(), value: v }.into());
-    }
-    if v < 0.0 {
-        return Err(Detail::Negative { what: what(), value: v }.into());
-    }
-    Ok(v)
-}
-
-fn fraction(what: impl FnOnce() -> String, v: f64) -> Result<f64, Error> {
-    if v.is_finite() && (0.0..=1.0).contains(&v) {
-        Ok(v)
-    } else {
-        Err(Detail::OutOfRange { what: what(), value: v, expected: "a fraction from 0 to 1".to_string() }.into())
-    }
-}
 
 /// A WGI "Political Stability and Absence of Violence/Terrorism" estimate rescaled to the
 /// method's instability `g = (2.5 − estimate) / 5`, kept in [0, 1] (1 = least stable).

@@ -60,6 +60,7 @@
 use std::fmt;
 
 use crate::provenance::Confidence;
+use crate::validate::positive;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uom::si::f64::Volume;
@@ -409,10 +410,6 @@ impl Us45xRule {
             capacity_to_power_met: hours <= self.max_capacity_to_power_hours,
         })
     }
-}
-
-fn positive(what: &str, v: f64) -> Result<f64, Error> {
-    crate::validate::positive(what, v)
 }
 
 /// A caveat attached to a computed §45X credit.

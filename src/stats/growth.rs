@@ -57,11 +57,7 @@ use serde::{Deserialize, Serialize};
 use crate::Error;
 use crate::error::Detail;
 use crate::time::Span;
-use crate::validate::finite;
-
-fn positive(what: impl Fn() -> String, v: f64) -> Result<f64, Error> {
-    crate::validate::positive(what, v)
-}
+use crate::validate::{finite, positive};
 
 /// A growth rate per year, as a fraction (`0.122` = 12.2 %/yr); above −1.
 ///

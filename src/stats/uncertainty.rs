@@ -131,6 +131,7 @@ use crate::error::Detail;
 use crate::provenance::Estimate;
 use crate::rng::Xoshiro256;
 use crate::time::Span;
+use crate::validate::fraction as fraction_in_unit;
 
 // ---------------------------------------------------------------------------------------------
 // exact bounds
@@ -612,10 +613,6 @@ impl fmt::Display for Distribution {
         }
         write!(f, "(min {:.6}, mean {:.6}, max {:.6}; {} samples)", self.min, self.mean, self.max, self.samples)
     }
-}
-
-fn fraction_in_unit(what: &str, v: f64) -> Result<f64, Error> {
-    crate::validate::fraction(what, v)
 }
 
 impl MonteCarlo {

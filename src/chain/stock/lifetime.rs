@@ -59,8 +59,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
-use crate::error::Detail;
 use crate::stats::normal;
+use crate::validate::{non_negative, positive};
 
 /// When in the year a cohort's inflow arrives, relative to the grid point at which stocks are
 /// read (see the [module docs](self)).
@@ -165,20 +165,6 @@ impl From<Lifetime> for LifetimeWire {
             Kind::Weibull { shape, scale } => LifetimeWire::Weibull { shape, scale_years: scale },
         }
     }
-}
-
-fn finite(what: &str, v: f64) -> Result<f64, Error> {
-    if v.is_finite() { Ok(v) } else { Err(Detail::NotFinite { what: what.to_string(), value: v }.into()) }
-}
-
-fn positive(what: &str, v: f64) -> Result<f64, Error> {
-    finite(what, v)?;
-    if v > 0.0 { Ok(v) } else { Err(Detail::NotPositive { what: what.to_string(), value: v }.into()) }
-}
-
-fn non_negative(what: &str, v: f64) -> Result<f64, Error> {
-    finite(what, v)?;
-    if v >= 0.0 { Ok(v) } else { Err(Detail::Negative { what: what.to_string(), value: v }.into()) }
 }
 
 /// `S(a)` of a distribution with standard deviation 0: a step at `m`.
