@@ -27,7 +27,7 @@ The supply-chain report of a mineral from the embedded dataset (USGS, IEA and ot
 optionally merged with your own CSV files.
 
 Options:
-  --mineral NAME   lithium (default), cobalt, nickel or graphite
+  --mineral NAME   lithium (default), or any commodity of the catalogue (cobalt, manganese, 'rare earths', ...)
   --format FORMAT  table (default: terminal tables), markdown or json
   --data DIR       merge the CSV files of DIR (same file names and columns as the crate's data/)
   --svg FILE       also write a chart of country shares by stage to FILE
@@ -50,7 +50,7 @@ struct Options {
 
 /// `None` when help was asked for.
 fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, String> {
-    let mut o = Options { mineral: Commodity::Lithium, format: Format::Table, data: None, svg: None };
+    let mut o = Options { mineral: Commodity::LITHIUM, format: Format::Table, data: None, svg: None };
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         // accept both `--opt value` and `--opt=value`
@@ -62,15 +62,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<Options>,
         match name.as_str() {
             "-h" | "--help" => return Ok(None),
             "--mineral" => {
-                o.mineral = match value()?.to_lowercase().as_str() {
-                    "lithium" | "li" => Commodity::Lithium,
-                    "cobalt" | "co" => Commodity::Cobalt,
-                    "nickel" | "ni" => Commodity::Nickel,
-                    "graphite" | "natural-graphite" => Commodity::NaturalGraphite,
-                    other => {
-                        return Err(format!("unknown mineral {other:?}: expected lithium, cobalt, nickel or graphite"));
-                    }
-                }
+                o.mineral = value()?.parse::<Commodity>().map_err(|e| e.to_string())?;
             }
             "--format" => {
                 o.format = match value()?.to_lowercase().as_str() {

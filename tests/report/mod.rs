@@ -1,4 +1,5 @@
 //! Tests of `critical_minerals::report`.
 
 mod json;
+mod open_data;
 mod svg;

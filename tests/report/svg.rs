@@ -22,7 +22,7 @@ fn texts(svg: &str) -> Result<Vec<String>, Box<dyn std::error::Error>> {
 
 #[test]
 fn lithium_chart_is_labelled() -> R {
-    let report = SupplyReport::build(&Dataset::builtin()?, Commodity::Lithium)?;
+    let report = SupplyReport::build(&Dataset::builtin()?, Commodity::LITHIUM)?;
     let out = chart_svg::render(&report)?;
     let t = texts(&out)?;
     let has = |s: &str| t.iter().any(|x| x == s);
@@ -41,7 +41,7 @@ fn lithium_chart_is_labelled() -> R {
 #[test]
 fn every_mineral_renders() -> R {
     let data = Dataset::builtin()?;
-    for c in [Commodity::Cobalt, Commodity::Nickel, Commodity::NaturalGraphite] {
+    for c in [Commodity::COBALT, Commodity::NICKEL, Commodity::NATURAL_GRAPHITE] {
         let report = SupplyReport::build(&data, c)?;
         let t = texts(&chart_svg::render(&report)?)?;
         assert!(t.iter().any(|x| x.starts_with("Source: ")), "{c}: no source line");
