@@ -58,7 +58,15 @@ def _values(values: Any) -> List[float]:
     if isinstance(values, (str, bytes)):
         raise TypeError(f"expected a sequence of numbers, got {type(values).__name__}")
     if hasattr(values, "to_numpy"):
-        values = values.to_numpy()
+        if type(values).__module__.split(".")[0] == "pandas":
+            # nullable dtypes (Int64, Float64) hold pd.NA: read as NaN, which the core refuses
+            # naming its position, rather than as an object array
+            try:
+                values = values.to_numpy(dtype="float64", na_value=_math.nan)
+            except (TypeError, ValueError):
+                raise TypeError(f"expected numbers, got a Series of dtype {values.dtype}") from None
+        else:
+            values = values.to_numpy()
     if hasattr(values, "tolist") and hasattr(values, "dtype"):
         kind = getattr(values.dtype, "kind", "f")
         if kind not in "biuf":

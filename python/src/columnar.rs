@@ -147,6 +147,7 @@ pub(crate) fn synthetic_baci(
         return Err(invalid_option(format!("rows {rows}: at most {MAX_ROWS}")));
     }
     let path = path.to_string();
+    let shown = path.clone();
     py.detach(move || -> std::io::Result<u64> {
         let spec = SynthSpec { seed, products, years, ..SynthSpec::rows(rows) };
         let t = synthetic(&spec, 0);
@@ -168,5 +169,7 @@ pub(crate) fn synthetic_baci(
         w.flush()?;
         Ok(n)
     })
-    .map_err(|e| raise(crate::errors::class_name(ErrorKind::Io), format!("writing the synthetic BACI file: {e}"), None))
+    .map_err(|e| {
+        raise(crate::errors::class_name(ErrorKind::Io), format!("writing the synthetic BACI file {shown}: {e}"), None)
+    })
 }

@@ -78,6 +78,8 @@ def test_usgs_lithium_hhi_on_both_scales_and_a_published_total():
         (np.array([1.0, np.nan]), cm.NotFiniteError, "NaN"),
         (pd.Series([1.0, None]), cm.NotFiniteError, "NaN"),
         (pl.Series([1.0, None]), cm.NotFiniteError, "NaN"),
+        (pl.Series([1, None]), cm.NotFiniteError, "NaN"),
+        (pd.Series([1, None], dtype="Int64"), cm.NotFiniteError, "NaN"),
     ],
 )
 def test_bad_values_raise_the_documented_class(values, error, fragment):
@@ -88,7 +90,10 @@ def test_bad_values_raise_the_documented_class(values, error, fragment):
         assert isinstance(e.value, cm.CriticalMineralsError)
 
 
-@pytest.mark.parametrize("values", ["1,2,3", 5, [1, "2"], np.array(["a", "b"]), [[1, 2]], {"a": object()}])
+@pytest.mark.parametrize(
+    "values",
+    ["1,2,3", 5, [1, "2"], np.array(["a", "b"]), [[1, 2]], np.ones((2, 2)), pd.Series(["a"]), pl.Series(["a"])],
+)
 def test_wrong_types_are_type_errors(values):
     with pytest.raises(TypeError):
         cm.hhi(values)

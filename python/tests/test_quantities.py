@@ -46,7 +46,8 @@ def test_adding_two_bases_is_a_mismatch_not_a_sum():
         (-5.0, "t", "Li", cm.NegativeError, "-5"),
         (1.0, "lb", "Li", cm.UnknownError, '"lb"'),
         (1.0, "t", "", cm.ParseError, "empty basis"),
-        (1.0, "t", "Xx", cm.CriticalMineralsError, "Xx"),
+        (1.0, "t", "Xx", cm.ParseError, 'bad basis "Xx"'),
+        (1.0, "t", "li", cm.UnknownError, 'unknown material form "li"'),
     ],
 )
 def test_bad_amounts_raise_the_documented_class_with_the_crates_message(value, unit, basis, error, fragment):
@@ -87,6 +88,13 @@ def test_bad_money_raises(text, error, fragment):
     with pytest.raises(error) as e:
         cm.Money.parse(text)
     assert fragment in str(e.value)
+
+
+def test_money_text_must_be_text():
+    with pytest.raises(TypeError):
+        cm.Money.parse(150)
+    with pytest.raises(TypeError):
+        cm.Money(1.0, 840)
 
 
 def test_money_in_two_currencies_does_not_add():
