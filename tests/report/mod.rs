@@ -2,4 +2,3 @@
 
 mod json;
 mod open_data;
-mod svg;
