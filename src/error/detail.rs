@@ -420,6 +420,36 @@ pub(crate) enum Detail {
         /// What was expected.
         expected: &'static str,
     },
+    /// A line longer than a loader reads.
+    #[error("{file}: line {line}: longer than {limit} bytes (no line end within the limit)")]
+    LineTooLong {
+        /// The file.
+        file: String,
+        /// 1-based line number (the header is line 1).
+        line: u64,
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// A file whose lines end in a bare carriage return.
+    #[error("{file}: line 1 ends in a bare carriage return (\\r): convert the line ends to \\n or \\r\\n")]
+    BareCarriageReturn {
+        /// The file.
+        file: String,
+    },
+    /// A worker thread the operating system would not start.
+    #[error("could not start a worker thread of the {phase} phase: {message}")]
+    ThreadSpawn {
+        /// The phase.
+        phase: &'static str,
+        /// The operating system's error, as text.
+        message: String,
+    },
+    /// A sum of finite values too large for an `f64`.
+    #[error("{what}: the sum overflows a 64-bit float (above 1.8e308)")]
+    SumOverflow {
+        /// What was summed, and where.
+        what: String,
+    },
     /// A worker thread stopped without a result (a bug: please report it).
     #[error("a worker thread of the {phase} phase failed")]
     WorkerFailed {
@@ -1110,6 +1140,10 @@ impl Detail {
             Detail::LengthMismatch { .. } => ErrorKind::Mismatch,
             Detail::InvalidOption { .. } => ErrorKind::InvalidOption,
             Detail::WorkerFailed { .. } => ErrorKind::Internal,
+            Detail::LineTooLong { .. } => ErrorKind::Limit,
+            Detail::BareCarriageReturn { .. } => ErrorKind::InvalidData,
+            Detail::ThreadSpawn { .. } => ErrorKind::Io,
+            Detail::SumOverflow { .. } => ErrorKind::NotFinite,
             Detail::EstimateNotFinite { .. } => ErrorKind::NotFinite,
             Detail::Inverted { .. } => ErrorKind::Order,
             Detail::MissingField { .. } => ErrorKind::Missing,

@@ -95,10 +95,10 @@ mod kernels;
 mod synth;
 mod table;
 
-pub use baci::{BACI_HEADER, BaciOptions, BaciReader, BaciReport, DEFAULT_CHUNK_ROWS};
+pub use baci::{BACI_HEADER, BaciOptions, BaciReader, BaciReport, DEFAULT_CHUNK_ROWS, MAX_LINE_BYTES};
 pub use kernels::{
-    Additive, Concentration, GroupOptions, GroupStats, Party, PartyShare, StreamingConcentration, concentration,
-    hhi_dense_scatter,
+    Additive, Concentration, GroupOptions, GroupStats, MAX_THREADS, Party, PartyShare, StreamingConcentration,
+    concentration, hhi_dense_scatter,
 };
 #[cfg(feature = "synth")]
 pub use synth::{SynthSpec, synthetic};
