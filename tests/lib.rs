@@ -12,6 +12,7 @@ mod material;
 mod methods;
 mod money;
 mod policy;
+mod render;
 mod report;
 mod serde_roundtrip;
 mod stats;

@@ -1,4 +1,3 @@
 //! Tests of `critical_minerals::report`.
 
 mod json;
-mod svg;
