@@ -5,3 +5,4 @@ mod codes;
 mod comtrade;
 mod kernels;
 mod kernels_vs_calculators;
+mod reports;
