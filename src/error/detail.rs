@@ -456,6 +456,28 @@ pub(crate) enum Detail {
         /// The phase.
         phase: &'static str,
     },
+    /// An Arrow column that is absent or of a type the reader does not take.
+    #[error("{origin}: column {column:?} is {found}, expected {expected}")]
+    #[cfg(feature = "arrow")]
+    ArrowColumn {
+        /// Where the record batch came from (a file, or `record batch`).
+        origin: String,
+        /// The column.
+        column: String,
+        /// What was found (`absent`, or its Arrow type).
+        found: String,
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// The Arrow or Parquet library refused a batch or a file.
+    #[error("{origin}: {message}")]
+    #[cfg(feature = "arrow")]
+    ArrowIo {
+        /// The file or record batch.
+        origin: String,
+        /// The library's message.
+        message: String,
+    },
     // provenance
     /// A NaN or infinite bound.
     #[error("estimate bound {value} is not finite")]
@@ -1162,6 +1184,10 @@ impl Detail {
             Detail::TooManyCommodities { .. } => ErrorKind::Limit,
             Detail::TooManyGroups { .. } => ErrorKind::Limit,
             Detail::LengthMismatch { .. } => ErrorKind::Mismatch,
+            #[cfg(feature = "arrow")]
+            Detail::ArrowColumn { .. } => ErrorKind::InvalidData,
+            #[cfg(feature = "arrow")]
+            Detail::ArrowIo { .. } => ErrorKind::Io,
             Detail::InvalidOption { .. } => ErrorKind::InvalidOption,
             Detail::WorkerFailed { .. } => ErrorKind::Internal,
             Detail::LineTooLong { .. } => ErrorKind::Limit,

@@ -262,3 +262,16 @@ fn too_many_hs6_codes_names_the_file_and_line() {
     }
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// Loads the file named by `CM_BACI_FILE` (for measuring peak memory on a large hostile file
+/// with `/usr/bin/time -v`; see BENCHMARKS.md, RELIABILITY) and prints the error, if any.
+#[test]
+#[ignore = "needs CM_BACI_FILE"]
+fn load_the_file_named_by_cm_baci_file() {
+    let Some(path) = std::env::var_os("CM_BACI_FILE") else { return };
+    let threads = std::env::var("CM_THREADS").ok().and_then(|t| t.parse().ok()).unwrap_or(0);
+    match TradeTable::load_baci(&path, &BaciOptions::default().with_threads(threads)) {
+        Ok((t, r)) => eprintln!("loaded {} rows: {r:?}", t.len()),
+        Err(e) => eprintln!("error ({} bytes): {e}", e.to_string().len()),
+    }
+}

@@ -686,13 +686,16 @@ fn parse_range(
     }
 }
 
-/// First line start at or after `at` (a line starts at 0 or after a `\n`).
+/// First line start at or after `at` (a line starts at 0 or after a `\n`); the end of the
+/// file when no line ends within [`MAX_LINE_BYTES`] of `at` (that line is too long: the part
+/// before it, which reads it, reports it).
 fn line_start_at(path: &Path, name: &str, at: u64, len: u64) -> Result<u64, Error> {
     let mut file = File::open(path).map_err(|e| io_error(name, &e))?;
     let mut pos = at.saturating_sub(1);
     file.seek(SeekFrom::Start(pos)).map_err(|e| io_error(name, &e))?;
     let mut buf = vec![0u8; 1 << 16];
-    while pos < len {
+    let give_up = pos.saturating_add(MAX_LINE_BYTES as u64 + 1).min(len);
+    while pos < give_up {
         let n = file.read(&mut buf).map_err(|e| io_error(name, &e))?;
         if n == 0 {
             break;
