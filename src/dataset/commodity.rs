@@ -274,13 +274,17 @@ impl Commodity {
     ///
     /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming `text` and the closest ids.
     pub fn lookup(text: &str) -> Result<Commodity, Error> {
+        // the ids as files write them: no allocation on the loaders' path
+        if let Some(c) = Commodity::all().find(|c| c.id() == text) {
+            return Ok(c);
+        }
         let key = normalize(text);
         if !key.is_empty() {
             for c in Commodity::all() {
                 let r = c.row();
-                if normalize(r.id) == key
-                    || normalize(r.name) == key
-                    || r.aliases.iter().any(|a| normalize(a) == key)
+                if normalizes_to(r.id, &key)
+                    || normalizes_to(r.name, &key)
+                    || r.aliases.iter().any(|a| normalizes_to(a, &key))
                     || (!r.symbol.is_empty() && r.symbol.eq_ignore_ascii_case(text.trim()))
                 {
                     return Ok(c);
@@ -305,7 +309,16 @@ fn parse_basis(text: &str) -> Option<Basis> {
 }
 
 fn normalize(s: &str) -> String {
-    s.trim().chars().map(|c| if c == ' ' || c == '_' { '-' } else { c.to_ascii_lowercase() }).collect()
+    s.trim().chars().map(normal_char).collect()
+}
+
+fn normal_char(c: char) -> char {
+    if c == ' ' || c == '_' { '-' } else { c.to_ascii_lowercase() }
+}
+
+/// `normalize(s) == key`, without allocating: loaders look up a commodity on every row.
+fn normalizes_to(s: &str, key: &str) -> bool {
+    s.trim().chars().map(normal_char).eq(key.chars())
 }
 
 /// Up to three ids within two edits of `key`, or starting with it.
