@@ -41,6 +41,7 @@ __all__ = [
     "dataset",
     "datasets",
     "report",
+    "Report",
     *_error_names,
 ]
 
@@ -356,13 +357,30 @@ def dataset(name: str, frame: str = "polars") -> Any:
     return pd.DataFrame(data)
 
 
-def report(commodity: str) -> dict:
-    """The supply-chain report of ``commodity`` (``"lithium"``, ``"cobalt"``, ``"nickel"``,
-    ``"natural-graphite"``) from the embedded data, as a dict (the crate's JSON form): keys
+class Report(dict):
+    """The supply-chain report of one commodity: a dict, the crate's JSON form (keys
     ``commodity``, ``title``, ``basis``, ``unit``, ``mining``, ``stages``, ``china``,
-    ``reliance``, ``claims``, ``notes``, ``sources``.
-    Raises ``ParseError`` for an unknown commodity (the message lists the known ones), ``UnsupportedError`` for one without a
-    report (``li-ion-batteries``)."""
+    ``reliance``, ``claims``, ``notes``, ``sources``), that notebooks show as the crate's HTML
+    page (``_repr_html_``) and that renders as text with :meth:`render`."""
+
+    def render(self, format: str = "table") -> str:
+        """The report as ``"table"`` (plain text, lines of at most 100 characters),
+        ``"markdown"``, ``"csv"`` (``table,row,column,value``), ``"json"`` or ``"html"`` (one
+        self-contained page with SVG charts). Raises ``ParseError`` for another format."""
+        return _native.report_render(self["commodity"], format)
+
+    def _repr_html_(self) -> str:
+        """The HTML page, for Jupyter and other notebooks."""
+        return self.render("html")
+
+
+def report(commodity: str) -> Report:
+    """The supply-chain report of ``commodity`` (``"lithium"``, ``"cobalt"``, ``"nickel"``,
+    ``"natural-graphite"``) from the embedded data, as a :class:`Report`: a dict (the crate's
+    JSON form: ``commodity``, ``title``, ``basis``, ``unit``, ``mining``, ``stages``,
+    ``china``, ``reliance``, ``claims``, ``notes``, ``sources``) shown as HTML in notebooks.
+    Raises ``ParseError`` for an unknown commodity (the message lists the known ones),
+    ``UnsupportedError`` for one without a report (``li-ion-batteries``)."""
     if not isinstance(commodity, str):
         raise TypeError(f"commodity must be a str, got {type(commodity).__name__}")
-    return _json.loads(_native.report_json(commodity))
+    return Report(_json.loads(_native.report_json(commodity)))

@@ -181,7 +181,16 @@ def datasets() -> List[str]:
     """The names of the embedded tables."""
 def dataset(name: str, frame: Literal["polars", "pandas"] = "polars") -> Any:
     """One embedded table as a DataFrame with its ``source`` column."""
-def report(commodity: str) -> Dict[str, Any]:
-    """The supply-chain report of a commodity as a dict (the crate's JSON form)."""
+class Report(Dict[str, Any]):
+    """The report as a dict (the crate's JSON form), shown as HTML in notebooks."""
+
+    def render(self, format: Literal["table", "markdown", "csv", "json", "html"] = "table") -> str:
+        """The report rendered by the crate in ``format``."""
+    def _repr_html_(self) -> str:
+        """The crate's HTML page of the report."""
+
+def report(commodity: str) -> Report:
+    """The supply-chain report of a commodity as a :class:`Report` (a dict, the crate's JSON
+    form, with ``_repr_html_``)."""
 def _synthetic_baci(path: StrPath, rows: int, seed: int = 42, products: int = 5000, years: int = 25) -> int:
     """Writes a seeded synthetic BACI file; returns the rows written."""

@@ -130,8 +130,25 @@ pub(crate) fn concentration_columns<'py>(
     Ok(d)
 }
 
+/// `n` HS6 codes in increasing order, spread evenly over the chapters a BACI file may hold
+/// (01–97, not 77): the file's product codes, one per product of the synthetic table.
+fn valid_hs6(n: usize) -> Vec<u32> {
+    const SLOTS: u64 = 96 * 10_000;
+    let n = n.max(1) as u64;
+    (0..n)
+        .map(|p| {
+            let slot = p * SLOTS / n;
+            let idx = slot / 10_000;
+            // chapter indices 0..=75 are chapters 1..=76, 76..=95 are 78..=97
+            let chapter = if idx >= 76 { idx + 2 } else { idx + 1 };
+            (chapter * 10_000 + slot % 10_000) as u32
+        })
+        .collect()
+}
+
 /// Writes a seeded synthetic BACI file of `rows` rows to `path` (values in thousands of USD,
-/// quantities in tonnes, `NA` for a missing quantity), the shape of the core's `synthetic`.
+/// quantities in tonnes, `NA` for a missing quantity), the shape of the core's `synthetic`, its
+/// products given HS6 codes of chapters 01–97.
 #[pyfunction]
 #[pyo3(signature = (path, rows, seed=42, products=5000, years=25))]
 pub(crate) fn synthetic_baci(
@@ -153,9 +170,11 @@ pub(crate) fn synthetic_baci(
         let t = synthetic(&spec, 0);
         let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&path)?);
         writeln!(w, "t,i,j,k,v,q")?;
+        let codes = valid_hs6(t.commodities().len());
         let mut n = 0u64;
-        for r in t.rows() {
-            write!(w, "{},{},{},{:06},", r.year, r.exporter.code(), r.importer.code(), r.hs6)?;
+        for (r, &c) in t.rows().zip(t.commodity_column()) {
+            let hs6 = codes.get(usize::from(c)).copied().unwrap_or(r.hs6);
+            write!(w, "{},{},{},{:06},", r.year, r.exporter.code(), r.importer.code(), hs6)?;
             match r.value_usd {
                 Some(v) => write!(w, "{:.3},", v / 1000.0)?,
                 None => write!(w, "NA,")?,

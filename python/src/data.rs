@@ -1,6 +1,7 @@
 //! The embedded dataset and the supply-chain report, in their JSON forms.
 
 use critical_minerals::dataset::{Commodity, Dataset};
+use critical_minerals::render::{self, Format};
 use critical_minerals::report::SupplyReport;
 use pyo3::prelude::*;
 
@@ -21,4 +22,14 @@ pub(crate) fn report_json(commodity: &str) -> PyResult<String> {
     let data = Dataset::builtin_ref().py()?;
     let report = SupplyReport::build(data, c).py()?;
     serde_json::to_string(&report).map_err(|e| raise("InternalError", e.to_string(), None))
+}
+
+/// The supply-chain report of `commodity` rendered as `format`: `table`, `markdown`, `csv`,
+/// `json` or `html` (one self-contained page with SVG charts).
+#[pyfunction]
+pub(crate) fn report_render(commodity: &str, format: &str) -> PyResult<String> {
+    let c: Commodity = commodity.parse().py()?;
+    let f: Format = format.parse().py()?;
+    let data = Dataset::builtin_ref().py()?;
+    render::report(&SupplyReport::build(data, c).py()?, f).py()
 }

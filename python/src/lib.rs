@@ -32,5 +32,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(columnar::synthetic_baci, m)?)?;
     m.add_function(wrap_pyfunction!(data::dataset_json, m)?)?;
     m.add_function(wrap_pyfunction!(data::report_json, m)?)?;
+    m.add_function(wrap_pyfunction!(data::report_render, m)?)?;
     Ok(())
 }

@@ -36,6 +36,18 @@ def test_report_is_the_json_form():
     assert {"commodity", "mining", "stages", "reliance", "claims", "notes", "sources"} <= set(r)
 
 
+def test_report_renders_as_the_crate_renders_it():
+    r = cm.report("cobalt")
+    assert isinstance(r, dict)
+    page = r._repr_html_()
+    assert page.lstrip().startswith("<") and "<svg" in page and "Cobalt" in page
+    text = r.render("table")
+    assert all(len(line) <= 100 for line in text.splitlines())
+    assert cm.report("lithium").render("json").strip().startswith("{")
+    with pytest.raises(cm.ParseError):
+        r.render("pdf")
+
+
 def test_unknown_and_unsupported_commodities():
     with pytest.raises(cm.ParseError) as e:
         cm.report("unobtainium")

@@ -456,6 +456,26 @@ pub(crate) enum Detail {
         /// The phase.
         phase: &'static str,
     },
+    /// An Arrow column that is absent or of a type the reader does not take.
+    #[error("{origin}: column {column:?} is {found}, expected {expected}")]
+    ArrowColumn {
+        /// Where the record batch came from (a file, or `record batch`).
+        origin: String,
+        /// The column.
+        column: String,
+        /// What was found (`absent`, or its Arrow type).
+        found: String,
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// The Arrow or Parquet library refused a batch or a file.
+    #[error("{origin}: {message}")]
+    ArrowIo {
+        /// The file or record batch.
+        origin: String,
+        /// The library's message.
+        message: String,
+    },
     // provenance
     /// A NaN or infinite bound.
     #[error("estimate bound {value} is not finite")]
@@ -1138,6 +1158,8 @@ impl Detail {
             Detail::TooManyCommodities { .. } => ErrorKind::Limit,
             Detail::TooManyGroups { .. } => ErrorKind::Limit,
             Detail::LengthMismatch { .. } => ErrorKind::Mismatch,
+            Detail::ArrowColumn { .. } => ErrorKind::InvalidData,
+            Detail::ArrowIo { .. } => ErrorKind::Io,
             Detail::InvalidOption { .. } => ErrorKind::InvalidOption,
             Detail::WorkerFailed { .. } => ErrorKind::Internal,
             Detail::LineTooLong { .. } => ErrorKind::Limit,

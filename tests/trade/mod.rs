@@ -1,5 +1,7 @@
 //! Tests of `critical_minerals::trade`.
 
+#[cfg(feature = "arrow")]
+mod arrow;
 mod baci;
 mod codes;
 mod comtrade;

@@ -13,6 +13,7 @@
 //! | [`Additive`] | a summable measure: `f64` (raw) or `Mass` (typed) |
 //! | [`hhi_dense_scatter`] | the unpartitioned baseline kept for the benchmarks |
 //! | `synthetic`, `SynthSpec` (feature `synth`) | a seeded BACI-like table for tests and benchmarks |
+//! | `arrow`, `TradeTable::to_record_batch`, `TradeTable::from_record_batches`, `Concentration::groups_record_batch`, `write_parquet`, `TradeTable::read_parquet_file` (feature `arrow`) | the table and group statistics as Arrow record batches and Parquet files (BACI's column names, nulls for missing) |
 //! | [`Error`](crate::Error) | what can go wrong, with file, line, column and value |
 //!
 //! # Definitions
@@ -110,8 +111,12 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 mod baci;
 mod kernels;
+#[cfg(feature = "arrow")]
+mod parquet;
 #[cfg(feature = "synth")]
 mod synth;
 mod table;
@@ -121,6 +126,8 @@ pub use kernels::{
     Additive, Concentration, GroupOptions, GroupStats, MAX_THREADS, Party, PartyShare, StreamingConcentration,
     concentration, hhi_dense_scatter,
 };
+#[cfg(feature = "arrow")]
+pub use parquet::{read_parquet_batches, write_parquet, write_parquet_batches, write_parquet_file};
 #[cfg(feature = "synth")]
 pub use synth::{SynthSpec, synthetic};
 pub use table::{Bitmap, RowTuple, TradeRow, TradeTable};
