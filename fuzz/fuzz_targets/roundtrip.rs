@@ -26,7 +26,11 @@ fuzz_target!(|data: &[u8]| {
     round_trip::<Basis>(s);
     round_trip::<Assay>(s);
     round_trip::<Form>(s);
-    round_trip::<Money>(s);
+    // money displays rounded to its currency's minor unit, for people: its exact form is JSON
+    // (the `serde` target); the display must still read back as money
+    if let Ok(m) = Money::from_str(s) {
+        assert!(Money::from_str(&m.to_string()).is_ok(), "{s:?} displays as {m}, which does not parse");
+    }
     round_trip::<Period>(s);
     round_trip::<HsCode>(s);
     round_trip::<Place>(s);
