@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v chromium > /dev/null; then
-  apt-get install -y chromium > /dev/null
+  # a fresh machine may have no package lists yet
+  apt-get update -qq > /dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null
 fi
 out="${CARGO_TARGET_DIR:-target}/ci-screenshots"
 mkdir -p "$out"

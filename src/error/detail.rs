@@ -458,6 +458,7 @@ pub(crate) enum Detail {
     },
     /// An Arrow column that is absent or of a type the reader does not take.
     #[error("{origin}: column {column:?} is {found}, expected {expected}")]
+    #[cfg(feature = "arrow")]
     ArrowColumn {
         /// Where the record batch came from (a file, or `record batch`).
         origin: String,
@@ -470,6 +471,7 @@ pub(crate) enum Detail {
     },
     /// The Arrow or Parquet library refused a batch or a file.
     #[error("{origin}: {message}")]
+    #[cfg(feature = "arrow")]
     ArrowIo {
         /// The file or record batch.
         origin: String,
@@ -1158,7 +1160,9 @@ impl Detail {
             Detail::TooManyCommodities { .. } => ErrorKind::Limit,
             Detail::TooManyGroups { .. } => ErrorKind::Limit,
             Detail::LengthMismatch { .. } => ErrorKind::Mismatch,
+            #[cfg(feature = "arrow")]
             Detail::ArrowColumn { .. } => ErrorKind::InvalidData,
+            #[cfg(feature = "arrow")]
             Detail::ArrowIo { .. } => ErrorKind::Io,
             Detail::InvalidOption { .. } => ErrorKind::InvalidOption,
             Detail::WorkerFailed { .. } => ErrorKind::Internal,
