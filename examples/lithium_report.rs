@@ -15,7 +15,7 @@ use critical_minerals::report::SupplyReport;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     // the embedded data; with your CSV files: Dataset::builtin()?.merge(Dataset::from_dir("my_dir")?)?
     let data = Dataset::builtin()?;
-    let report = SupplyReport::build(&data, Commodity::Lithium)?;
+    let report = SupplyReport::build(&data, Commodity::LITHIUM)?;
 
     // the report as plain text tables (Format::Markdown, Csv, Json and Html work the same way)
     print!("{}", render::report(&report, Format::Table)?);

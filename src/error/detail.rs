@@ -925,11 +925,35 @@ pub(crate) enum Detail {
         /// What is accepted.
         expected: &'static str,
     },
+    /// A commodity name that is in no catalogue row.
+    #[error("unknown commodity {input:?} ({})", if suggestions.is_empty() { "expected a commodity of the catalogue such as lithium, cobalt, manganese or rare-earths".to_string() } else { format!("did you mean {suggestions}?") })]
+    UnknownCommodity {
+        /// The text (an excerpt when long).
+        input: String,
+        /// Close ids, comma-separated (may be empty).
+        suggestions: String,
+    },
+    /// An edition asked for that the data does not hold for a commodity.
+    #[error("no edition {edition:?} of {commodity} figures in the data (editions: {available})")]
+    UnknownEdition {
+        /// The edition asked for.
+        edition: String,
+        /// The commodity.
+        commodity: String,
+        /// The editions present, latest first (or `none`).
+        available: String,
+    },
+    /// A file in a data directory that the loader does not read.
+    #[error("{path}: not a file the loader reads (data files: {expected})")]
+    UnreadFile {
+        /// The file.
+        path: String,
+        /// The file names that are read.
+        expected: String,
+    },
     // report
     /// A commodity that is not counted in tonnes (lithium-ion batteries).
-    #[error(
-        "no supply report for {commodity}: it has no mass basis (choose lithium, cobalt, nickel or natural-graphite)"
-    )]
+    #[error("no supply report for {commodity}: it has no mass basis (choose a mineral commodity)")]
     UnsupportedCommodity {
         /// The commodity asked for.
         commodity: String,
@@ -1216,6 +1240,9 @@ impl Detail {
             Detail::Io { .. } => ErrorKind::Io,
             Detail::Parse { .. } => ErrorKind::Parse,
             Detail::UnsupportedCommodity { .. } => ErrorKind::Unsupported,
+            Detail::UnknownCommodity { .. } => ErrorKind::Unknown,
+            Detail::UnknownEdition { .. } => ErrorKind::Unknown,
+            Detail::UnreadFile { .. } => ErrorKind::Unknown,
             Detail::GridTooShort { .. } => ErrorKind::Mismatch,
             Detail::CannotHoldStock { .. } => ErrorKind::Inconsistent,
             Detail::StockBalance { .. } => ErrorKind::Inconsistent,

@@ -25,7 +25,7 @@
 //! use critical_minerals::render::{self, Format};
 //! use critical_minerals::report::SupplyReport;
 //!
-//! let r = SupplyReport::build(&Dataset::builtin()?, Commodity::Lithium)?;
+//! let r = SupplyReport::build(&Dataset::builtin()?, Commodity::LITHIUM)?;
 //! let text = render::report(&r, Format::Table)?;
 //! assert!(text.lines().all(|l| l.chars().count() <= 100));
 //! assert!(text.contains("Australia") && text.contains("88,000"));

@@ -185,7 +185,7 @@ fn tick_step(span: f64) -> f64 {
 /// use critical_minerals::report::SupplyReport;
 /// use critical_minerals::render;
 ///
-/// let r = SupplyReport::build(&Dataset::builtin()?, Commodity::Lithium)?;
+/// let r = SupplyReport::build(&Dataset::builtin()?, Commodity::LITHIUM)?;
 /// let svg = render::svg::stage_shares(&r, &r.chart(4))?;
 /// assert!(svg.starts_with("<svg") && svg.contains("Share of the stage (%)"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -97,12 +97,12 @@ fn check_page(c: Commodity) -> R {
 
 #[test]
 fn lithium_page_structure() -> R {
-    check_page(Commodity::Lithium)
+    check_page(Commodity::LITHIUM)
 }
 
 #[test]
 fn cobalt_nickel_graphite_pages_structure() -> R {
-    for c in [Commodity::Cobalt, Commodity::Nickel, Commodity::NaturalGraphite] {
+    for c in [Commodity::COBALT, Commodity::NICKEL, Commodity::NATURAL_GRAPHITE] {
         check_page(c)?;
     }
     Ok(())
@@ -110,7 +110,7 @@ fn cobalt_nickel_graphite_pages_structure() -> R {
 
 #[test]
 fn every_format_renders_and_json_is_the_report() -> R {
-    let r = SupplyReport::build(&Dataset::builtin()?, Commodity::Lithium)?;
+    let r = SupplyReport::build(&Dataset::builtin()?, Commodity::LITHIUM)?;
     for f in Format::ALL {
         let out = render::report(&r, f)?;
         assert!(out.contains("Australia"), "{f}: no Australia");

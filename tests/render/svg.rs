@@ -22,7 +22,7 @@ fn texts(svg: &str) -> Result<Vec<String>, Box<dyn std::error::Error>> {
 
 #[test]
 fn lithium_stage_chart_is_labelled() -> R {
-    let report = SupplyReport::build(&Dataset::builtin()?, Commodity::Lithium)?;
+    let report = SupplyReport::build(&Dataset::builtin()?, Commodity::LITHIUM)?;
     let t = texts(&render::stage_chart(&report)?)?;
     let has = |s: &str| t.iter().any(|x| x == s);
     assert!(has("Lithium supply chain: country shares by stage"), "title missing: {t:?}");
@@ -37,7 +37,7 @@ fn lithium_stage_chart_is_labelled() -> R {
 #[test]
 fn every_mineral_stage_chart_renders() -> R {
     let data = Dataset::builtin()?;
-    for c in [Commodity::Cobalt, Commodity::Nickel, Commodity::NaturalGraphite] {
+    for c in [Commodity::COBALT, Commodity::NICKEL, Commodity::NATURAL_GRAPHITE] {
         let t = texts(&render::stage_chart(&SupplyReport::build(&data, c)?)?)?;
         assert!(t.iter().any(|x| x.starts_with("Source: ")), "{c}: no source line");
         assert!(t.iter().any(|x| x.ends_with("country shares by stage")), "{c}: no title");

@@ -10,7 +10,7 @@ type R = Result<(), Box<dyn std::error::Error>>;
 #[test]
 fn lines_fit_and_read_well() -> R {
     let data = Dataset::builtin()?;
-    for c in [Commodity::Lithium, Commodity::Cobalt, Commodity::Nickel, Commodity::NaturalGraphite] {
+    for c in [Commodity::LITHIUM, Commodity::COBALT, Commodity::NICKEL, Commodity::NATURAL_GRAPHITE] {
         let r = SupplyReport::build(&data, c)?;
         for f in [Format::Table, Format::Markdown] {
             let out = render::report(&r, f)?;
@@ -25,9 +25,9 @@ fn lines_fit_and_read_well() -> R {
             assert!(!out.contains(".csv") && !out.contains("seed"), "{c} {f}: file name or tag");
         }
     }
-    let li = render::report(&SupplyReport::build(&data, Commodity::Lithium)?, Format::Table)?;
+    let li = render::report(&SupplyReport::build(&data, Commodity::LITHIUM)?, Format::Table)?;
     assert!(li.contains("2024 (t Li)") && li.contains("88,000 e") && li.contains("240,000"), "{li}");
-    let co = render::report(&SupplyReport::build(&data, Commodity::Cobalt)?, Format::Table)?;
+    let co = render::report(&SupplyReport::build(&data, Commodity::COBALT)?, Format::Table)?;
     assert!(co.contains("Congo (Kinshasa)"), "{co}");
     Ok(())
 }

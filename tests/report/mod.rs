@@ -1,3 +1,4 @@
 //! Tests of `critical_minerals::report`.
 
 mod json;
+mod open_data;
