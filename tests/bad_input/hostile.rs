@@ -275,3 +275,23 @@ fn load_the_file_named_by_cm_baci_file() {
         Err(e) => eprintln!("error ({} bytes): {e}", e.to_string().len()),
     }
 }
+
+#[test]
+fn each_documented_limit_is_enforced_at_its_edge() {
+    use critical_minerals::trade::columnar::{MAX_LINE_BYTES, MAX_THREADS};
+    let line = |len: usize| {
+        let row = "2022,152,156,283691,10,1";
+        format!("t,i,j,k,v,q\n{row}{}\n", " ".repeat(len - row.len()))
+    };
+    assert!(TradeTable::from_baci_reader("edge.csv", line(MAX_LINE_BYTES).as_bytes()).is_ok());
+    let e = TradeTable::from_baci_reader("edge.csv", line(MAX_LINE_BYTES + 1).as_bytes()).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Limit, "{e}");
+    let t = TradeTable::from_rows([(2023, c("CL"), c("CN"), 283691, Some(3.0), None)]).unwrap();
+    assert!(t.value_concentration(Party::Exporter, &GroupOptions::default().with_threads(MAX_THREADS)).is_ok());
+    let e = t.value_concentration(Party::Exporter, &GroupOptions::default().with_threads(MAX_THREADS + 1));
+    assert_eq!(e.map_err(|e| e.kind()).err(), Some(ErrorKind::InvalidOption));
+    let e = TradeTable::from_baci_reader("y.csv", "t,i,j,k,v,q\n40000,152,156,283691,1,1\n".as_bytes()).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidData, "{e}");
+    let e = TradeTable::from_rows([(40_000, c("CL"), c("CN"), 283691, None, None)]).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidData, "{e}");
+}
