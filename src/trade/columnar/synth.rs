@@ -61,8 +61,13 @@ pub fn synthetic(spec: &SynthSpec, threads: usize) -> TradeTable {
     // every year must be an `i16`: from `first_year`, at most up to 32767
     let room = usize::try_from(i32::from(i16::MAX) - i32::from(spec.first_year) + 1).unwrap_or(1);
     let years = spec.years.clamp(1, 1000).min(room);
-    let step = (989_999 / products).max(1) as u32;
-    let hs6_dict: Vec<u32> = (0..products as u32).map(|k| 10_000 + k * step).collect();
+    // codes a trade file may carry (`HsCode::new`): chapters 01–97 without the reserved 77, so
+    // that a synthetic table written as BACI text loads back
+    let step = (959_999 / products).max(1) as u32;
+    let hs6_dict: Vec<u32> = (0..products as u32)
+        .map(|k| 10_000 + k * step)
+        .map(|code| if code >= 770_000 { code + 10_000 } else { code })
+        .collect();
     let economies: Vec<Economy> = Country::all().map(Economy::from).collect();
     let nc = economies.len();
     let mut cdf: Vec<f64> = (1..=nc).map(|r| (r as f64).powf(-spec.zipf_s)).collect();
