@@ -63,6 +63,27 @@ pub(crate) fn shift_point(text: &str, places: i32) -> Option<String> {
     Some(if out == "-0" { "0".to_string() } else { out })
 }
 
+/// Most characters of its input an error message quotes: [`excerpt`] cuts there.
+pub(crate) const EXCERPT_CHARS: usize = 40;
+
+/// At most [`EXCERPT_CHARS`] characters of `text`, then `…` when cut: the one rule for quoting
+/// input in messages, so that a 500 MB "line" never ends up in an error.
+pub(crate) fn excerpt(text: &str) -> String {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        Some((at, _)) => format!("{}…", text.get(..at).unwrap_or("")),
+        None => text.to_string(),
+    }
+}
+
+/// [`excerpt`] of bytes read from a file, invalid UTF-8 replaced (only the bytes of the excerpt
+/// are decoded).
+pub(crate) fn excerpt_bytes(bytes: &[u8]) -> String {
+    // four bytes a character at most: decode no more than the excerpt can show
+    let cut = bytes.get(..4 * EXCERPT_CHARS + 4).unwrap_or(bytes);
+    let text = excerpt(&String::from_utf8_lossy(cut));
+    if cut.len() < bytes.len() && !text.ends_with('…') { format!("{text}…") } else { text }
+}
+
 /// A fraction as a percentage with at most `max_decimals` decimals: `percent(0.1234, 1)` is
 /// `12.3 %`.
 pub(crate) fn percent(fraction: f64, max_decimals: usize) -> String {
@@ -95,6 +116,17 @@ mod tests {
         assert_eq!(grouped(-0.001, 2), "0");
         assert_eq!(grouped(f64::NAN, 2), "NaN");
         assert_eq!(percent(0.1234, 1), "12.3 %");
+    }
+
+    #[test]
+    fn excerpts_are_short() {
+        assert_eq!(excerpt("abc"), "abc");
+        let long = "é".repeat(1000);
+        assert_eq!(excerpt(&long).chars().count(), EXCERPT_CHARS + 1);
+        assert!(excerpt(&long).ends_with('…'));
+        assert_eq!(excerpt(&"x".repeat(EXCERPT_CHARS)), "x".repeat(EXCERPT_CHARS));
+        assert_eq!(excerpt_bytes(&vec![b'9'; 1 << 20]).chars().count(), EXCERPT_CHARS + 1);
+        assert_eq!(excerpt_bytes(b"\xff1"), "\u{fffd}1");
     }
 
     #[test]

@@ -21,6 +21,7 @@
 //! | [`chain`] | stages, processes, facilities; the chain calculators (below) |
 //! | [`dataset`] | the embedded reference data and loaders for user data |
 //! | [`report`] | the supply-chain report of a commodity, as data |
+//! | `render` (feature `render`) | the report as text tables, Markdown, CSV, JSON, SVG charts and one HTML page; CSV and JSON writers of the columnar results |
 //!
 //! ## The calculators, by concept
 //!
@@ -62,6 +63,8 @@ pub mod methods;
 pub mod money;
 pub mod policy;
 pub mod provenance;
+#[cfg(feature = "render")]
+pub mod render;
 pub mod report;
 mod rng;
 pub mod stats;

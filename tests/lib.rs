@@ -1,7 +1,5 @@
-//! The integration tests of `critical-minerals`, in one binary whose modules mirror `src/`.
-//!
-//! src/; shared fixtures live in `fixtures`.
-//! src/; shared fixtures live in `fixtures`.
+//! The integration tests of `critical-minerals`, in one binary whose modules mirror `src/`;
+//! shared fixtures (the USGS tables, a BACI file, a Comtrade file) live in `fixtures`.
 
 mod bad_input;
 mod chain;
@@ -14,6 +12,7 @@ mod material;
 mod methods;
 mod money;
 mod policy;
+mod render;
 mod report;
 mod serde_roundtrip;
 mod stats;

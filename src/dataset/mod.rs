@@ -4,7 +4,10 @@
 //! |---|---|
 //! | [`Dataset`] | all tables; [`Dataset::builtin`], [`Dataset::from_dir`], [`Dataset::from_json`], [`Dataset::merge`], queries |
 //! | [`SourceRecord`], [`Confidence`](crate::provenance::Confidence) | a cited source and how sure it is (`P`, `S`, `D`, `U`, `C`) |
-//! | [`ProductionRecord`], [`Commodity`], [`Measure`], [`Flag`] | mine production and reserves by country |
+//! | [`Commodity`], [`CriticalList`], [`ReportedBasis`], [`TradeCode`] | the commodity catalogue: every commodity as data |
+//! | [`ProductionRecord`], [`Measure`], [`Flag`] | production and reserves by country (USGS MCS 2025, World Mining Data 2024) |
+//! | [`PoliticalStabilityRecord`] | WGI political-stability estimates by economy and year |
+//! | [`latest_edition`], [`edition_year`], [`DirLoad`], [`FileRead`] | editions, and what a directory load read |
 //! | [`SalientRecord`], [`SalientItem`], [`SalientUnit`] | USGS US salient statistics |
 //! | [`StageShareRecord`] | a country's share of a chain stage, as one source states it |
 //! | [`Claim`] | figures stated by documents (`claims.csv`), read into the claim model of [`claims`](crate::claims) |
@@ -22,8 +25,9 @@
 //! | file | columns (optional ones in *italics*) |
 //! |---|---|
 //! | `sources.csv` | `id, publisher, title,` *`edition, table_or_page, url`*`, tag` |
-//! | `production.csv` | `commodity, stage, measure, country,` *`country_as_published`*`, year, value_t, basis, flags, source,` *`note`* |
-//! | `us_salient.csv` | `commodity, item, year, value, unit, basis, flags, source,` *`note`* |
+//! | `production.csv` | `commodity, stage, measure, country,` *`country_as_published`*`, year, value_t, basis, flags, source,` *`edition, note`* |
+//! | `us_salient.csv` | `commodity, item, year, value, unit, basis, flags, source,` *`edition, note`* |
+//! | `political_stability.csv` | `country,` *`country_as_published`*`, year, estimate, source,` *`edition`* |
 //! | `stage_shares.csv` | `commodity, stage, country, year, share_low_pct, share_high_pct,` *`qualifier, as_published`*`, metric, source,` *`note`* |
 //! | `claims.csv` | `id, kind, bound, value, value_high, unit, basis, subject, region, period_start, period_end,` *`qualifier`*`, source,` *`note`* |
 //! | `prices.csv` | `commodity, product,` *`grade`*`, market, date, statistic, value, currency, per,` *`qualifier`*`, source,` *`note`* |
@@ -31,7 +35,8 @@
 //!
 //! Column values:
 //!
-//! - `commodity`: [`Commodity`] (`lithium`, `cobalt`, `nickel`, `natural-graphite`, `li-ion-batteries`);
+//! - `commodity`: a [`Commodity`] of the catalogue by id, name or alias (`lithium`, `manganese`,
+//!   `rare-earths`, `natural-graphite`, `li-ion-batteries`, ...);
 //!   `stage`: [`Stage`] (`mining`, `refining`, `cells`, ...);
 //!   `measure`: `production` or `reserves`.
 //! - `country`: a [`Place`]: an ISO 3166-1 code; files use alpha-3 (`NAM`), alpha-2 `NA` is read as
@@ -59,12 +64,27 @@
 //! - `facilities.csv`: `capacity_unit` is `t/yr` (with `capacity_basis`) or `GWh/yr`; `status` is
 //!   a [`FacilityStatus`](crate::chain::FacilityStatus); capacity is empty when no source gives it.
 //!
+//! - `edition`: the edition a figure comes from (`MCS 2025`); when the column is absent or empty,
+//!   the `edition` of the cited source, else the source id.
+//!
+//! # Editions
+//!
+//! The built-in production figures come from two publications: USGS Mineral Commodity Summaries
+//! 2025 (`MCS 2025`: lithium, cobalt, nickel, natural graphite; 2023 and 2024) and World Mining
+//! Data 2024 (`WMD 2024`: 64 commodities, 2018–2022). Every production, salient and
+//! political-stability row is keyed by its edition as well as by what it measures, so several
+//! editions of the same figure coexist (a user's MCS 2024 table beside the built-in MCS 2025).
+//! Queries ([`Dataset::production`], [`Dataset::salient_value`],
+//! [`Dataset::political_stability`]) take the latest edition that holds what they ask for (see
+//! [`latest_edition`]); [`Dataset::production_in`] names one.
+//!
 //! # Loading rules
 //!
 //! Every present file is fully checked: an unknown column, a missing required column, a row with
 //! the wrong number of fields, an unknown country or commodity, a negative tonnage, a missing
-//! basis, an unknown flag, a source id not in `sources.csv`, or a repeated key is an error naming
-//! the file, the row (1-based; the header is row 0), the column and the value. Nothing is dropped.
+//! basis, an unknown flag, a source id not in `sources.csv`, or a repeated key (within one
+//! edition) is an error naming the file, the row (1-based; the header is row 0), the column and
+//! the value. Nothing is dropped. In a directory, a CSV file the loader does not read is an error.
 //!
 //! # Example
 //!
@@ -73,15 +93,19 @@
 //! use critical_minerals::dataset::{Commodity, Dataset, Measure};
 //!
 //! let data = Dataset::builtin()?;
-//! let world = data.world_total(Commodity::Lithium, 2024).and_then(|r| r.tonnes());
+//! let world = data.world_total(Commodity::LITHIUM, 2024).and_then(|r| r.tonnes());
 //! assert_eq!(world, Some(240_000.0));
-//! let us = data.withheld(Commodity::Lithium, Stage::Mining, 2024, Measure::Production);
+//! let us = data.withheld(Commodity::LITHIUM, Stage::Mining, 2024, Measure::Production);
 //! assert_eq!(us[0].country_as_published, "United States");
 //! let src = data.source(&us[0].source).map(|s| s.source.publisher.as_str());
 //! assert_eq!(src, Some("U.S. Geological Survey"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod commodity;
+mod commodity_table;
+mod edition;
+mod geopolrisk;
 mod parse;
 mod records;
 mod table;
@@ -92,16 +116,18 @@ use std::sync::OnceLock;
 
 use serde::ser::{SerializeMap, Serializer};
 
+pub use commodity::{Commodity, CriticalList, ReportedBasis, TradeCode};
+pub use edition::{DirLoad, FileRead, edition_year, latest_edition};
 pub use records::{
-    Commodity, FacilityRecord, Flag, Measure, PricePoint, PriceStatistic, ProductionRecord, SalientItem, SalientRecord,
-    SalientUnit, SourceRecord, StageShareRecord,
+    FacilityRecord, Flag, Measure, PoliticalStabilityRecord, PricePoint, PriceStatistic, ProductionRecord, SalientItem,
+    SalientRecord, SalientUnit, SourceRecord, StageShareRecord,
 };
 
 use crate::Error;
 use crate::chain::Stage;
 use crate::claims::Claim;
 use crate::error::Detail;
-use crate::geo::Place;
+use crate::geo::{Economy, Place};
 use crate::material::Amount;
 use crate::provenance::Estimate;
 use parse::SourceIds;
@@ -123,6 +149,7 @@ struct Locs {
     claims: Vec<Loc>,
     prices: Vec<Loc>,
     facilities: Vec<Loc>,
+    political_stability: Vec<Loc>,
 }
 
 /// The reference tables: sources, production and reserves, US salient statistics, stage shares,
@@ -145,12 +172,12 @@ struct Locs {
 /// use critical_minerals::geo::Country;
 ///
 /// let data = Dataset::builtin()?;
-/// let rows = data.production(Commodity::Cobalt, Stage::Mining, 2024, Measure::Production);
+/// let rows = data.production(Commodity::COBALT, Stage::Mining, 2024, Measure::Production);
 /// let congo = Country::from_code("CD")?;
 /// let drc = rows.iter().find(|r| r.area.country() == Some(congo));
 /// assert_eq!(drc.and_then(|r| r.tonnes()), Some(220_000.0));
 /// let china = Country::from_code("CN")?;
-/// let li_refining = data.stage_share_range(Commodity::Lithium, Stage::Refining, china.into());
+/// let li_refining = data.stage_share_range(Commodity::LITHIUM, Stage::Refining, china.into());
 /// assert!(li_refining.is_some_and(|e| e.low() < e.high()));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -163,6 +190,7 @@ pub struct Dataset {
     claims: Vec<Claim>,
     prices: Vec<PricePoint>,
     facilities: Vec<FacilityRecord>,
+    political_stability: Vec<PoliticalStabilityRecord>,
     locs: Locs,
 }
 
@@ -175,18 +203,25 @@ impl PartialEq for Dataset {
             && self.claims == o.claims
             && self.prices == o.prices
             && self.facilities == o.facilities
+            && self.political_stability == o.political_stability
     }
 }
 
-const BUILTIN: [(&Schema, &str); 7] = [
-    (&table::SOURCES, include_str!("../../data/sources.csv")),
-    (&table::PRODUCTION, include_str!("../../data/production.csv")),
-    (&table::SALIENT, include_str!("../../data/us_salient.csv")),
-    (&table::STAGE_SHARES, include_str!("../../data/stage_shares.csv")),
-    (&table::CLAIMS, include_str!("../../data/claims.csv")),
-    (&table::PRICES, include_str!("../../data/prices.csv")),
-    (&table::FACILITIES, include_str!("../../data/facilities.csv")),
+/// The built-in files: schema, file name under `data/`, text.
+const BUILTIN: [(&Schema, &str, &str); 9] = [
+    (&table::SOURCES, "sources.csv", include_str!("../../data/sources.csv")),
+    (&table::PRODUCTION, "production.csv", include_str!("../../data/production.csv")),
+    (&table::PRODUCTION, "wmd2024_production.csv", include_str!("../../data/wmd2024_production.csv")),
+    (&table::SALIENT, "us_salient.csv", include_str!("../../data/us_salient.csv")),
+    (&table::STAGE_SHARES, "stage_shares.csv", include_str!("../../data/stage_shares.csv")),
+    (&table::CLAIMS, "claims.csv", include_str!("../../data/claims.csv")),
+    (&table::PRICES, "prices.csv", include_str!("../../data/prices.csv")),
+    (&table::FACILITIES, "facilities.csv", include_str!("../../data/facilities.csv")),
+    (&table::POLITICAL_STABILITY, "political_stability.csv", include_str!("../../data/political_stability.csv")),
 ];
+
+/// The file label prefix of built-in rows.
+const BUILTIN_PREFIX: &str = "<builtin>/";
 
 static BUILTIN_CACHE: OnceLock<Result<Dataset, Error>> = OnceLock::new();
 
@@ -275,7 +310,7 @@ impl Dataset {
     /// use critical_minerals::dataset::{Commodity, Dataset};
     ///
     /// let data = Dataset::builtin()?;
-    /// let world = data.world_total(Commodity::NaturalGraphite, 2024).and_then(|r| r.tonnes());
+    /// let world = data.world_total(Commodity::NATURAL_GRAPHITE, 2024).and_then(|r| r.tonnes());
     /// assert_eq!(world, Some(1_600_000.0));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -292,8 +327,8 @@ impl Dataset {
         BUILTIN_CACHE
             .get_or_init(|| {
                 let mut tables = Vec::with_capacity(BUILTIN.len());
-                for (schema, text) in BUILTIN {
-                    let file = format!("<builtin>/{}", schema.file);
+                for (schema, name, text) in BUILTIN {
+                    let file = format!("{BUILTIN_PREFIX}{name}");
                     tables.push((schema, RawTable::from_csv(&file, text, schema)?));
                 }
                 Dataset::from_tables(tables)
@@ -303,8 +338,9 @@ impl Dataset {
     }
 
     /// Loads a directory of CSV files with the built-in file names and columns (see the module
-    /// documentation). Each file is optional; each present file is fully validated. Other files
-    /// in the directory are not read. Rows cite sources of the same directory's `sources.csv`.
+    /// documentation). Each file is optional; each present file is fully validated. A CSV file
+    /// with another name is an error; other entries are not read ([`Dataset::load_dir`] lists
+    /// them). Rows cite sources of the same directory's `sources.csv`.
     ///
     /// # Errors
     ///
@@ -326,7 +362,7 @@ impl Dataset {
     ///      lithium,mining,production,NA,2025,1200,Li,,mine-report\n",
     /// )?;
     /// let mine = Dataset::from_dir(&dir)?;
-    /// let row = &mine.production(Commodity::Lithium, Stage::Mining, 2025, Measure::Production)[0];
+    /// let row = &mine.production(Commodity::LITHIUM, Stage::Mining, 2025, Measure::Production)[0];
     /// assert_eq!(row.area.to_string(), "NAM"); // "NA" is Namibia
     /// let all = Dataset::builtin()?.merge(mine)?;
     /// assert!(all.source("mine-report").is_some());
@@ -334,11 +370,63 @@ impl Dataset {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_dir(dir: impl AsRef<Path>) -> Result<Dataset, Error> {
+        Dataset::load_dir(dir).map(|(d, _)| d)
+    }
+
+    /// As [`Dataset::from_dir`], with the list of what was read: each data file and its rows, and
+    /// every other entry of the directory. A CSV file whose name is not a data file's is an error
+    /// (a misspelt `prodution.csv` is never skipped silently); other entries (a README, a
+    /// sub-directory) are listed in [`DirLoad::not_read`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Dataset::from_dir`]; [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming a CSV
+    /// file the loader does not read.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use critical_minerals::dataset::Dataset;
+    ///
+    /// let dir = std::env::temp_dir().join(format!("cm-doc-load-dir-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// std::fs::write(dir.join("sources.csv"), "id,publisher,title,tag\nmine,Acme,Report,P\n")?;
+    /// std::fs::write(dir.join("README.md"), "my notes")?;
+    /// let (_, load) = Dataset::load_dir(&dir)?;
+    /// assert_eq!(load.read[0].rows, 1);
+    /// assert!(load.not_read[0].ends_with("README.md"));
+    /// std::fs::write(dir.join("prodution.csv"), "commodity\n")?;
+    /// let err = Dataset::load_dir(&dir).unwrap_err().to_string();
+    /// assert!(err.contains("prodution.csv") && err.contains("production.csv"));
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn load_dir(dir: impl AsRef<Path>) -> Result<(Dataset, DirLoad), Error> {
         let dir = dir.as_ref();
+        let io =
+            |path: &Path, e: std::io::Error| Detail::Io { path: path.display().to_string(), reason: e.to_string() };
         if !dir.is_dir() {
             return Err(
                 Detail::Io { path: dir.display().to_string(), reason: "not a readable directory".into() }.into()
             );
+        }
+        let mut load = DirLoad::default();
+        let mut entries: Vec<std::path::PathBuf> = Vec::new();
+        for entry in std::fs::read_dir(dir).map_err(|e| io(dir, e))? {
+            entries.push(entry.map_err(|e| io(dir, e))?.path());
+        }
+        entries.sort();
+        let expected = || table::ALL.iter().map(|s| s.file).collect::<Vec<_>>().join(", ");
+        for path in &entries {
+            let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+            let known = table::ALL.iter().any(|s| s.file == name);
+            if known && path.is_file() {
+                continue;
+            }
+            if path.is_file() && name.to_ascii_lowercase().ends_with(".csv") {
+                return Err(Detail::UnreadFile { path: path.display().to_string(), expected: expected() }.into());
+            }
+            load.not_read.push(path.display().to_string());
         }
         let mut tables = Vec::new();
         for schema in table::ALL {
@@ -347,11 +435,12 @@ impl Dataset {
                 continue;
             }
             let file = path.display().to_string();
-            let text =
-                std::fs::read_to_string(&path).map_err(|e| Detail::Io { path: file.clone(), reason: e.to_string() })?;
-            tables.push((schema, RawTable::from_csv(&file, &text, schema)?));
+            let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;
+            let raw = RawTable::from_csv(&file, &text, schema)?;
+            load.read.push(FileRead { path: file, rows: raw.rows.len() });
+            tables.push((schema, raw));
         }
-        Dataset::from_tables(tables)
+        Ok((Dataset::from_tables(tables)?, load))
     }
 
     /// Loads the JSON form written by serializing a [`Dataset`]: an object whose keys are table
@@ -443,9 +532,11 @@ impl Dataset {
     /// ([`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate)); the only exception is a source listed in both with
     /// identical fields, which is kept once (so a user directory can repeat the built-in sources
     /// it cites). Keys: sources, claims and facilities by `id`; production by (commodity, stage,
-    /// measure, country, year); salient statistics by (commodity, item, year); stage shares by
-    /// (commodity, stage, country, year, metric, source); prices by (commodity, product, grade,
-    /// market, date, statistic, source).
+    /// measure, country, year, edition); salient statistics by (commodity, item, year, edition);
+    /// political stability by (country, year, edition); stage shares by (commodity, stage,
+    /// country, year, metric, source); prices by (commodity, product, grade, market, date,
+    /// statistic, source). Figures of another edition therefore never collide: the editions
+    /// coexist and queries pick the latest (see the module documentation).
     ///
     /// # Errors
     ///
@@ -464,86 +555,100 @@ impl Dataset {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn merge(self, other: Dataset) -> Result<Dataset, Error> {
-        let (sources, l_sources) = merge_table(
-            (self.sources, self.locs.sources),
-            (other.sources, other.locs.sources),
-            parse::source_key,
-            true,
-        )?;
-        let (production, l_production) = merge_table(
-            (self.production, self.locs.production),
-            (other.production, other.locs.production),
+        let mut d = self;
+        let o = other;
+        (d.sources, d.locs.sources) =
+            merge_table((d.sources, d.locs.sources), (o.sources, o.locs.sources), parse::source_key, true)?;
+        (d.production, d.locs.production) = merge_table(
+            (d.production, d.locs.production),
+            (o.production, o.locs.production),
             parse::production_key,
             false,
         )?;
-        let (salient, l_salient) = merge_table(
-            (self.salient, self.locs.salient),
-            (other.salient, other.locs.salient),
-            parse::salient_key,
-            false,
-        )?;
-        let (stage_shares, l_stage_shares) = merge_table(
-            (self.stage_shares, self.locs.stage_shares),
-            (other.stage_shares, other.locs.stage_shares),
+        (d.salient, d.locs.salient) =
+            merge_table((d.salient, d.locs.salient), (o.salient, o.locs.salient), parse::salient_key, false)?;
+        (d.stage_shares, d.locs.stage_shares) = merge_table(
+            (d.stage_shares, d.locs.stage_shares),
+            (o.stage_shares, o.locs.stage_shares),
             parse::stage_share_key,
             false,
         )?;
-        let (claims, l_claims) =
-            merge_table((self.claims, self.locs.claims), (other.claims, other.locs.claims), parse::claim_key, false)?;
-        let (prices, l_prices) =
-            merge_table((self.prices, self.locs.prices), (other.prices, other.locs.prices), parse::price_key, false)?;
-        let (facilities, l_facilities) = merge_table(
-            (self.facilities, self.locs.facilities),
-            (other.facilities, other.locs.facilities),
+        (d.claims, d.locs.claims) =
+            merge_table((d.claims, d.locs.claims), (o.claims, o.locs.claims), parse::claim_key, false)?;
+        (d.prices, d.locs.prices) =
+            merge_table((d.prices, d.locs.prices), (o.prices, o.locs.prices), parse::price_key, false)?;
+        (d.facilities, d.locs.facilities) = merge_table(
+            (d.facilities, d.locs.facilities),
+            (o.facilities, o.locs.facilities),
             parse::facility_key,
             false,
         )?;
-        Ok(Dataset {
-            sources,
-            production,
-            salient,
-            stage_shares,
-            claims,
-            prices,
-            facilities,
-            locs: Locs {
-                sources: l_sources,
-                production: l_production,
-                salient: l_salient,
-                stage_shares: l_stage_shares,
-                claims: l_claims,
-                prices: l_prices,
-                facilities: l_facilities,
-            },
-        })
+        (d.political_stability, d.locs.political_stability) = merge_table(
+            (d.political_stability, d.locs.political_stability),
+            (o.political_stability, o.locs.political_stability),
+            parse::political_stability_key,
+            false,
+        )?;
+        Ok(d)
     }
 
     fn from_tables(tables: Vec<(&'static Schema, RawTable)>) -> Result<Dataset, Error> {
-        let mut d = Dataset::default();
-        let ids: SourceIds = SourceIds::new();
-        if let Some((schema, raw)) = tables.iter().find(|(s, _)| s.key == table::SOURCES.key) {
-            let (rows, locs) = typed(raw, schema, &ids, |r, _| parse::source(r), parse::source_key)?;
-            d.sources = rows;
-            d.locs.sources = locs;
+        fn add<T: PartialEq>(
+            into: &mut Vec<T>,
+            locs: &mut Vec<Loc>,
+            part: (Vec<T>, Vec<Loc>),
+            key: fn(&T) -> String,
+        ) -> Result<(), Error> {
+            let (rows, l) = merge_table((std::mem::take(into), std::mem::take(locs)), part, key, false)?;
+            *into = rows;
+            *locs = l;
+            Ok(())
         }
-        let ids: SourceIds = d.sources.iter().map(|s| s.source.id.clone()).collect();
+        let mut d = Dataset::default();
+        let none: SourceIds = SourceIds::new();
+        for (schema, raw) in tables.iter().filter(|(s, _)| s.key == table::SOURCES.key) {
+            let part = typed(raw, schema, &none, |r, _| parse::source(r), parse::source_key)?;
+            add(&mut d.sources, &mut d.locs.sources, part, parse::source_key)?;
+        }
+        let ids: SourceIds = d
+            .sources
+            .iter()
+            .map(|s| (s.source.id.clone(), s.source.edition.clone().unwrap_or_else(|| s.source.id.clone())))
+            .collect();
         for (schema, raw) in &tables {
             match schema.key {
                 "production" => {
-                    (d.production, d.locs.production) =
-                        typed(raw, schema, &ids, parse::production, parse::production_key)?
+                    let part = typed(raw, schema, &ids, parse::production, parse::production_key)?;
+                    add(&mut d.production, &mut d.locs.production, part, parse::production_key)?;
                 }
                 "us_salient" => {
-                    (d.salient, d.locs.salient) = typed(raw, schema, &ids, parse::salient, parse::salient_key)?
+                    let part = typed(raw, schema, &ids, parse::salient, parse::salient_key)?;
+                    add(&mut d.salient, &mut d.locs.salient, part, parse::salient_key)?;
                 }
                 "stage_shares" => {
-                    (d.stage_shares, d.locs.stage_shares) =
-                        typed(raw, schema, &ids, parse::stage_share, parse::stage_share_key)?
+                    let part = typed(raw, schema, &ids, parse::stage_share, parse::stage_share_key)?;
+                    add(&mut d.stage_shares, &mut d.locs.stage_shares, part, parse::stage_share_key)?;
                 }
-                "claims" => (d.claims, d.locs.claims) = typed(raw, schema, &ids, parse::claim, parse::claim_key)?,
-                "prices" => (d.prices, d.locs.prices) = typed(raw, schema, &ids, parse::price, parse::price_key)?,
+                "claims" => {
+                    let part = typed(raw, schema, &ids, parse::claim, parse::claim_key)?;
+                    add(&mut d.claims, &mut d.locs.claims, part, parse::claim_key)?;
+                }
+                "prices" => {
+                    let part = typed(raw, schema, &ids, parse::price, parse::price_key)?;
+                    add(&mut d.prices, &mut d.locs.prices, part, parse::price_key)?;
+                }
                 "facilities" => {
-                    (d.facilities, d.locs.facilities) = typed(raw, schema, &ids, parse::facility, parse::facility_key)?
+                    let part = typed(raw, schema, &ids, parse::facility, parse::facility_key)?;
+                    add(&mut d.facilities, &mut d.locs.facilities, part, parse::facility_key)?;
+                }
+                "political_stability" => {
+                    let part = typed(raw, schema, &ids, parse::political_stability, parse::political_stability_key)?;
+                    add(
+                        &mut d.political_stability,
+                        &mut d.locs.political_stability,
+                        part,
+                        parse::political_stability_key,
+                    )?;
                 }
                 _ => {}
             }
@@ -551,7 +656,7 @@ impl Dataset {
         Ok(d)
     }
 
-    fn rows_by_table(&self) -> [(&'static Schema, Vec<Vec<String>>); 7] {
+    fn rows_by_table(&self) -> [(&'static Schema, Vec<Vec<String>>); 8] {
         [
             (&table::SOURCES, self.sources.iter().map(parse::source_fields).collect()),
             (&table::PRODUCTION, self.production.iter().map(parse::production_fields).collect()),
@@ -560,7 +665,45 @@ impl Dataset {
             (&table::CLAIMS, self.claims.iter().map(parse::claim_fields).collect()),
             (&table::PRICES, self.prices.iter().map(parse::price_fields).collect()),
             (&table::FACILITIES, self.facilities.iter().map(parse::facility_fields).collect()),
+            (
+                &table::POLITICAL_STABILITY,
+                self.political_stability.iter().map(parse::political_stability_fields).collect(),
+            ),
         ]
+    }
+
+    /// The same dataset without the rows of the built-in data: only the rows read from the
+    /// user's files (a directory, JSON). Sources are all kept, so rows may still cite built-in
+    /// sources. Used to report on the user's data alone.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use critical_minerals::dataset::Dataset;
+    ///
+    /// let builtin = Dataset::builtin()?;
+    /// assert!(builtin.without_builtin().production_rows().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn without_builtin(&self) -> Dataset {
+        fn keep<T: Clone>(rows: &[T], locs: &[Loc]) -> (Vec<T>, Vec<Loc>) {
+            rows.iter()
+                .zip(locs)
+                .filter(|(_, l)| !l.file.starts_with(BUILTIN_PREFIX))
+                .map(|(r, l)| (r.clone(), l.clone()))
+                .unzip()
+        }
+        let mut d = Dataset { sources: self.sources.clone(), ..Dataset::default() };
+        d.locs.sources = self.locs.sources.clone();
+        (d.production, d.locs.production) = keep(&self.production, &self.locs.production);
+        (d.salient, d.locs.salient) = keep(&self.salient, &self.locs.salient);
+        (d.stage_shares, d.locs.stage_shares) = keep(&self.stage_shares, &self.locs.stage_shares);
+        (d.claims, d.locs.claims) = keep(&self.claims, &self.locs.claims);
+        (d.prices, d.locs.prices) = keep(&self.prices, &self.locs.prices);
+        (d.facilities, d.locs.facilities) = keep(&self.facilities, &self.locs.facilities);
+        (d.political_stability, d.locs.political_stability) =
+            keep(&self.political_stability, &self.locs.political_stability);
+        d
     }
 
     /// Every source.
@@ -578,9 +721,11 @@ impl Dataset {
         &self.production
     }
 
-    /// The rows of a commodity, stage, year and measure: countries, `OTHER` and `WORLD`, in file
-    /// order. Rows of other stages (a refinery table merged beside mine production) are never
-    /// mixed in.
+    /// The rows of a commodity, stage, year and measure — countries, `OTHER` and `WORLD`, in file
+    /// order — each figure (country) from the latest edition that has it (see
+    /// [`latest_edition`]): a user's older edition never displaces a newer figure, and rows no
+    /// other edition has are kept. Rows of other stages (a refinery table merged beside mine
+    /// production) are never mixed in.
     pub fn production(
         &self,
         commodity: Commodity,
@@ -588,10 +733,100 @@ impl Dataset {
         year: i32,
         measure: Measure,
     ) -> Vec<&ProductionRecord> {
-        self.production
+        self.production_in(commodity, stage, year, measure, None)
+    }
+
+    /// As [`Dataset::production`], from the named `edition` only (`Some("MCS 2024")`), or each
+    /// figure from its latest edition with `None`. Empty when the edition has no such rows.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use critical_minerals::chain::Stage;
+    /// use critical_minerals::dataset::{Commodity, Dataset, Measure};
+    ///
+    /// let data = Dataset::builtin()?;
+    /// let co = Commodity::COBALT;
+    /// // 2024 and 2023 come from USGS MCS 2025, 2022 from World Mining Data 2024
+    /// assert_eq!(data.production(co, Stage::Mining, 2024, Measure::Production)[0].edition, "MCS 2025");
+    /// assert_eq!(data.production(co, Stage::Mining, 2022, Measure::Production)[0].edition, "WMD 2024");
+    /// let wmd_2023 = data.production_in(co, Stage::Mining, 2023, Measure::Production, Some("WMD 2024"));
+    /// assert!(wmd_2023.is_empty()); // World Mining Data 2024 ends with 2022
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn production_in(
+        &self,
+        commodity: Commodity,
+        stage: Stage,
+        year: i32,
+        measure: Measure,
+        edition: Option<&str>,
+    ) -> Vec<&ProductionRecord> {
+        let rows: Vec<&ProductionRecord> = self
+            .production
             .iter()
             .filter(|r| r.commodity == commodity && r.stage == stage && r.year == year && r.measure == measure)
-            .collect()
+            .collect();
+        match edition {
+            Some(e) => rows.into_iter().filter(|r| r.edition == e).collect(),
+            None => {
+                // per figure (country): the row of the latest edition that has it
+                let latest: HashMap<Place, &str> = {
+                    let mut by_area: HashMap<Place, Vec<&str>> = HashMap::new();
+                    for r in &rows {
+                        by_area.entry(r.area).or_default().push(&r.edition);
+                    }
+                    by_area.into_iter().filter_map(|(a, eds)| latest_edition(eds).map(|e| (a, e))).collect()
+                };
+                rows.into_iter().filter(|r| latest.get(&r.area).is_some_and(|e| *e == r.edition)).collect()
+            }
+        }
+    }
+
+    /// The editions holding production rows of a commodity (any stage, year and measure), latest
+    /// first.
+    pub fn editions(&self, commodity: Commodity) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for r in self.production.iter().filter(|r| r.commodity == commodity) {
+            if !out.contains(&r.edition.as_str()) {
+                out.push(&r.edition);
+            }
+        }
+        for r in self.salient.iter().filter(|r| r.commodity == commodity) {
+            if !out.contains(&r.edition.as_str()) {
+                out.push(&r.edition);
+            }
+        }
+        edition::sort_latest_first(&mut out);
+        out
+    }
+
+    /// Every WGI political-stability row.
+    pub fn political_stability_rows(&self) -> &[PoliticalStabilityRecord] {
+        &self.political_stability
+    }
+
+    /// The political-stability estimate of an economy in a year, from the latest edition that
+    /// has it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use critical_minerals::dataset::Dataset;
+    /// use critical_minerals::geo::Economy;
+    ///
+    /// let data = Dataset::builtin()?;
+    /// let chile = Economy::from_alpha3("CHL")?;
+    /// let r = data.political_stability(chile, 2022).ok_or("no row")?;
+    /// assert_eq!(r.edition, "WGI 2023");
+    /// assert!(r.estimate > -2.5 && r.estimate < 2.5);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn political_stability(&self, economy: Economy, year: i32) -> Option<&PoliticalStabilityRecord> {
+        let rows: Vec<&PoliticalStabilityRecord> =
+            self.political_stability.iter().filter(|r| r.economy == economy && r.year == year).collect();
+        let e = latest_edition(rows.iter().map(|r| r.edition.as_str()))?;
+        rows.into_iter().find(|r| r.edition == e)
     }
 
     /// The rows that make up the world at a stage: countries and `OTHER`, without `WORLD`.
@@ -647,9 +882,12 @@ impl Dataset {
         &self.salient
     }
 
-    /// One US salient statistic.
+    /// One US salient statistic, from the latest edition that has it.
     pub fn salient_value(&self, commodity: Commodity, item: SalientItem, year: i32) -> Option<&SalientRecord> {
-        self.salient.iter().find(|r| r.commodity == commodity && r.item == item && r.year == year)
+        let rows: Vec<&SalientRecord> =
+            self.salient.iter().filter(|r| r.commodity == commodity && r.item == item && r.year == year).collect();
+        let e = latest_edition(rows.iter().map(|r| r.edition.as_str()))?;
+        rows.into_iter().find(|r| r.edition == e)
     }
 
     /// Every stage-share row.

@@ -1,28 +1,36 @@
 //! Typing and writing each table: text rows <-> records, with every check of the loaders.
 
 use crate::time::Period;
-use std::collections::HashSet;
+use std::collections::HashMap;
 
+use super::Commodity;
 use super::records::{
-    Commodity, FacilityRecord, Flag, Measure, PricePoint, ProductionRecord, SalientItem, SalientRecord, SalientUnit,
-    SourceRecord, StageShareRecord, grade_class,
+    FacilityRecord, Flag, Measure, PoliticalStabilityRecord, PricePoint, ProductionRecord, SalientItem, SalientRecord,
+    SalientUnit, SourceRecord, StageShareRecord, grade_class,
 };
 use super::table::Row;
 use crate::Error;
 use crate::chain::{Capacity, Company, Facility, FacilityStatus, Stage};
 use crate::claims::{Bound, Claim, ClaimFigure, ClaimKind, ClaimUnit, Invalid, Stated};
 use crate::error::Detail;
-use crate::geo::{Country, Place};
+use crate::geo::{Country, Economy, Place};
 use crate::material::{Amount, Basis, Form, Rate};
 use crate::provenance::{Estimate, Source};
 use crate::units;
 
-/// The source ids a table may cite.
-pub(crate) type SourceIds = HashSet<String>;
+/// The source ids a table may cite, each with the edition its rows default to (the source's
+/// edition, else its id).
+pub(crate) type SourceIds = HashMap<String, String>;
+
+/// The edition of a row: its `edition` column, else the default of its source.
+fn edition(row: &Row<'_>, ids: &SourceIds, source: &str) -> String {
+    let own = row.text("edition");
+    if own.is_empty() { ids.get(source).cloned().unwrap_or_else(|| source.to_string()) } else { own.to_string() }
+}
 
 fn check_source(row: &Row<'_>, ids: &SourceIds) -> Result<String, Error> {
     let id = row.required("source")?;
-    if ids.contains(id) {
+    if ids.contains_key(id) {
         Ok(id.to_string())
     } else {
         Err(Detail::UnknownSource {
@@ -131,7 +139,7 @@ pub(crate) fn production(row: &Row<'_>, ids: &SourceIds) -> Result<ProductionRec
     let basis = basis_for(row, "basis", commodity)?;
     let flags = flags(row, "flags")?;
     let value = value_with_flags(row, "value_t", &flags, false)?
-        .map(|v| Amount::tonnes(v, basis.clone()).map_err(|e| row.bad("value_t", e.to_string())))
+        .map(|v| tonnes_amount(row, "value_t", v, &basis))
         .transpose()?;
     Ok(ProductionRecord {
         commodity,
@@ -143,9 +151,41 @@ pub(crate) fn production(row: &Row<'_>, ids: &SourceIds) -> Result<ProductionRec
         value,
         basis,
         flags,
+        edition: edition(row, ids, row.text("source")),
         source: check_source(row, ids)?,
         note: row.owned("note"),
     })
+}
+
+/// The amount of a tonnage column, read exactly: the decimal text is shifted to kilograms (the
+/// unit amounts are kept in) before it becomes a number, so that writing the kilograms back as
+/// tonnes ([`tonnes_text`]) reproduces the same value. `v` (the column as a number) is used for
+/// text the shift cannot read.
+fn tonnes_amount(row: &Row<'_>, column: &str, v: f64, basis: &Basis) -> Result<Amount, Error> {
+    let text = row.text(column).replace('_', "");
+    // `1.5e-7` (as JSON numbers may be written): shift the mantissa by the exponent too
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i32>().ok()),
+        None => (text.as_str(), Some(0)),
+    };
+    let kg = exponent
+        .and_then(|e| e.checked_add(3))
+        .and_then(|places| crate::fmt::shift_point(mantissa, places))
+        .and_then(|t| t.parse::<f64>().ok())
+        .filter(|k| k.is_finite());
+    let mass = match kg {
+        Some(kg) => units::Mass::new::<uom::si::mass::kilogram>(kg),
+        None => units::tonnes(v),
+    };
+    Amount::new(mass, basis.clone()).map_err(|e| row.bad(column, e.to_string()))
+}
+
+/// An amount as tonnes text that [`tonnes_amount`] reads back to the same value: the shortest
+/// round-trip text of its kilograms, with the point moved three places.
+fn tonnes_text(a: &Amount) -> String {
+    let kg = a.mass().get::<uom::si::mass::kilogram>();
+    let text = format!("{kg}");
+    crate::fmt::shift_point(&text, -3).unwrap_or_else(|| crate::fmt::trim(a.in_tonnes(), 9))
 }
 
 pub(crate) fn production_fields(r: &ProductionRecord) -> Vec<String> {
@@ -156,18 +196,19 @@ pub(crate) fn production_fields(r: &ProductionRecord) -> Vec<String> {
         r.area.to_string(),
         r.country_as_published.clone(),
         r.year.to_string(),
-        r.value.as_ref().map(|a| crate::fmt::trim(a.in_tonnes(), 9)).unwrap_or_default(),
+        r.value.as_ref().map(tonnes_text).unwrap_or_default(),
         r.basis.to_string(),
         join_flags(&r.flags),
         r.source.clone(),
+        r.edition.clone(),
         r.note.clone(),
     ]
 }
 
 pub(crate) fn production_key(r: &ProductionRecord) -> String {
     format!(
-        "(commodity, stage, measure, country, year) = ({}, {}, {}, {}, {})",
-        r.commodity, r.stage, r.measure, r.area, r.year
+        "(commodity, stage, measure, country, year, edition) = ({}, {}, {}, {}, {}, {})",
+        r.commodity, r.stage, r.measure, r.area, r.year, r.edition
     )
 }
 
@@ -199,6 +240,7 @@ pub(crate) fn salient(row: &Row<'_>, ids: &SourceIds) -> Result<SalientRecord, E
         value,
         unit,
         flags,
+        edition: edition(row, ids, row.text("source")),
         source: check_source(row, ids)?,
         note: row.owned("note"),
     })
@@ -218,12 +260,46 @@ pub(crate) fn salient_fields(r: &SalientRecord) -> Vec<String> {
         basis,
         join_flags(&r.flags),
         r.source.clone(),
+        r.edition.clone(),
         r.note.clone(),
     ]
 }
 
 pub(crate) fn salient_key(r: &SalientRecord) -> String {
-    format!("(commodity, item, year) = ({}, {}, {})", r.commodity, r.item, r.year)
+    format!("(commodity, item, year, edition) = ({}, {}, {}, {})", r.commodity, r.item, r.year, r.edition)
+}
+
+pub(crate) fn political_stability(row: &Row<'_>, ids: &SourceIds) -> Result<PoliticalStabilityRecord, Error> {
+    let code = row.required("country")?;
+    let economy = Economy::from_alpha3(code).map_err(|e| row.bad("country", e.to_string()))?;
+    let year = row.year("year")?.ok_or_else(|| row.bad("year", "a value is required"))?;
+    let estimate = row.number("estimate")?.ok_or_else(|| row.bad("estimate", "a value is required"))?;
+    if !(-5.0..=5.0).contains(&estimate) {
+        return Err(row.bad("estimate", "a WGI estimate lies between about -2.5 and 2.5"));
+    }
+    Ok(PoliticalStabilityRecord {
+        economy,
+        country_as_published: row.owned("country_as_published"),
+        year,
+        estimate,
+        edition: edition(row, ids, row.text("source")),
+        source: check_source(row, ids)?,
+    })
+}
+
+pub(crate) fn political_stability_fields(r: &PoliticalStabilityRecord) -> Vec<String> {
+    vec![
+        r.economy.alpha3().unwrap_or_default().to_string(),
+        r.country_as_published.clone(),
+        r.year.to_string(),
+        format!("{}", r.estimate),
+        r.source.clone(),
+        r.edition.clone(),
+    ]
+}
+
+pub(crate) fn political_stability_key(r: &PoliticalStabilityRecord) -> String {
+    format!("(country, year, edition) = ({}, {}, {})", r.economy.alpha3().unwrap_or_default(), r.year, r.edition)
 }
 
 fn percent(row: &Row<'_>, column: &str) -> Result<f64, Error> {

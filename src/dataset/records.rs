@@ -4,91 +4,18 @@ use crate::time::Period;
 
 use serde::{Deserialize, Serialize};
 
+use super::Commodity;
 use crate::Error;
 use crate::chain::{Facility, Stage};
 use crate::error::Detail;
+use crate::geo::Economy;
 use crate::geo::Place;
-use crate::material::{Amount, Basis, Element, Form, GradeClass, GraphiteKind, Mineral};
+use crate::material::{Amount, Basis, Form, GradeClass};
 use crate::provenance::{Confidence, Estimate, Source};
 use crate::vocab::text_enum;
 
 fn parse_err(what: &'static str, input: &str, expected: &'static str) -> Error {
     Detail::Parse { what, input: input.to_string(), expected }.into()
-}
-
-/// A commodity of the dataset, with the basis its tonnages are counted on by default.
-///
-/// # Example
-///
-/// ```
-/// use critical_minerals::dataset::Commodity;
-/// use critical_minerals::material::Basis;
-///
-/// let g: Commodity = "natural-graphite".parse()?;
-/// assert_eq!(g.default_basis(), Some("natural-graphite".parse::<Basis>()?));
-/// assert_eq!(Commodity::Lithium.default_basis(), Some("Li".parse::<Basis>()?));
-/// assert!(Commodity::Cobalt.accepts_basis(&"Co".parse()?));
-/// assert!(!Commodity::Cobalt.accepts_basis(&"LCE".parse()?));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-#[non_exhaustive]
-pub enum Commodity {
-    /// Lithium (USGS counts lithium content).
-    Lithium,
-    /// Cobalt (cobalt content).
-    Cobalt,
-    /// Nickel (nickel content).
-    Nickel,
-    /// Natural graphite (gross weight of graphite).
-    NaturalGraphite,
-    /// Lithium-ion batteries (cells and packs), for stage shares and claims.
-    LiIonBatteries,
-}
-
-text_enum!(Commodity, "commodity", "lithium, cobalt, nickel, natural-graphite or li-ion-batteries", {
-    Lithium => "lithium",
-    Cobalt => "cobalt",
-    Nickel => "nickel",
-    NaturalGraphite => "natural-graphite" | "graphite-natural" | "graphite (natural)",
-    LiIonBatteries => "li-ion-batteries" | "lithium-ion batteries",
-});
-
-impl Commodity {
-    /// The basis USGS counts this commodity's tonnages on: contained Li, Co or Ni, gross natural
-    /// graphite; `None` for batteries (counted in GWh, not tonnes).
-    pub fn default_basis(self) -> Option<Basis> {
-        match self {
-            Commodity::Lithium => Some(Basis::contained(Element::Li)),
-            Commodity::Cobalt => Some(Basis::contained(Element::Co)),
-            Commodity::Nickel => Some(Basis::contained(Element::Ni)),
-            Commodity::NaturalGraphite => Some(Basis::gross(Form::Ore(Mineral::NaturalGraphite))),
-            Commodity::LiIonBatteries => None,
-        }
-    }
-
-    /// Whether a tonnage of this commodity may be counted on `basis`: a basis that counts the
-    /// commodity's element (Li, LCE, SC6 for lithium), or for natural graphite a gross natural
-    /// graphite form or contained carbon. Batteries accept no mass basis.
-    pub fn accepts_basis(self, basis: &Basis) -> bool {
-        match self {
-            Commodity::Lithium => basis.element() == Some(Element::Li),
-            Commodity::Cobalt => basis.element() == Some(Element::Co),
-            Commodity::Nickel => basis.element() == Some(Element::Ni),
-            Commodity::NaturalGraphite => match basis {
-                Basis::Contained(e) => *e == Element::C,
-                Basis::Gross { form, .. } => matches!(
-                    form,
-                    Form::Ore(Mineral::NaturalGraphite)
-                        | Form::Concentrate(Mineral::NaturalGraphite)
-                        | Form::AnodeGraphite(GraphiteKind::Natural)
-                ),
-                _ => false,
-            },
-            Commodity::LiIonBatteries => false,
-        }
-    }
 }
 
 /// What a production-table row measures.
@@ -118,6 +45,7 @@ text_enum!(Measure, "measure", "production or reserves", {
 /// | `NA` | not available | empty |
 /// | `in-world-total` | no separate figure, counted in the world total | empty |
 /// | `gt` (also `>`) | published as "more than" the value (a lower bound) | the bound |
+/// | `p` | preliminary (World Mining Data) | any |
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 #[non_exhaustive]
@@ -136,9 +64,11 @@ pub enum Flag {
     InWorldTotal,
     /// `gt`: published as "more than" the value.
     GreaterThan,
+    /// `p`: preliminary.
+    Preliminary,
 }
 
-text_enum!(Flag, "flag", "W, e, rounded, zero, NA, in-world-total or gt", {
+text_enum!(Flag, "flag", "W, e, rounded, zero, NA, in-world-total, gt or p", {
     Withheld => "W",
     Estimated => "e",
     Rounded => "rounded",
@@ -146,6 +76,7 @@ text_enum!(Flag, "flag", "W, e, rounded, zero, NA, in-world-total or gt", {
     NotAvailable => "NA",
     InWorldTotal => "in-world-total",
     GreaterThan => "gt" | ">",
+    Preliminary => "p",
 });
 
 impl Flag {
@@ -188,6 +119,9 @@ pub struct ProductionRecord {
     pub flags: Vec<Flag>,
     /// Source id.
     pub source: String,
+    /// The edition the figure comes from (`MCS 2025`, `WMD 2024`): the `edition` column, else the
+    /// source's edition, else the source id.
+    pub edition: String,
     /// Footnotes and remarks.
     pub note: String,
 }
@@ -202,6 +136,26 @@ impl ProductionRecord {
     pub fn tonnes(&self) -> Option<f64> {
         self.value.as_ref().map(Amount::in_tonnes)
     }
+}
+
+/// A row of `political_stability.csv`: the World Bank's Worldwide Governance Indicators estimate
+/// of *Political Stability and Absence of Violence/Terrorism* of an economy in a year (about
+/// −2.5 weak to +2.5 strong).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PoliticalStabilityRecord {
+    /// The economy (column `country`: ISO 3166-1 alpha-3, or a code of a territory the indicators
+    /// cover such as `ANT`).
+    pub economy: Economy,
+    /// The name as published.
+    pub country_as_published: String,
+    /// Year.
+    pub year: i32,
+    /// The point estimate.
+    pub estimate: f64,
+    /// Source id.
+    pub source: String,
+    /// Edition (`WGI 2023`).
+    pub edition: String,
 }
 
 /// What a US salient-statistics row reports.
@@ -279,6 +233,8 @@ pub struct SalientRecord {
     pub flags: Vec<Flag>,
     /// Source id.
     pub source: String,
+    /// The edition the figure comes from (as for [`ProductionRecord::edition`]).
+    pub edition: String,
     /// Definitions and remarks.
     pub note: String,
 }

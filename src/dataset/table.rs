@@ -53,6 +53,7 @@ pub(crate) const PRODUCTION: Schema = Schema {
         col("basis"),
         col("flags"),
         col("source"),
+        opt("edition"),
         opt("note"),
     ],
 };
@@ -69,6 +70,7 @@ pub(crate) const SALIENT: Schema = Schema {
         col("basis"),
         col("flags"),
         col("source"),
+        opt("edition"),
         opt("note"),
     ],
 };
@@ -154,8 +156,22 @@ pub(crate) const FACILITIES: Schema = Schema {
     ],
 };
 
+pub(crate) const POLITICAL_STABILITY: Schema = Schema {
+    file: "political_stability.csv",
+    key: "political_stability",
+    columns: &[
+        col("country"),
+        opt("country_as_published"),
+        num("year"),
+        num("estimate"),
+        col("source"),
+        opt("edition"),
+    ],
+};
+
 /// Every schema, in load order (sources first: the other tables cite them).
-pub(crate) const ALL: [&Schema; 7] = [&SOURCES, &PRODUCTION, &SALIENT, &STAGE_SHARES, &CLAIMS, &PRICES, &FACILITIES];
+pub(crate) const ALL: [&Schema; 8] =
+    [&SOURCES, &PRODUCTION, &SALIENT, &STAGE_SHARES, &CLAIMS, &PRICES, &FACILITIES, &POLITICAL_STABILITY];
 
 /// A table of text fields in schema column order; absent optional columns are empty.
 pub(crate) struct RawTable {
@@ -379,7 +395,8 @@ pub(crate) fn to_csv(schema: &Schema, rows: &[Vec<String>]) -> Result<String, Er
     String::from_utf8(bytes).map_err(|e| Detail::Io { path: schema.file.to_string(), reason: e.to_string() }.into())
 }
 
-/// One row serialized as a JSON object: empty fields are left out, numeric columns are numbers.
+/// One row serialized as a JSON object: empty fields are left out, numeric columns are numbers
+/// (or strings when a JSON number would not carry the text exactly).
 pub(crate) struct JsonRow<'a> {
     pub schema: &'a Schema,
     pub fields: Vec<String>,
@@ -398,7 +415,12 @@ impl serde::Serialize for JsonRow<'_> {
                     map.serialize_entry(c.name, &i)?;
                     continue;
                 }
-                if let Ok(x) = f.parse::<f64>() {
+                // a number only when its shortest form is the text itself, so that nothing is
+                // rounded on the way (17-digit texts stay strings, which the reader accepts)
+                if let Ok(x) = f.parse::<f64>()
+                    && x.is_finite()
+                    && format!("{x}") == *f
+                {
                     map.serialize_entry(c.name, &x)?;
                     continue;
                 }

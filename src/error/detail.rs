@@ -420,6 +420,36 @@ pub(crate) enum Detail {
         /// What was expected.
         expected: &'static str,
     },
+    /// A line longer than a loader reads.
+    #[error("{file}: line {line}: longer than {limit} bytes (no line end within the limit)")]
+    LineTooLong {
+        /// The file.
+        file: String,
+        /// 1-based line number (the header is line 1).
+        line: u64,
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// A file whose lines end in a bare carriage return.
+    #[error("{file}: line 1 ends in a bare carriage return (\\r): convert the line ends to \\n or \\r\\n")]
+    BareCarriageReturn {
+        /// The file.
+        file: String,
+    },
+    /// A worker thread the operating system would not start.
+    #[error("could not start a worker thread of the {phase} phase: {message}")]
+    ThreadSpawn {
+        /// The phase.
+        phase: &'static str,
+        /// The operating system's error, as text.
+        message: String,
+    },
+    /// A sum of finite values too large for an `f64`.
+    #[error("{what}: the sum overflows a 64-bit float (above 1.8e308)")]
+    SumOverflow {
+        /// What was summed, and where.
+        what: String,
+    },
     /// A worker thread stopped without a result (a bug: please report it).
     #[error("a worker thread of the {phase} phase failed")]
     WorkerFailed {
@@ -428,6 +458,7 @@ pub(crate) enum Detail {
     },
     /// An Arrow column that is absent or of a type the reader does not take.
     #[error("{origin}: column {column:?} is {found}, expected {expected}")]
+    #[cfg(feature = "arrow")]
     ArrowColumn {
         /// Where the record batch came from (a file, or `record batch`).
         origin: String,
@@ -440,6 +471,7 @@ pub(crate) enum Detail {
     },
     /// The Arrow or Parquet library refused a batch or a file.
     #[error("{origin}: {message}")]
+    #[cfg(feature = "arrow")]
     ArrowIo {
         /// The file or record batch.
         origin: String,
@@ -893,11 +925,35 @@ pub(crate) enum Detail {
         /// What is accepted.
         expected: &'static str,
     },
+    /// A commodity name that is in no catalogue row.
+    #[error("unknown commodity {input:?} ({})", if suggestions.is_empty() { "expected a commodity of the catalogue such as lithium, cobalt, manganese or rare-earths".to_string() } else { format!("did you mean {suggestions}?") })]
+    UnknownCommodity {
+        /// The text (an excerpt when long).
+        input: String,
+        /// Close ids, comma-separated (may be empty).
+        suggestions: String,
+    },
+    /// An edition asked for that the data does not hold for a commodity.
+    #[error("no edition {edition:?} of {commodity} figures in the data (editions: {available})")]
+    UnknownEdition {
+        /// The edition asked for.
+        edition: String,
+        /// The commodity.
+        commodity: String,
+        /// The editions present, latest first (or `none`).
+        available: String,
+    },
+    /// A file in a data directory that the loader does not read.
+    #[error("{path}: not a file the loader reads (data files: {expected})")]
+    UnreadFile {
+        /// The file.
+        path: String,
+        /// The file names that are read.
+        expected: String,
+    },
     // report
     /// A commodity that is not counted in tonnes (lithium-ion batteries).
-    #[error(
-        "no supply report for {commodity}: it has no mass basis (choose lithium, cobalt, nickel or natural-graphite)"
-    )]
+    #[error("no supply report for {commodity}: it has no mass basis (choose a mineral commodity)")]
     UnsupportedCommodity {
         /// The commodity asked for.
         commodity: String,
@@ -1128,10 +1184,16 @@ impl Detail {
             Detail::TooManyCommodities { .. } => ErrorKind::Limit,
             Detail::TooManyGroups { .. } => ErrorKind::Limit,
             Detail::LengthMismatch { .. } => ErrorKind::Mismatch,
+            #[cfg(feature = "arrow")]
             Detail::ArrowColumn { .. } => ErrorKind::InvalidData,
+            #[cfg(feature = "arrow")]
             Detail::ArrowIo { .. } => ErrorKind::Io,
             Detail::InvalidOption { .. } => ErrorKind::InvalidOption,
             Detail::WorkerFailed { .. } => ErrorKind::Internal,
+            Detail::LineTooLong { .. } => ErrorKind::Limit,
+            Detail::BareCarriageReturn { .. } => ErrorKind::InvalidData,
+            Detail::ThreadSpawn { .. } => ErrorKind::Io,
+            Detail::SumOverflow { .. } => ErrorKind::NotFinite,
             Detail::EstimateNotFinite { .. } => ErrorKind::NotFinite,
             Detail::Inverted { .. } => ErrorKind::Order,
             Detail::MissingField { .. } => ErrorKind::Missing,
@@ -1178,6 +1240,9 @@ impl Detail {
             Detail::Io { .. } => ErrorKind::Io,
             Detail::Parse { .. } => ErrorKind::Parse,
             Detail::UnsupportedCommodity { .. } => ErrorKind::Unsupported,
+            Detail::UnknownCommodity { .. } => ErrorKind::Unknown,
+            Detail::UnknownEdition { .. } => ErrorKind::Unknown,
+            Detail::UnreadFile { .. } => ErrorKind::Unknown,
             Detail::GridTooShort { .. } => ErrorKind::Mismatch,
             Detail::CannotHoldStock { .. } => ErrorKind::Inconsistent,
             Detail::StockBalance { .. } => ErrorKind::Inconsistent,

@@ -194,8 +194,10 @@ impl Error {
 
     /// The error with its line number moved down by `by` lines (for a file parsed in parts).
     pub(crate) fn shift_line(mut self, by: u64) -> Error {
-        if let Detail::FieldCount { line, .. } | Detail::BadCell { line, .. } | Detail::UnknownTradeCode { line, .. } =
-            &mut self.inner.detail
+        if let Detail::FieldCount { line, .. }
+        | Detail::BadCell { line, .. }
+        | Detail::UnknownTradeCode { line, .. }
+        | Detail::LineTooLong { line, .. } = &mut self.inner.detail
         {
             *line += by;
         }

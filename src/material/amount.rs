@@ -68,6 +68,30 @@ impl Amount {
         Amount::new(units::tonnes(t), basis)
     }
 
+    /// An amount of `value` in a mass unit given as text: `t` (also `tonne`, `tonnes`, `metric
+    /// ton`, `metric tons`), `kg`, `kt` or `Mt`, the units the serialized form reads. For callers
+    /// that receive the unit as data (files, other languages' bindings).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use critical_minerals::material::{Amount, Basis};
+    /// use critical_minerals::ErrorKind;
+    ///
+    /// let li = Amount::in_unit(88.0, "kt", "Li".parse()?)?;
+    /// assert_eq!(li.in_tonnes(), 88_000.0);
+    /// assert_eq!(Amount::in_unit(1.0, "lb", Basis::lce()).unwrap_err().kind(), ErrorKind::Unknown);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) for another unit; as [`Amount::new`].
+    pub fn in_unit(value: f64, unit: &str, basis: Basis) -> Result<Amount, Error> {
+        crate::validate::finite(format!("amount in {unit} ({basis} basis)"), value)?;
+        Amount::tonnes(value * tonnes_per_unit(unit)?, basis)
+    }
+
     /// Zero on a basis.
     pub fn zero(basis: Basis) -> Amount {
         Amount { mass: units::tonnes(0.0), basis }

@@ -31,6 +31,8 @@ pub enum Mineral {
     NickelOre,
     /// Cobalt-bearing ore (mostly copper-cobalt in Congo (Kinshasa)).
     CobaltOre,
+    /// Beryl, Be₃Al₂Si₆O₁₈, the beryllium mineral whose concentrate World Mining Data counts.
+    Beryl,
 }
 
 impl Mineral {
@@ -44,6 +46,7 @@ impl Mineral {
         Mineral::NaturalGraphite,
         Mineral::NickelOre,
         Mineral::CobaltOre,
+        Mineral::Beryl,
     ];
 
     /// Kebab-case name (`"spodumene"`, `"natural-graphite"`).
@@ -57,6 +60,7 @@ impl Mineral {
             Mineral::NaturalGraphite => "natural-graphite",
             Mineral::NickelOre => "nickel-ore",
             Mineral::CobaltOre => "cobalt-ore",
+            Mineral::Beryl => "beryl",
         }
     }
 
@@ -196,6 +200,10 @@ pub enum Form {
     Cell(CathodeChemistry),
     /// Battery packs of a chemistry.
     Pack(CathodeChemistry),
+    /// A commodity as a statistics source weighs it, of no stated composition (`commodity:bentonite`,
+    /// `commodity:coking-coal`): gross weight that converts to no element. The name is lower-case
+    /// ASCII letters, digits and `-`, at most 64 characters.
+    Commodity(String),
 }
 
 impl Form {
@@ -223,6 +231,7 @@ impl fmt::Display for Form {
             Form::AnodeGraphite(GraphiteKind::Synthetic) => f.write_str("anode-graphite:synthetic"),
             Form::Cell(c) => write!(f, "cell:{}", c.name()),
             Form::Pack(c) => write!(f, "pack:{}", c.name()),
+            Form::Commodity(name) => write!(f, "commodity:{name}"),
         }
     }
 }
@@ -240,6 +249,12 @@ impl FromStr for Form {
                 "cam" => CathodeChemistry::from_name(rest).map(Form::CathodeActiveMaterial).ok_or_else(unknown),
                 "cell" => CathodeChemistry::from_name(rest).map(Form::Cell).ok_or_else(unknown),
                 "pack" => CathodeChemistry::from_name(rest).map(Form::Pack).ok_or_else(unknown),
+                "commodity" => {
+                    let ok = !rest.is_empty()
+                        && rest.len() <= 64
+                        && rest.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+                    if ok { Ok(Form::Commodity(rest.to_string())) } else { Err(unknown()) }
+                }
                 "anode-graphite" => match rest.to_ascii_lowercase().as_str() {
                     "natural" => Ok(Form::AnodeGraphite(GraphiteKind::Natural)),
                     "synthetic" => Ok(Form::AnodeGraphite(GraphiteKind::Synthetic)),

@@ -57,7 +57,7 @@ impl SupplyReport {
     /// use critical_minerals::dataset::{Commodity, Dataset};
     /// use critical_minerals::report::SupplyReport;
     ///
-    /// let r = SupplyReport::build(&Dataset::builtin()?, Commodity::Lithium)?;
+    /// let r = SupplyReport::build(&Dataset::builtin()?, Commodity::LITHIUM)?;
     /// let bars = r.chart(4);
     /// assert_eq!(bars[0].segments[0].name, "Australia");
     /// for b in &bars {
@@ -79,16 +79,22 @@ impl SupplyReport {
                 .map(|(p, v)| Segment { name: p.name.clone(), pct: v, pct_high: v, label: pct_label(v, v) })
                 .collect();
             let used: f64 = segments.iter().map(|s| s.pct).sum();
+            let table = match self.source(&y.source) {
+                Some(s) if s.publisher == "U.S. Geological Survey" => "USGS".to_string(),
+                _ => y.edition.clone(),
+            };
+            let what = if m.stage == Stage::Mining { "mine" } else { "primary" };
             bars.push(StageBar {
-                stage: Stage::Mining,
-                label: format!("{} {}", Stage::Mining.label(), y.year),
-                basis: format!("% of {} (USGS mine production)", y.headline.label()),
+                stage: m.stage,
+                label: format!("{} {}", m.stage.label(), y.year),
+                basis: format!("% of {} ({table} {what} production)", y.headline.label()),
                 segments,
                 other_pct: (100.0 - used).max(0.0),
                 sources: vec![y.source.clone()],
             });
         }
-        for s in self.stages.iter().filter(|s| s.stage != Stage::Mining) {
+        let production_stage = self.mining.as_ref().map(|m| m.stage);
+        for s in self.stages.iter().filter(|s| s.stage != Stage::Mining && Some(s.stage) != production_stage) {
             let mut segments: Vec<Segment> = s
                 .countries
                 .iter()

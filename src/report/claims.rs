@@ -14,15 +14,27 @@ use crate::material::Basis;
 use crate::stats::growth::percent_change;
 use crate::time::Period;
 
-/// Words of claim subjects that make a claim about `commodity`.
-fn keywords(c: Commodity) -> &'static [&'static str] {
-    match c {
-        Commodity::Lithium => &["lithium", "lepidolite", "spodumene"],
-        Commodity::Cobalt => &["cobalt"],
-        Commodity::Nickel => &["nickel"],
-        Commodity::NaturalGraphite => &["graphite"],
-        Commodity::LiIonBatteries => &["battery", "batteries"],
+/// Words of claim subjects that make a claim about `commodity`: its id and name in words, its
+/// aliases, and for lithium its minerals.
+fn keywords(c: Commodity) -> Vec<String> {
+    let mut out = vec![c.id().replace('-', " "), c.name().to_lowercase()];
+    out.extend(c.aliases().iter().map(|a| a.to_string()));
+    if c == Commodity::LITHIUM {
+        out.extend(["lepidolite".to_string(), "spodumene".to_string()]);
     }
+    if c == Commodity::LI_ION_BATTERIES {
+        out.extend(["battery".to_string(), "batteries".to_string()]);
+    }
+    out
+}
+
+/// Whether `word` occurs in `text` as a whole word (letters and digits do not continue it).
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// What the dataset holds to check the claims about one commodity against.
@@ -78,7 +90,7 @@ pub(crate) fn build(
         .filter(|c| c.kind() != ClaimKind::Share)
         .filter(|c| {
             let s = c.subject().to_lowercase();
-            words.iter().any(|w| s.contains(w))
+            words.iter().any(|w| has_word(&s, w))
         })
         .cloned()
         .collect();

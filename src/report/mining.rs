@@ -1,14 +1,15 @@
-//! The mining section: USGS mine production by country, shares on both denominators,
-//! concentration and guideline bands.
+//! The production section: production by country at the commodity's production stage (mine
+//! production; primary metal for aluminium), shares on both denominators, concentration and
+//! guideline bands, each year from one edition.
 
 use crate::fmt::grouped;
 use serde::Serialize;
 
-use super::{DataNote, Labels, NoteKind};
+use super::{DataNote, Labels, NoteKind, ReportOptions};
 use crate::Error;
 use crate::chain::Stage;
 use crate::dataset::{Commodity, Dataset, Flag, Measure, ProductionRecord};
-use crate::error::Context;
+use crate::error::{Context, Detail};
 use crate::geo::Place;
 use crate::material::Basis;
 use crate::provenance::Estimate;
@@ -37,10 +38,12 @@ impl DenominatorKind {
     }
 }
 
-/// Mine production by country: the latest year of the data and the year before.
+/// Production by country: the latest year of the data (or the year asked for) and the year
+/// before, both from the same edition.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MiningSection {
-    /// Always [`Stage::Mining`].
+    /// The stage of the figures: [`Stage::Mining`], or [`Stage::Refining`] where the source
+    /// counts primary metal (see [`Commodity::production_stage`]).
     pub stage: Stage,
     /// The latest year.
     pub latest: MiningYear,
@@ -79,6 +82,10 @@ pub struct MiningYear {
     pub on_rows: MarketConcentration,
     /// Source id of the table.
     pub source: String,
+    /// The edition the figures of the year come from (`MCS 2025`, `WMD 2024`); several,
+    /// comma-separated in order of first row, when the rows come from several (each
+    /// [`Producer::edition`] says which).
+    pub edition: String,
 }
 
 impl MiningYear {
@@ -122,6 +129,8 @@ pub struct Producer {
     pub flags: Vec<Flag>,
     /// Source id.
     pub source: String,
+    /// Edition.
+    pub edition: String,
 }
 
 /// HHI, CR3 and guideline bands on one denominator.
@@ -258,22 +267,28 @@ struct YearData {
     values: Vec<(Place, Option<f64>)>,
 }
 
+#[allow(clippy::too_many_arguments)]
 fn build_year(
     data: &Dataset,
     commodity: Commodity,
+    stage: Stage,
     year: i32,
+    edition: Option<&str>,
     basis: &Basis,
     labels: &Labels,
     notes: &mut Vec<DataNote>,
 ) -> Result<Option<YearData>, Error> {
-    let rows: Vec<&ProductionRecord> = data
-        .production(commodity, Stage::Mining, year, Measure::Production)
-        .into_iter()
-        .filter(|r| r.stage == Stage::Mining)
-        .collect();
+    let rows: Vec<&ProductionRecord> = data.production_in(commodity, stage, year, Measure::Production, edition);
     if rows.iter().all(|r| r.area == Place::World) {
         return Ok(None);
     }
+    let mut editions: Vec<&str> = Vec::new();
+    for r in &rows {
+        if !editions.contains(&r.edition.as_str()) {
+            editions.push(&r.edition);
+        }
+    }
+    let edition = editions.join(", ");
     let world = rows.iter().find(|r| r.area == Place::World);
     let mut values: Vec<(Place, Option<f64>)> = Vec::new();
     let mut converted: Vec<String> = Vec::new();
@@ -326,6 +341,7 @@ fn build_year(
                 rank: if country { rows_shares.rank(area) } else { None },
                 flags: r.flags.clone(),
                 source: r.source.clone(),
+                edition: r.edition.clone(),
             }
         })
         .collect();
@@ -435,6 +451,7 @@ fn build_year(
         on_world_total: on_world.map(|(c, _)| c),
         on_rows,
         source,
+        edition,
     };
     Ok(Some(YearData { year: year_data, values }))
 }
@@ -453,34 +470,58 @@ pub(crate) fn build(
     data: &Dataset,
     commodity: Commodity,
     basis: &Basis,
+    options: &ReportOptions,
     labels: &Labels,
     notes: &mut Vec<DataNote>,
 ) -> Result<Option<MiningSection>, Error> {
-    let latest_year = data
+    let stage = commodity.production_stage();
+    let edition = options.edition.as_deref();
+    let mut years: Vec<i32> = data
         .production_rows()
         .iter()
         .filter(|r| {
             r.commodity == commodity
                 && r.measure == Measure::Production
-                && r.stage == Stage::Mining
+                && r.stage == stage
                 && r.area != Place::World
+                && edition.is_none_or(|e| r.edition == e)
         })
         .map(|r| r.year)
-        .max();
-    let Some(latest_year) = latest_year else {
-        notes.push(DataNote {
-            kind: NoteKind::Method,
-            text: format!("no mine production rows for {commodity} in the data"),
-            source: None,
-        });
-        return Ok(None);
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    let in_edition = edition.map(|e| format!(" in edition {e}")).unwrap_or_default();
+    let latest_year = match (options.year, years.last()) {
+        (Some(y), _) if years.contains(&y) => y,
+        (Some(y), _) => {
+            let held = match (years.first(), years.last()) {
+                (Some(a), Some(b)) => format!("years with rows: {a}–{b}"),
+                _ => "no year has rows".to_string(),
+            };
+            return Err(Detail::Absent {
+                what: format!("{} production of {commodity} for {y}{in_edition} ({held})", stage.name()),
+            }
+            .into());
+        }
+        (None, Some(y)) => *y,
+        (None, None) => {
+            let extra = if commodity.note().is_empty() { String::new() } else { format!(" ({})", commodity.note()) };
+            notes.push(DataNote {
+                kind: NoteKind::Method,
+                text: format!("no {} production rows for {commodity}{in_edition} in the data{extra}", stage.name()),
+                source: None,
+            });
+            return Ok(None);
+        }
     };
     let mut latest_notes = Vec::new();
-    let Some(mut latest) = build_year(data, commodity, latest_year, basis, labels, &mut latest_notes)? else {
+    let Some(mut latest) = build_year(data, commodity, stage, latest_year, edition, basis, labels, &mut latest_notes)?
+    else {
         return Ok(None);
     };
+    // the year before: from the named edition, else from the latest edition that has it
     let mut prev_notes = Vec::new();
-    let previous = build_year(data, commodity, latest_year - 1, basis, labels, &mut prev_notes)?;
+    let previous = build_year(data, commodity, stage, latest_year - 1, edition, basis, labels, &mut prev_notes)?;
     notes.extend(latest_notes);
     notes.extend(prev_notes);
 
@@ -527,8 +568,26 @@ pub(crate) fn build(
             .to_string(),
         source: None,
     });
+    notes.insert(
+        1,
+        DataNote {
+            kind: NoteKind::Method,
+            text: format!(
+                "{} production {}: edition {} ({}){}",
+                stage.name(),
+                latest.year.year,
+                latest.year.edition,
+                latest.year.source,
+                previous
+                    .as_ref()
+                    .map(|p| format!("; {}: edition {} ({})", p.year.year, p.year.edition, p.year.source))
+                    .unwrap_or_default(),
+            ),
+            source: Some(latest.year.source.clone()),
+        },
+    );
     Ok(Some(MiningSection {
-        stage: Stage::Mining,
+        stage,
         latest: latest.year,
         previous: previous.map(|p| p.year),
         world_change_pct,

@@ -50,7 +50,7 @@
 //! use critical_minerals::report::{DenominatorKind, SupplyReport};
 //!
 //! let data = Dataset::builtin()?;
-//! let report = SupplyReport::build(&data, Commodity::Lithium)?;
+//! let report = SupplyReport::build(&data, Commodity::LITHIUM)?;
 //! let mining = report.mining.as_ref().ok_or("no mining section")?;
 //! assert_eq!(mining.latest.year, 2024);
 //! assert_eq!(mining.latest.headline, DenominatorKind::WorldTotal);
@@ -212,28 +212,80 @@ impl SupplyReport {
     /// use critical_minerals::report::{DenominatorKind, SupplyReport};
     ///
     /// let data = Dataset::builtin()?;
-    /// let graphite = SupplyReport::build(&data, Commodity::NaturalGraphite)?;
+    /// let graphite = SupplyReport::build(&data, Commodity::NATURAL_GRAPHITE)?;
     /// let latest = &graphite.mining.as_ref().ok_or("no mining")?.latest;
     /// // the rounded world total (1.6 Mt) is below the rows: shares use the rows
     /// assert_eq!(latest.headline, DenominatorKind::SumOfRows);
     /// assert!(latest.on_world_total.is_none());
-    /// assert!(SupplyReport::build(&data, Commodity::LiIonBatteries).is_err());
+    /// assert!(SupplyReport::build(&data, Commodity::LI_ION_BATTERIES).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn build(data: &Dataset, commodity: Commodity) -> Result<SupplyReport, Error> {
+        SupplyReport::build_with(data, commodity, &ReportOptions::default())
+    }
+
+    /// Builds the report of `commodity` from `data` with [`ReportOptions`]: the year of the
+    /// production figures, the edition they come from, and whether to use the user's rows alone.
+    ///
+    /// # Errors
+    ///
+    /// As [`SupplyReport::build`]; [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming an
+    /// edition the data does not hold for the commodity; [`ErrorKind::Missing`](crate::ErrorKind::Missing)
+    /// for a year without production rows (in the edition, when one is named).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use critical_minerals::dataset::{Commodity, Dataset};
+    /// use critical_minerals::report::{ReportOptions, SupplyReport};
+    ///
+    /// let data = Dataset::builtin()?;
+    /// let ree: Commodity = "rare earths".parse()?;
+    /// let options = ReportOptions { year: Some(2021), ..ReportOptions::default() };
+    /// let report = SupplyReport::build_with(&data, ree, &options)?;
+    /// let mining = report.mining.as_ref().ok_or("no production section")?;
+    /// assert_eq!((mining.latest.year, mining.latest.edition.as_str()), (2021, "WMD 2024"));
+    /// assert_eq!(mining.latest.producers[0].name, "China");
+    /// // no stage shares, US salient statistics or claims about rare earths: said in the notes
+    /// assert!(report.reliance.is_none() && report.stages.is_empty());
+    /// assert!(report.notes.iter().any(|n| n.text.contains("no US salient statistics")));
+    ///
+    /// let named = ReportOptions { edition: Some("MCS 2019".into()), ..ReportOptions::default() };
+    /// let err = SupplyReport::build_with(&data, ree, &named).unwrap_err().to_string();
+    /// assert!(err.contains("MCS 2019") && err.contains("WMD 2024"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn build_with(data: &Dataset, commodity: Commodity, options: &ReportOptions) -> Result<SupplyReport, Error> {
         let Some(basis) = commodity.default_basis() else {
             return Err(Detail::UnsupportedCommodity { commodity: commodity.to_string() }.into());
         };
+        let user_only;
+        let data = if options.user_data_only {
+            user_only = data.without_builtin();
+            &user_only
+        } else {
+            data
+        };
+        if let Some(e) = &options.edition {
+            let editions = data.editions(commodity);
+            if !editions.contains(&e.as_str()) {
+                let available = if editions.is_empty() { "none".to_string() } else { editions.join(", ") };
+                return Err(
+                    Detail::UnknownEdition { edition: e.clone(), commodity: commodity.to_string(), available }.into()
+                );
+            }
+        }
         let labels = Labels::new(data);
         let mut notes = Vec::new();
-        let mining = mining::build(data, commodity, &basis, &labels, &mut notes)?;
+        let mining = mining::build(data, commodity, &basis, options, &labels, &mut notes)?;
         let stages = stages::build(data, commodity, &labels, &mut notes);
         if let Some(m) = &mining {
             compare_mining_statements(&m.latest, &stages, &mut notes);
         }
-        let china = china_shares(commodity, mining.as_ref(), &stages);
+        let china = china_shares(data, commodity, mining.as_ref(), &stages);
         let reliance = reliance::build(data, commodity, &mut notes)?;
         let claims = claims::build(data, commodity, mining.as_ref(), &mut notes)?;
+        absent_sections(commodity, &stages, reliance.as_ref(), &claims, &mut notes);
         let mut report = SupplyReport {
             commodity,
             title: format!("{} supply chain", title_case(commodity)),
@@ -257,6 +309,103 @@ impl SupplyReport {
     /// The source entry of `id`, if the report cites it.
     pub fn source(&self, id: &str) -> Option<&SourceEntry> {
         self.sources.iter().find(|s| s.id == id)
+    }
+}
+
+/// What a report is built from: the year of its production figures, their edition, and
+/// whether the built-in data is left out. The default is the latest year and the latest edition
+/// of the data given, built-in rows included.
+///
+/// # Example
+///
+/// A user's figures of another edition (USGS MCS 2024, 2023 data) beside the built-in MCS 2025:
+/// both editions coexist; name the edition (or use the user's rows alone) to report on them.
+///
+/// ```
+/// use critical_minerals::dataset::{Commodity, Dataset};
+/// use critical_minerals::report::{ReportOptions, SupplyReport};
+///
+/// let dir = std::env::temp_dir().join(format!("cm-doc-options-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir)?;
+/// std::fs::write(
+///     dir.join("sources.csv"),
+///     "id,publisher,title,edition,tag\nmcs-2024-li,U.S. Geological Survey,Mineral Commodity Summaries 2024: Lithium,MCS 2024,P\n",
+/// )?;
+/// std::fs::write(
+///     dir.join("production.csv"),
+///     "commodity,stage,measure,country,year,value_t,basis,flags,source\n\
+///      lithium,mining,production,AUS,2023,86000,Li,e,mcs-2024-li\n\
+///      lithium,mining,production,CHL,2023,44000,Li,e,mcs-2024-li\n",
+/// )?;
+/// let data = Dataset::builtin()?.merge(Dataset::from_dir(&dir)?)?;
+/// let options = ReportOptions { year: Some(2023), edition: Some("MCS 2024".into()), ..ReportOptions::default() };
+/// let report = SupplyReport::build_with(&data, Commodity::LITHIUM, &options)?;
+/// let y = &report.mining.as_ref().ok_or("no mining")?.latest;
+/// assert_eq!((y.year, y.edition.as_str(), y.producers[0].tonnes), (2023, "MCS 2024", Some(86_000.0)));
+/// let alone = ReportOptions { user_data_only: true, ..ReportOptions::default() };
+/// let report = SupplyReport::build_with(&data, Commodity::LITHIUM, &alone)?;
+/// assert_eq!(report.mining.as_ref().ok_or("no mining")?.latest.edition, "MCS 2024");
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// The year of the production figures (`None`: the latest year with production rows, in the
+    /// named edition when there is one).
+    pub year: Option<i32>,
+    /// The edition of the production figures (`Some("MCS 2024")`; `None`: for each year, the
+    /// latest edition that has it).
+    pub edition: Option<String>,
+    /// Report on the user's rows alone: leave out every built-in row (see
+    /// [`Dataset::without_builtin`]).
+    pub user_data_only: bool,
+}
+
+impl ReportOptions {
+    /// The default options: latest year, latest edition, built-in rows included.
+    pub fn new() -> ReportOptions {
+        ReportOptions::default()
+    }
+
+    /// With the year of the production figures.
+    pub fn year(mut self, year: i32) -> ReportOptions {
+        self.year = Some(year);
+        self
+    }
+
+    /// With the edition of the production figures.
+    pub fn edition(mut self, edition: impl Into<String>) -> ReportOptions {
+        self.edition = Some(edition.into());
+        self
+    }
+
+    /// With the user's rows alone.
+    pub fn user_data_only(mut self, yes: bool) -> ReportOptions {
+        self.user_data_only = yes;
+        self
+    }
+}
+
+/// Notes for the sections a report leaves out because the data has nothing for them.
+fn absent_sections(
+    commodity: Commodity,
+    stages: &[StageSection],
+    reliance: Option<&RelianceSection>,
+    claims: &[ClaimCheck],
+    notes: &mut Vec<DataNote>,
+) {
+    let mut absent = Vec::new();
+    if stages.is_empty() {
+        absent.push(format!("no stage section: the data holds no stage-share statements about {commodity}"));
+    }
+    if reliance.is_none() {
+        absent.push(format!("no import-reliance section: the data holds no US salient statistics for {commodity}"));
+    }
+    if claims.is_empty() {
+        absent.push(format!("no claims section: the data holds no claims about {commodity} to recompute"));
+    }
+    if !absent.is_empty() {
+        notes.push(DataNote { kind: NoteKind::Method, text: absent.join("; "), source: None });
     }
 }
 
@@ -299,7 +448,21 @@ impl Labels {
     }
 }
 
-fn china_shares(commodity: Commodity, mining: Option<&MiningSection>, stages: &[StageSection]) -> Vec<ChinaShare> {
+/// How a production table is named in texts: `USGS` for the USGS Mineral Commodity Summaries,
+/// else the edition (`WMD 2024`).
+pub(crate) fn table_name(data: &Dataset, source: &str, edition: &str) -> String {
+    match data.source(source) {
+        Some(s) if s.source.publisher == "U.S. Geological Survey" => "USGS".to_string(),
+        _ => edition.to_string(),
+    }
+}
+
+fn china_shares(
+    data: &Dataset,
+    commodity: Commodity,
+    mining: Option<&MiningSection>,
+    stages: &[StageSection],
+) -> Vec<ChinaShare> {
     let mut out = Vec::new();
     let is_china = |a: &Place| a.country().is_some_and(|c| c.alpha3() == "CHN");
     if let Some(m) = mining {
@@ -310,17 +473,20 @@ fn china_shares(commodity: Commodity, mining: Option<&MiningSection>, stages: &[
                 DenominatorKind::SumOfRows => (p.pct_of_rows, format!("% of the {} rows' sum", y.year)),
             };
             if let Some(pct) = pct.and_then(|v| Estimate::point(v).ok()) {
+                let stage = m.stage;
+                let what = if stage == Stage::Mining { "mine" } else { "primary" };
                 out.push(ChinaShare {
-                    stage: Stage::Mining,
+                    stage,
                     commodity,
                     pct,
-                    of: format!("{of} (USGS mine production)"),
+                    of: format!("{of} ({} {what} production)", table_name(data, &p.source, &y.edition)),
                     sources: vec![p.source.clone()],
                 });
             }
         }
     }
-    for s in stages.iter().filter(|s| s.stage != Stage::Mining) {
+    let production_stage = mining.map(|m| m.stage);
+    for s in stages.iter().filter(|s| Some(s.stage) != production_stage && s.stage != Stage::Mining) {
         if let Some(c) = s.countries.iter().find(|c| is_china(&c.area)) {
             let mut sources: Vec<String> = Vec::new();
             for st in &c.statements {

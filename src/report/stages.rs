@@ -50,15 +50,19 @@ pub struct Statement {
     pub source: String,
 }
 
-/// The stages of a commodity's report after mining, with the commodity their shares are of.
+/// The stages of a commodity's report after mining, with the commodity their shares are of:
+/// battery-cell shares only for the minerals of lithium-ion cells (lithium, cobalt, nickel,
+/// natural graphite, manganese).
 pub(crate) fn stage_plan(commodity: Commodity) -> Vec<(Stage, Commodity)> {
-    vec![
-        (Stage::Mining, commodity),
-        (Stage::Refining, commodity),
-        (Stage::Materials, commodity),
-        (Stage::Cells, Commodity::LiIonBatteries),
-        (Stage::Recycling, commodity),
-    ]
+    let battery_mineral = [Commodity::LITHIUM, Commodity::COBALT, Commodity::NICKEL, Commodity::NATURAL_GRAPHITE]
+        .contains(&commodity)
+        || commodity.id() == "manganese";
+    let mut plan = vec![(Stage::Mining, commodity), (Stage::Refining, commodity), (Stage::Materials, commodity)];
+    if battery_mineral {
+        plan.push((Stage::Cells, Commodity::LI_ION_BATTERIES));
+    }
+    plan.push((Stage::Recycling, commodity));
+    plan
 }
 
 pub(crate) fn build(

@@ -600,7 +600,7 @@ impl ComtradeFile {
                             "reporter {} partner {} flow {} period {} cmdCode {}",
                             r.reporter.label(),
                             r.partner.label(),
-                            r.flow,
+                            crate::fmt::excerpt(r.flow.code()),
                             r.period,
                             hs6.digits()
                         ),
@@ -811,12 +811,8 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn bad(&self, line: u64, column: &'static str, value: &str, expected: &'static str) -> Error {
-        let value = if value.chars().count() > 40 {
-            format!("{}…", value.chars().take(40).collect::<String>())
-        } else {
-            value.to_string()
-        };
-        Detail::BadCell { file: self.file.to_string(), line, column, value, expected }.into()
+        Detail::BadCell { file: self.file.to_string(), line, column, value: crate::fmt::excerpt(value), expected }
+            .into()
     }
 
     /// The trimmed cell of `column`, `""` when the column is absent.

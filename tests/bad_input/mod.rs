@@ -2,6 +2,7 @@
 //! variant, through the crate-wide `Error`) whose message names the bad value, and none may
 //! panic.
 
+mod hostile;
 use critical_minerals::ErrorKind;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 

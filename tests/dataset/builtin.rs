@@ -21,8 +21,16 @@ fn tonnes_of(data: &Dataset, c: Commodity, year: i32, m: Measure, area: Place) -
     data.production(c, Stage::Mining, year, m).into_iter().find(|r| r.area == area).and_then(|r| r.tonnes())
 }
 
-const DATA_FILES: [&str; 6] =
-    ["production.csv", "us_salient.csv", "stage_shares.csv", "claims.csv", "prices.csv", "facilities.csv"];
+const DATA_FILES: [&str; 8] = [
+    "production.csv",
+    "wmd2024_production.csv",
+    "us_salient.csv",
+    "stage_shares.csv",
+    "claims.csv",
+    "prices.csv",
+    "facilities.csv",
+    "political_stability.csv",
+];
 
 fn data_dir() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
@@ -46,18 +54,18 @@ fn builtin_loads_every_table() -> TestResult {
 #[test]
 fn lithium_2024_rows_sum_to_235380_against_a_rounded_240000() -> TestResult {
     let d = Dataset::builtin()?;
-    let sum = d.constituent_sum(Commodity::Lithium, Stage::Mining, 2024, Measure::Production)?;
+    let sum = d.constituent_sum(Commodity::LITHIUM, Stage::Mining, 2024, Measure::Production)?;
     assert_eq!(sum.basis(), &"Li".parse::<Basis>()?);
     assert!((sum.in_tonnes() - 235_380.0).abs() < 1e-6, "{}", sum.in_tonnes());
-    let world = d.world_total(Commodity::Lithium, 2024).ok_or("no world row")?;
+    let world = d.world_total(Commodity::LITHIUM, 2024).ok_or("no world row")?;
     assert_eq!(world.tonnes(), Some(240_000.0));
     assert!(world.has_flag(Flag::Rounded));
     assert!(world.note.contains("excludes U.S. production"), "{}", world.note);
-    let withheld = d.withheld(Commodity::Lithium, Stage::Mining, 2024, Measure::Production);
+    let withheld = d.withheld(Commodity::LITHIUM, Stage::Mining, 2024, Measure::Production);
     assert_eq!(withheld.len(), 1);
     assert_eq!(withheld[0].area, country("USA"));
     assert_eq!(withheld[0].value, None);
-    assert_eq!(d.world_total(Commodity::Lithium, 2023).and_then(|r| r.tonnes()), Some(204_000.0));
+    assert_eq!(d.world_total(Commodity::LITHIUM, 2023).and_then(|r| r.tonnes()), Some(204_000.0));
     Ok(())
 }
 
@@ -66,27 +74,27 @@ fn world_totals_and_rows_match_the_published_tables() -> TestResult {
     let d = Dataset::builtin()?;
     let p = Measure::Production;
     for (c, year, total) in [
-        (Commodity::Cobalt, 2023, 238_000.0),
-        (Commodity::Cobalt, 2024, 290_000.0),
-        (Commodity::NaturalGraphite, 2023, 1_530_000.0),
-        (Commodity::NaturalGraphite, 2024, 1_600_000.0),
-        (Commodity::Nickel, 2023, 3_750_000.0),
-        (Commodity::Nickel, 2024, 3_700_000.0),
+        (Commodity::COBALT, 2023, 238_000.0),
+        (Commodity::COBALT, 2024, 290_000.0),
+        (Commodity::NATURAL_GRAPHITE, 2023, 1_530_000.0),
+        (Commodity::NATURAL_GRAPHITE, 2024, 1_600_000.0),
+        (Commodity::NICKEL, 2023, 3_750_000.0),
+        (Commodity::NICKEL, 2024, 3_700_000.0),
     ] {
         assert_eq!(d.world_total(c, year).and_then(|r| r.tonnes()), Some(total), "{c} {year}");
     }
-    assert_eq!(tonnes_of(&d, Commodity::Cobalt, 2024, p, country("COD")), Some(220_000.0));
-    assert_eq!(tonnes_of(&d, Commodity::Cobalt, 2023, p, Place::RestOfWorld), Some(6_080.0));
-    assert_eq!(tonnes_of(&d, Commodity::NaturalGraphite, 2024, p, country("CHN")), Some(1_270_000.0));
-    assert_eq!(tonnes_of(&d, Commodity::NaturalGraphite, 2023, p, country("MOZ")), Some(98_000.0));
-    assert_eq!(tonnes_of(&d, Commodity::Nickel, 2024, p, country("IDN")), Some(2_200_000.0));
-    assert_eq!(tonnes_of(&d, Commodity::Nickel, 2023, p, country("NCL")), Some(231_000.0));
-    assert_eq!(tonnes_of(&d, Commodity::Lithium, 2024, p, country("NA")), Some(2_700.0));
-    assert_eq!(tonnes_of(&d, Commodity::Lithium, 2024, Measure::Reserves, country("CHL")), Some(9_300_000.0));
+    assert_eq!(tonnes_of(&d, Commodity::COBALT, 2024, p, country("COD")), Some(220_000.0));
+    assert_eq!(tonnes_of(&d, Commodity::COBALT, 2023, p, Place::RestOfWorld), Some(6_080.0));
+    assert_eq!(tonnes_of(&d, Commodity::NATURAL_GRAPHITE, 2024, p, country("CHN")), Some(1_270_000.0));
+    assert_eq!(tonnes_of(&d, Commodity::NATURAL_GRAPHITE, 2023, p, country("MOZ")), Some(98_000.0));
+    assert_eq!(tonnes_of(&d, Commodity::NICKEL, 2024, p, country("IDN")), Some(2_200_000.0));
+    assert_eq!(tonnes_of(&d, Commodity::NICKEL, 2023, p, country("NCL")), Some(231_000.0));
+    assert_eq!(tonnes_of(&d, Commodity::LITHIUM, 2024, p, country("NA")), Some(2_700.0));
+    assert_eq!(tonnes_of(&d, Commodity::LITHIUM, 2024, Measure::Reserves, country("CHL")), Some(9_300_000.0));
     // graphite and nickel bases
-    let g = d.world_total(Commodity::NaturalGraphite, 2024).ok_or("no graphite total")?;
+    let g = d.world_total(Commodity::NATURAL_GRAPHITE, 2024).ok_or("no graphite total")?;
     assert_eq!(g.basis, "natural-graphite".parse::<Basis>()?);
-    let n = d.world_total(Commodity::Nickel, 2024).ok_or("no nickel total")?;
+    let n = d.world_total(Commodity::NICKEL, 2024).ok_or("no nickel total")?;
     assert_eq!(n.basis, "Ni".parse::<Basis>()?);
     Ok(())
 }
@@ -97,7 +105,7 @@ fn world_totals_and_rows_match_the_published_tables() -> TestResult {
 fn rounded_world_totals_agree_with_their_rows() -> TestResult {
     let d = Dataset::builtin()?;
     let mut checked = 0;
-    for c in [Commodity::Lithium, Commodity::Cobalt, Commodity::NaturalGraphite, Commodity::Nickel] {
+    for c in [Commodity::LITHIUM, Commodity::COBALT, Commodity::NATURAL_GRAPHITE, Commodity::NICKEL] {
         for year in [2023, 2024] {
             let world = d.world_total(c, year).ok_or("no world row")?;
             assert!(world.has_flag(Flag::Rounded), "{c} {year}");
@@ -124,36 +132,36 @@ fn flags_are_kept_as_published() -> TestResult {
     let d = Dataset::builtin()?;
     let r = Measure::Reserves;
     let ncl = d
-        .production(Commodity::Cobalt, Stage::Mining, 2024, r)
+        .production(Commodity::COBALT, Stage::Mining, 2024, r)
         .into_iter()
         .find(|x| x.area == country("NCL"))
         .ok_or("NCL")?;
     assert!(ncl.has_flag(Flag::NotAvailable));
     assert_eq!(ncl.value, None);
-    let other = d.production(Commodity::Lithium, Stage::Mining, 2024, Measure::Production);
+    let other = d.production(Commodity::LITHIUM, Stage::Mining, 2024, Measure::Production);
     let other = other.iter().find(|x| x.area == Place::RestOfWorld).ok_or("OTHER")?;
     assert!(other.has_flag(Flag::Zero));
     assert_eq!(other.tonnes(), Some(0.0));
-    let ni_world = d.world(Commodity::Nickel, Stage::Mining, 2024, r).ok_or("nickel reserves")?;
+    let ni_world = d.world(Commodity::NICKEL, Stage::Mining, 2024, r).ok_or("nickel reserves")?;
     assert!(ni_world.has_flag(Flag::GreaterThan));
     assert_eq!(ni_world.tonnes(), Some(130_000_000.0));
     let in_total = d
-        .production(Commodity::NaturalGraphite, Stage::Mining, 2024, r)
+        .production(Commodity::NATURAL_GRAPHITE, Stage::Mining, 2024, r)
         .into_iter()
         .filter(|x| x.has_flag(Flag::InWorldTotal))
         .count();
     assert_eq!(in_total, 4);
     let aus = d
-        .production(Commodity::Lithium, Stage::Mining, 2024, r)
+        .production(Commodity::LITHIUM, Stage::Mining, 2024, r)
         .into_iter()
         .find(|x| x.area == country("AUS"))
         .ok_or("AUS")?;
     assert!(aus.note.contains("JORC"));
-    // every cobalt production figure is an estimate
+    // every cobalt production figure of USGS MCS 2025 is an estimate
     assert!(
         d.production_rows()
             .iter()
-            .filter(|x| x.commodity == Commodity::Cobalt && x.measure == Measure::Production)
+            .filter(|x| x.commodity == Commodity::COBALT && x.measure == Measure::Production && x.edition == "MCS 2025")
             .all(|x| x.has_flag(Flag::Estimated))
     );
     Ok(())
@@ -162,22 +170,22 @@ fn flags_are_kept_as_published() -> TestResult {
 #[test]
 fn salient_statistics_keep_bands_and_withheld_values() -> TestResult {
     let d = Dataset::builtin()?;
-    let nir = d.salient_value(Commodity::Lithium, SalientItem::NetImportReliance, 2024).ok_or("li nir")?;
+    let nir = d.salient_value(Commodity::LITHIUM, SalientItem::NetImportReliance, 2024).ok_or("li nir")?;
     assert_eq!(nir.value, Some(50.0));
     assert!(nir.has_flag(Flag::GreaterThan));
-    let nir21 = d.salient_value(Commodity::Lithium, SalientItem::NetImportReliance, 2021).ok_or("li nir 2021")?;
+    let nir21 = d.salient_value(Commodity::LITHIUM, SalientItem::NetImportReliance, 2021).ok_or("li nir 2021")?;
     assert_eq!(nir21.value, Some(25.0));
-    let prod = d.salient_value(Commodity::Lithium, SalientItem::Production, 2022).ok_or("li prod")?;
+    let prod = d.salient_value(Commodity::LITHIUM, SalientItem::Production, 2022).ok_or("li prod")?;
     assert!(prod.has_flag(Flag::Withheld) && prod.value.is_none());
-    let imports = d.salient_value(Commodity::Lithium, SalientItem::Imports, 2023).ok_or("imports")?;
+    let imports = d.salient_value(Commodity::LITHIUM, SalientItem::Imports, 2023).ok_or("imports")?;
     assert_eq!(imports.amount().map(|a| a.in_tonnes()), Some(3_390.0));
-    let co = d.salient_value(Commodity::Cobalt, SalientItem::NetImportReliance, 2024).ok_or("co")?;
+    let co = d.salient_value(Commodity::COBALT, SalientItem::NetImportReliance, 2024).ok_or("co")?;
     assert_eq!(co.value, Some(76.0));
     for y in 2020..=2024 {
-        let g = d.salient_value(Commodity::NaturalGraphite, SalientItem::NetImportReliance, y).ok_or("graphite")?;
+        let g = d.salient_value(Commodity::NATURAL_GRAPHITE, SalientItem::NetImportReliance, y).ok_or("graphite")?;
         assert_eq!(g.value, Some(100.0));
     }
-    let ni = d.salient_value(Commodity::Nickel, SalientItem::NetImportReliance, 2024).ok_or("ni")?;
+    let ni = d.salient_value(Commodity::NICKEL, SalientItem::NetImportReliance, 2024).ok_or("ni")?;
     assert_eq!(ni.value, Some(48.0));
     Ok(())
 }
@@ -186,11 +194,11 @@ fn salient_statistics_keep_bands_and_withheld_values() -> TestResult {
 fn stage_shares_give_ranges_where_sources_differ() -> TestResult {
     let d = Dataset::builtin()?;
     let china = country("CHN");
-    let li = d.stage_share_range(Commodity::Lithium, Stage::Refining, china).ok_or("li")?;
+    let li = d.stage_share_range(Commodity::LITHIUM, Stage::Refining, china).ok_or("li")?;
     assert_eq!((li.low(), li.high()), (65.0, 70.0));
-    let co = d.stage_share_range(Commodity::Cobalt, Stage::Refining, china).ok_or("co")?;
+    let co = d.stage_share_range(Commodity::COBALT, Stage::Refining, china).ok_or("co")?;
     assert_eq!((co.low(), co.high()), (74.0, 80.0));
-    let cells = d.stage_shares(Commodity::LiIonBatteries, Stage::Cells);
+    let cells = d.stage_shares(Commodity::LI_ION_BATTERIES, Stage::Cells);
     assert_eq!(cells.len(), 1);
     assert_eq!(cells[0].estimate.low(), 85.0);
     assert_eq!(cells[0].qualifier, "nearly");
@@ -306,7 +314,12 @@ fn every_row_cites_a_listed_source() -> TestResult {
         rows,
         Dataset::builtin()?.production_rows().len() + {
             let d = Dataset::builtin()?;
-            d.salient().len() + d.stage_share_rows().len() + d.claims().len() + d.prices().len() + d.facilities().len()
+            d.salient().len()
+                + d.stage_share_rows().len()
+                + d.claims().len()
+                + d.prices().len()
+                + d.facilities().len()
+                + d.political_stability_rows().len()
         }
     );
     Ok(())

@@ -217,7 +217,7 @@ fn missing_directory_is_an_io_error_naming_the_path() {
 #[test]
 fn good_user_directory_loads_and_merges_with_builtin() -> TestResult {
     let user = Dataset::from_dir(crate::fixtures::fixture("user_good"))?;
-    let rows = user.production(Commodity::Lithium, Stage::Mining, 2025, Measure::Production);
+    let rows = user.production(Commodity::LITHIUM, Stage::Mining, 2025, Measure::Production);
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[0].area, Place::Country(Country::from_code("NAM")?));
     assert!(rows[2].has_flag(Flag::Withheld));
@@ -232,14 +232,16 @@ fn good_user_directory_loads_and_merges_with_builtin() -> TestResult {
     // the built-in source repeated identically in the user file is kept once
     assert_eq!(merged.sources().len(), builtin.sources().len() + 1);
     assert!(merged.source("acme-2025").is_some());
-    assert_eq!(merged.world_total(Commodity::Lithium, 2024), builtin.world_total(Commodity::Lithium, 2024));
+    assert_eq!(merged.world_total(Commodity::LITHIUM, 2024), builtin.world_total(Commodity::LITHIUM, 2024));
     Ok(())
 }
 
 #[test]
 fn merge_conflicts_name_both_datasets() -> TestResult {
-    let production = format!("{PRODUCTION_HEADER}lithium,mining,production,AUS,2024,1,Li,,fixture-src\n");
-    let dir = crate::fixtures::temp_dir("conflict", &[("sources.csv", SOURCES), ("production.csv", &production)])?;
+    // a row of the built-in edition (MCS 2025) with a key the built-in data holds
+    let production = "commodity,stage,measure,country,year,value_t,basis,flags,source,edition\n\
+                      lithium,mining,production,AUS,2024,1,Li,,fixture-src,MCS 2025\n";
+    let dir = crate::fixtures::temp_dir("conflict", &[("sources.csv", SOURCES), ("production.csv", production)])?;
     let user = Dataset::from_dir(&dir);
     std::fs::remove_dir_all(&dir)?;
     let e = Dataset::builtin()?.merge(user?).err().ok_or("merged a conflicting row")?;
@@ -313,16 +315,16 @@ fn queries_keep_stages_apart_after_a_refinery_table_is_merged() -> TestResult {
     std::fs::remove_dir_all(&dir)?;
     let builtin = Dataset::builtin()?;
     let merged = builtin.clone().merge(user?)?;
-    let mining = merged.production(Commodity::Cobalt, Stage::Mining, 2023, Measure::Production);
+    let mining = merged.production(Commodity::COBALT, Stage::Mining, 2023, Measure::Production);
     assert!(!mining.is_empty() && mining.iter().all(|r| r.stage == Stage::Mining));
-    assert_eq!(mining, builtin.production(Commodity::Cobalt, Stage::Mining, 2023, Measure::Production));
-    let refining = merged.constituents(Commodity::Cobalt, Stage::Refining, 2023, Measure::Production);
+    assert_eq!(mining, builtin.production(Commodity::COBALT, Stage::Mining, 2023, Measure::Production));
+    let refining = merged.constituents(Commodity::COBALT, Stage::Refining, 2023, Measure::Production);
     assert_eq!(refining.len(), 2);
-    let world = merged.world(Commodity::Cobalt, Stage::Refining, 2023, Measure::Production).ok_or("no world")?;
+    let world = merged.world(Commodity::COBALT, Stage::Refining, 2023, Measure::Production).ok_or("no world")?;
     assert_eq!(world.tonnes(), Some(230_000.0));
     // the mine-production world total is still the mining one
-    assert_eq!(merged.world_total(Commodity::Cobalt, 2023), builtin.world_total(Commodity::Cobalt, 2023));
-    let sum = merged.constituent_sum(Commodity::Cobalt, Stage::Refining, 2023, Measure::Production)?;
+    assert_eq!(merged.world_total(Commodity::COBALT, 2023), builtin.world_total(Commodity::COBALT, 2023));
+    let sum = merged.constituent_sum(Commodity::COBALT, Stage::Refining, 2023, Measure::Production)?;
     assert_eq!(sum.in_tonnes(), 195_000.0);
     Ok(())
 }

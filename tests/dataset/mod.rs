@@ -1,4 +1,6 @@
 //! Tests of `critical_minerals::dataset`.
 
 mod builtin;
+mod commodities;
+mod editions;
 mod loaders;

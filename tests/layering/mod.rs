@@ -14,6 +14,7 @@ const LAYERS: &[&[&str]] = &[
     &["methods", "claims", "policy"],
     &["dataset"],
     &["report"],
+    &["render"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

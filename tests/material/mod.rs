@@ -1,4 +1,5 @@
 //! Tests of `critical_minerals::material`.
 
 mod conformance;
+mod open_bases;
 mod props;

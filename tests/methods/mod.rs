@@ -3,5 +3,6 @@
 mod criticality;
 mod criticality_eu;
 mod geopolrisk;
+mod geopolrisk_data;
 mod reliance;
 mod reliance_usgs;

@@ -33,7 +33,7 @@ use crate::fixtures::usgs::{LITHIUM_2024 as LI_2024, LITHIUM_WORLD_2024 as LI_WO
 
 #[test]
 fn lithium_shares_on_both_denominators() -> R {
-    let r = report(Commodity::Lithium)?;
+    let r = report(Commodity::LITHIUM)?;
     let y = latest(&r)?;
     assert_eq!(y.year, 2024);
     let rows: f64 = LI_2024.iter().map(|r| r.1).sum();
@@ -62,7 +62,7 @@ fn lithium_shares_on_both_denominators() -> R {
 
 #[test]
 fn lithium_us_withheld_is_noted_not_zero() -> R {
-    let r = report(Commodity::Lithium)?;
+    let r = report(Commodity::LITHIUM)?;
     let y = latest(&r)?;
     let us = producer(y, "USA")?;
     assert_eq!(us.tonnes, None);
@@ -81,7 +81,7 @@ fn lithium_us_withheld_is_noted_not_zero() -> R {
 
 #[test]
 fn lithium_hhi_in_points_on_both_bases() -> R {
-    let r = report(Commodity::Lithium)?;
+    let r = report(Commodity::LITHIUM)?;
     let y = latest(&r)?;
     let rows: f64 = LI_2024.iter().map(|r| r.1).sum();
     let sq = |d: f64| LI_2024.iter().map(|r| (r.1 / d * 100.0).powi(2)).sum::<f64>();
@@ -109,7 +109,7 @@ fn lithium_hhi_in_points_on_both_bases() -> R {
 
 #[test]
 fn lithium_reliance_bounded_and_consistent_with_published() -> R {
-    let r = report(Commodity::Lithium)?;
+    let r = report(Commodity::LITHIUM)?;
     let rel = r.reliance.as_ref().ok_or("no reliance")?;
     let y = rel.latest().ok_or("no year")?;
     assert_eq!(y.year, 2024);
@@ -127,13 +127,13 @@ fn lithium_reliance_bounded_and_consistent_with_published() -> R {
 /// 73 / 69 / 76 (2020–2024) within the report's 1-point tolerance.
 #[test]
 fn graphite_and_cobalt_reliance_recomputed_from_salient_statistics() -> R {
-    let g = report(Commodity::NaturalGraphite)?;
+    let g = report(Commodity::NATURAL_GRAPHITE)?;
     let rel = g.reliance.as_ref().ok_or("no graphite reliance")?;
     for y in &rel.years {
         assert_eq!(y.computed.kind, NirKind::Total, "{}", y.year);
         assert_eq!(y.agreement, Agreement::Confirmed, "{}", y.year);
     }
-    let c = report(Commodity::Cobalt)?;
+    let c = report(Commodity::COBALT)?;
     let rel = c.reliance.as_ref().ok_or("no cobalt reliance")?;
     let y = rel.latest().ok_or("no year")?;
     assert_eq!(y.year, 2024);
@@ -146,7 +146,7 @@ fn graphite_and_cobalt_reliance_recomputed_from_salient_statistics() -> R {
 
 #[test]
 fn lithium_claims_recomputed() -> R {
-    let r = report(Commodity::Lithium)?;
+    let r = report(Commodity::LITHIUM)?;
     let claim = |id: &str| r.claims.iter().find(|c| c.id == id).ok_or(format!("no claim {id}"));
     let rate = |id: &str| -> Result<f64, Box<dyn std::error::Error>> {
         Ok(claim(id)?.recomputed.first().ok_or("nothing recomputed")?.value.low())
@@ -176,7 +176,7 @@ fn lithium_claims_recomputed() -> R {
 
 #[test]
 fn stage_shares_are_ranges_with_sources() -> R {
-    let r = report(Commodity::Lithium)?;
+    let r = report(Commodity::LITHIUM)?;
     let china = Place::Country(Country::from_code("CHN")?);
     let refining =
         r.stages.iter().find(|s| s.stage == critical_minerals::chain::Stage::Refining).ok_or("no refining stage")?;
@@ -192,7 +192,7 @@ fn stage_shares_are_ranges_with_sources() -> R {
 
 #[test]
 fn cobalt_congo_share_of_world_total() -> R {
-    let r = report(Commodity::Cobalt)?;
+    let r = report(Commodity::COBALT)?;
     let y = latest(&r)?;
     let cd = producer(y, "COD")?;
     assert_eq!(cd.name, "Congo (Kinshasa)");
@@ -204,7 +204,7 @@ fn cobalt_congo_share_of_world_total() -> R {
 
 #[test]
 fn graphite_uses_the_rows_because_the_total_is_below_them() -> R {
-    let r = report(Commodity::NaturalGraphite)?;
+    let r = report(Commodity::NATURAL_GRAPHITE)?;
     let y = latest(&r)?;
     assert_eq!(y.world_total_t, Some(1_600_000.0));
     assert!(close(y.rows_sum_t, 1_630_670.0, 1e-6));
@@ -219,7 +219,7 @@ fn graphite_uses_the_rows_because_the_total_is_below_them() -> R {
 
 #[test]
 fn nickel_builds_with_other_countries_as_remainder() -> R {
-    let r = report(Commodity::Nickel)?;
+    let r = report(Commodity::NICKEL)?;
     let y = latest(&r)?;
     let id = producer(y, "IDN")?;
     assert!(close(id.pct_of_world.ok_or("share")?, 2_200_000.0 / 3_700_000.0 * 100.0, 1e-9));
@@ -231,21 +231,21 @@ fn nickel_builds_with_other_countries_as_remainder() -> R {
 
 #[test]
 fn batteries_have_no_supply_report() -> R {
-    let err = SupplyReport::build(&Dataset::builtin()?, Commodity::LiIonBatteries).err().ok_or("built")?;
+    let err = SupplyReport::build(&Dataset::builtin()?, Commodity::LI_ION_BATTERIES).err().ok_or("built")?;
     assert!(err.to_string().contains("mass basis"));
     Ok(())
 }
 
 #[test]
 fn json_parses_back_with_the_figures() -> R {
-    for c in [Commodity::Lithium, Commodity::Cobalt, Commodity::Nickel, Commodity::NaturalGraphite] {
+    for c in [Commodity::LITHIUM, Commodity::COBALT, Commodity::NICKEL, Commodity::NATURAL_GRAPHITE] {
         let r = report(c)?;
         let v: Value = serde_json::from_str(&serde_json::to_string_pretty(&r)?)?;
-        assert_eq!(v["commodity"], Value::String(c.name().to_string()));
+        assert_eq!(v["commodity"], Value::String(c.id().to_string()));
         assert!(v["sources"].as_array().is_some_and(|s| !s.is_empty()), "{c}: no sources");
         assert!(v["notes"].as_array().is_some_and(|s| !s.is_empty()), "{c}: no notes");
     }
-    let v: Value = serde_json::from_str(&serde_json::to_string(&report(Commodity::Lithium)?)?)?;
+    let v: Value = serde_json::from_str(&serde_json::to_string(&report(Commodity::LITHIUM)?)?)?;
     let latest = &v["mining"]["latest"];
     assert_eq!(latest["world_total_t"].as_f64(), Some(240_000.0));
     assert_eq!(latest["rows_sum_t"].as_f64(), Some(235_380.0));
@@ -288,7 +288,7 @@ fn user_data_merges_and_bad_rows_name_file_row_column() -> R {
         ),
     )?;
     let data = Dataset::builtin()?.merge(Dataset::from_dir(&dir)?)?;
-    let r = SupplyReport::build(&data, Commodity::Lithium)?;
+    let r = SupplyReport::build(&data, Commodity::LITHIUM)?;
     let y = latest(&r)?;
     assert_eq!(y.year, 2025);
     assert!(close(producer(y, "AUS")?.pct_of_world.ok_or("share")?, 45.0, 1e-9));
@@ -321,7 +321,7 @@ fn rows_without_a_published_label_keep_the_country_name() -> R {
     let user = Dataset::from_dir(&dir);
     std::fs::remove_dir_all(&dir)?;
     let data = Dataset::builtin()?.merge(user?)?;
-    let r = SupplyReport::build(&data, Commodity::Cobalt)?;
+    let r = SupplyReport::build(&data, Commodity::COBALT)?;
     let json = serde_json::to_value(&r)?;
     let mut blanks = Vec::new();
     fn walk(v: &Value, path: &str, out: &mut Vec<String>) {

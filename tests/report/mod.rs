@@ -1,4 +1,4 @@
 //! Tests of `critical_minerals::report`.
 
 mod json;
-mod svg;
+mod open_data;

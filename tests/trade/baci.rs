@@ -296,7 +296,7 @@ fn raw_row() -> impl Strategy<Value = Raw> {
         1995u16..2024,
         prop::sample::select(codes.clone()),
         prop::sample::select(codes),
-        prop::sample::select(vec![10121u32, 30211, 283691, 253090, 850760, 999_999, 100]),
+        prop::sample::select(vec![10121u32, 30211, 283691, 253090, 850760, 970_600, 10_110]),
         prop::option::weighted(0.9, number.clone()),
         prop::option::weighted(0.7, number),
     )

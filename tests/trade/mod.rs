@@ -7,3 +7,4 @@ mod codes;
 mod comtrade;
 mod kernels;
 mod kernels_vs_calculators;
+mod reports;

@@ -33,10 +33,13 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::kernels::{MAX_THREADS, spawn};
 use super::table::{MAX_HS6, TableBuilder, TradeTable};
 use crate::Error;
 use crate::error::Detail;
+use crate::fmt::excerpt_bytes;
 use crate::geo::{Economy, OtherAsia};
+use crate::trade::HsCode;
 use crate::trade::codes::count_unknown;
 use crate::trade::{CodePolicy, HsFilter, HsRevision, UnknownCodes};
 
@@ -45,6 +48,12 @@ pub const BACI_HEADER: &str = "t,i,j,k,v,q";
 
 /// Rows per chunk of a [`BaciReader`] unless told otherwise.
 pub const DEFAULT_CHUNK_ROWS: usize = 1 << 22;
+
+/// Longest line the BACI loaders read, in bytes, without its line end: 1 MiB (a BACI line is
+/// about 40 bytes). A longer line is an [`ErrorKind::Limit`](crate::ErrorKind::Limit) error
+/// naming the file and the line, found after reading at most this much more than the buffer,
+/// so memory stays bounded whatever the file holds.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
 
 const BLOCK: usize = 4 << 20;
 const COLUMNS: [&str; 6] = ["t", "i", "j", "k", "v", "q"];
@@ -292,7 +301,7 @@ impl LineParser {
             file: self.file.to_string(),
             line,
             column: COLUMNS.get(column).copied().unwrap_or("?"),
-            value: excerpt(value),
+            value: excerpt_bytes(value),
             expected,
         }
         .into()
@@ -321,12 +330,17 @@ impl LineParser {
         Ok(e)
     }
 
-    fn measure(&self, f: &[u8], line: u64, column: usize) -> Result<Option<f64>, Error> {
+    /// A value or quantity times `scale` (1,000: thousands of dollars to dollars, tonnes to
+    /// kilograms): finite before and after scaling, not negative; `-0` read as `0`.
+    fn measure(&self, f: &[u8], line: u64, column: usize, scale: f64) -> Result<Option<f64>, Error> {
         if f.is_empty() || f == b"NA" {
             return Ok(None);
         }
         match parse_f64(f) {
-            Some(x) if x.is_finite() && x >= 0.0 => Ok(Some(x)),
+            Some(x) if (x * scale).is_finite() && x >= 0.0 => Ok(Some(x + 0.0)),
+            Some(x) if x.is_finite() && x >= 0.0 => {
+                Err(self.bad(line, column, f, "a number whose value in dollars or kilograms is finite (below 1.8e305)"))
+            }
             _ => Err(self.bad(line, column, f, "a finite, non-negative number, or empty / NA for missing")),
         }
     }
@@ -360,9 +374,9 @@ impl LineParser {
         let year = parse_uint(t)
             .ok_or_else(|| self.bad(line, 0, t, "a year (digits)"))
             .and_then(|y| i16::try_from(y).map_err(|_| self.bad(line, 0, t, "a year in 0..=32767")))?;
-        let hs6 = parse_uint(k)
-            .filter(|&c| c <= MAX_HS6)
-            .ok_or_else(|| self.bad(line, 3, k, "an HS6 product code (at most six digits)"))?;
+        let hs6 = parse_uint(k).filter(|&c| c <= MAX_HS6 && HsCode::new(c).is_ok()).ok_or_else(|| {
+            self.bad(line, 3, k, "an HS6 product code (at most six digits, chapter 01 to 97, not 77)")
+        })?;
         if self.years.is_some_and(|(lo, hi)| !(lo..=hi).contains(&i32::from(year)))
             || self.products.as_ref().is_some_and(|p| !p.contains(hs6))
         {
@@ -371,8 +385,8 @@ impl LineParser {
         }
         let e = self.economy(i, line, 1)?;
         let m = self.economy(j, line, 2)?;
-        let value = self.measure(v, line, 4)?.map(|x| x * 1000.0);
-        let quantity = self.measure(q, line, 5)?;
+        let value = self.measure(v, line, 4, 1000.0)?.map(|x| x * 1000.0);
+        let quantity = self.measure(q, line, 5, 1000.0)?;
         report.rows_kept += 1;
         match value {
             Some(x) => report.value_usd += x,
@@ -386,7 +400,7 @@ impl LineParser {
             count_unknown(&mut report.unknown_codes, e, m);
         }
         b.push(year, e, m, hs6, value, quantity);
-        Ok(())
+        b.check().map_err(|e| e.context(format!("{}: line {line}", self.file)))
     }
 
     fn header(&self, raw: &[u8]) -> Result<(), Error> {
@@ -397,21 +411,11 @@ impl LineParser {
         } else {
             Err(Detail::Header {
                 file: self.file.to_string(),
-                found: excerpt(raw.strip_suffix(b"\r").unwrap_or(raw)),
+                found: excerpt_bytes(raw.strip_suffix(b"\r").unwrap_or(raw)),
                 expected: BACI_HEADER,
             }
             .into())
         }
-    }
-}
-
-/// At most 40 characters of a field, for messages.
-fn excerpt(value: &[u8]) -> String {
-    let text = String::from_utf8_lossy(value);
-    if text.chars().count() > 40 {
-        format!("{}…", text.chars().take(40).collect::<String>())
-    } else {
-        text.into_owned()
     }
 }
 
@@ -447,6 +451,8 @@ pub struct BaciReader<R> {
     parser: LineParser,
     hs_revision: Option<HsRevision>,
     report: BaciReport,
+    /// Bytes of the header line with its end: where the body starts.
+    body_offset: u64,
 }
 
 impl BaciReader<File> {
@@ -507,8 +513,11 @@ impl<R: Read> BaciReader<R> {
             parser,
             hs_revision,
             report,
+            body_offset: 0,
         };
         let header = r.next_line()?.and_then(|(a, b)| r.buf.get(a..b)).unwrap_or(&[]).to_vec();
+        // the buffer holds the file from its first byte until the header line has been read
+        r.body_offset = r.pos as u64;
         r.parser.header(&header)?;
         Ok(r)
     }
@@ -523,15 +532,31 @@ impl<R: Read> BaciReader<R> {
         BaciReader { chunk_rows: chunk_rows.max(1), ..self }
     }
 
-    /// The buffer range of the next line without its `\n`, or `None` at the end.
+    /// The buffer range of the next line without its `\n`, or `None` at the end. A line
+    /// longer than [`MAX_LINE_BYTES`] is an error; so is a bare `\r` in the first line (a file
+    /// whose lines end in `\r` alone), found in the first buffer read.
     fn next_line(&mut self) -> Result<Option<(usize, usize)>, Error> {
         loop {
             let window = self.buf.get(self.pos..self.filled).unwrap_or(&[]);
-            if let Some(nl) = window.iter().position(|&b| b == b'\n') {
+            let nl = window.iter().position(|&b| b == b'\n');
+            if self.line == 0 {
+                let head = window.get(..nl.unwrap_or(window.len())).unwrap_or(&[]);
+                // a `\r` followed by anything but `\n`
+                if head.iter().position(|&b| b == b'\r').is_some_and(|cr| cr + 1 < head.len()) {
+                    return Err(Detail::BareCarriageReturn { file: self.name.clone() }.into());
+                }
+            }
+            if let Some(nl) = nl {
+                if nl > MAX_LINE_BYTES {
+                    return Err(self.too_long());
+                }
                 let start = self.pos;
                 self.pos += nl + 1;
                 self.line += 1;
                 return Ok(Some((start, start + nl)));
+            }
+            if window.len() > MAX_LINE_BYTES {
+                return Err(self.too_long());
             }
             if self.eof {
                 if self.pos < self.filled {
@@ -548,7 +573,7 @@ impl<R: Read> BaciReader<R> {
             if self.filled == self.buf.len() {
                 let grown = (self.buf.len() * 2).max(BLOCK);
                 self.buf.resize(grown, 0);
-            } else if self.buf.len() < BLOCK {
+            } else if self.buf.len() < BLOCK && self.line > 0 {
                 self.buf.resize(BLOCK, 0);
             }
             let n = loop {
@@ -563,6 +588,10 @@ impl<R: Read> BaciReader<R> {
             }
             self.filled += n;
         }
+    }
+
+    fn too_long(&self) -> Error {
+        Detail::LineTooLong { file: self.name.clone(), line: self.line + 1, limit: MAX_LINE_BYTES }.into()
     }
 
     fn next_chunk(&mut self) -> Result<Option<TradeTable>, Error> {
@@ -613,11 +642,18 @@ fn parse_range(
     file.seek(SeekFrom::Start(start)).map_err(|e| io_error(name, &e))?;
     let mut reader = file.take(end - start);
     let mut report = BaciReport::default();
-    let mut b = TableBuilder::with_capacity(((end - start) / 24) as usize);
-    let mut buf = vec![0u8; BLOCK];
+    let span = usize::try_from(end - start).unwrap_or(usize::MAX);
+    let mut b = TableBuilder::with_capacity(span / 24);
+    // the buffer follows the work: a small part takes a small buffer
+    let mut buf = vec![0u8; span.saturating_add(1).min(BLOCK)];
     let (mut filled, mut line) = (0usize, 0u64);
     loop {
         if filled == buf.len() {
+            if filled > MAX_LINE_BYTES {
+                return Err(
+                    Detail::LineTooLong { file: name.to_string(), line: line + 1, limit: MAX_LINE_BYTES }.into()
+                );
+            }
             buf.resize(buf.len() * 2, 0);
         }
         let n = match reader.read(buf.get_mut(filled..).unwrap_or(&mut [])) {
@@ -636,6 +672,9 @@ fn parse_range(
                 None => (rest, &[][..]),
             };
             line += 1;
+            if raw.len() > MAX_LINE_BYTES {
+                return Err(Detail::LineTooLong { file: name.to_string(), line, limit: MAX_LINE_BYTES }.into());
+            }
             p.line(raw, line, &mut b, &mut report)?;
             rest = next;
         }
@@ -647,13 +686,16 @@ fn parse_range(
     }
 }
 
-/// First line start at or after `at` (a line starts at 0 or after a `\n`).
+/// First line start at or after `at` (a line starts at 0 or after a `\n`); the end of the
+/// file when no line ends within [`MAX_LINE_BYTES`] of `at` (that line is too long: the part
+/// before it, which reads it, reports it).
 fn line_start_at(path: &Path, name: &str, at: u64, len: u64) -> Result<u64, Error> {
     let mut file = File::open(path).map_err(|e| io_error(name, &e))?;
     let mut pos = at.saturating_sub(1);
     file.seek(SeekFrom::Start(pos)).map_err(|e| io_error(name, &e))?;
     let mut buf = vec![0u8; 1 << 16];
-    while pos < len {
+    let give_up = pos.saturating_add(MAX_LINE_BYTES as u64 + 1).min(len);
+    while pos < give_up {
         let n = file.read(&mut buf).map_err(|e| io_error(name, &e))?;
         if n == 0 {
             break;
@@ -696,11 +738,17 @@ impl TradeTable {
         let path = path.as_ref();
         let name = path.display().to_string();
         let len = std::fs::metadata(path).map_err(|e| io_error(&name, &e))?.len();
+        if opts.threads > MAX_THREADS {
+            return Err(Detail::InvalidOption {
+                what: "BACI load threads",
+                value: opts.threads.to_string(),
+                expected: "at most MAX_THREADS (1024)",
+            }
+            .into());
+        }
         let head = BaciReader::open_with(path, opts)?;
-        // the body starts after the header line
-        let mut first = vec![0u8; 4096];
-        let n = File::open(path).and_then(|mut f| f.read(&mut first)).map_err(|e| io_error(&name, &e))?;
-        let body = first.get(..n).and_then(|b| b.iter().position(|&c| c == b'\n')).map_or(n as u64, |i| i as u64 + 1);
+        // the body starts after the header line, wherever the reader found its end
+        let body = head.body_offset.min(len);
         // `0`: every core, one per 4 MiB at most; otherwise as asked, one per 4 KiB at most
         let threads = if opts.threads == 0 {
             let cores = thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
@@ -724,14 +772,18 @@ impl TradeTable {
                 .map(|w| {
                     let (a, b) = (w.first().copied().unwrap_or(len), w.get(1).copied().unwrap_or(len));
                     let name = &name;
-                    s.spawn(move || parse_range(path, name, parser, a, b.max(a)))
+                    spawn(s, "parse", move || parse_range(path, name, parser, a, b.max(a)))
                 })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or(Err(Detail::WorkerFailed { phase: "parse" }.into())))
-                .collect()
-        });
+                .collect::<Result<_, Error>>()?;
+            Ok::<_, Error>(
+                handles
+                    .into_iter()
+                    .map(|h: thread::ScopedJoinHandle<'_, _>| {
+                        h.join().unwrap_or(Err(Detail::WorkerFailed { phase: "parse" }.into()))
+                    })
+                    .collect(),
+            )
+        })?;
         let mut before = 1u64;
         let mut table: Option<TradeTable> = None;
         let mut report = head.report.clone();
@@ -742,7 +794,7 @@ impl TradeTable {
             let t = TradeTable { hs_revision: head.hs_revision, ..b.finish()? };
             match table.as_mut() {
                 None => table = Some(t),
-                Some(acc) => acc.append(&t)?,
+                Some(acc) => acc.append(&t).map_err(|e| e.context(format!("{name}: by line {before}")))?,
             }
         }
         let table = table.unwrap_or_default();

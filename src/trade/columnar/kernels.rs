@@ -54,6 +54,41 @@ const PARTS_PER_BLOCK: usize = 8;
 /// With `threads = 0`, one thread per this many rows at most.
 const MIN_ROWS_PER_THREAD: usize = 1 << 16;
 
+/// Most threads a kernel or a BACI load starts; more is an
+/// [`ErrorKind::InvalidOption`](crate::ErrorKind::InvalidOption) error.
+pub const MAX_THREADS: usize = 1024;
+
+/// Groups a kernel indexes densely (products × years) for any table: above this and above
+/// [`DENSE_GROUPS_PER_ROW`] a row, only the groups present are numbered.
+const DENSE_MIN_GROUPS: usize = 1 << 16;
+/// Dense groups allowed per row (see [`DENSE_MIN_GROUPS`]).
+const DENSE_GROUPS_PER_ROW: usize = 4;
+
+/// Starts a scoped worker thread, or says why the operating system would not.
+pub(super) fn spawn<'scope, T: Send + 'scope>(
+    s: &'scope thread::Scope<'scope, '_>,
+    phase: &'static str,
+    f: impl FnOnce() -> T + Send + 'scope,
+) -> Result<thread::ScopedJoinHandle<'scope, T>, Error> {
+    thread::Builder::new().spawn_scoped(s, f).map_err(|e| Detail::ThreadSpawn { phase, message: e.to_string() }.into())
+}
+
+/// `f`, inferred as a `FnOnce` (a job may hand back what it borrows).
+fn once<T, F: FnOnce() -> T>(f: F) -> F {
+    f
+}
+
+/// Runs `jobs` on scoped threads, one each, and collects their results in order.
+fn run_all<T: Send, F: FnOnce() -> T + Send>(phase: &'static str, jobs: Vec<F>) -> Result<Vec<T>, Error> {
+    thread::scope(|s| {
+        let mut handles = Vec::with_capacity(jobs.len());
+        for job in jobs {
+            handles.push(spawn(s, phase, job)?);
+        }
+        handles.into_iter().map(|h| h.join().map_err(|_| Error::from(Detail::WorkerFailed { phase }))).collect()
+    })
+}
+
 /// A measure a kernel can sum: `f64` (raw; US dollars for the value column) or a typed quantity
 /// such as [`Mass`]. Sums are taken on the `f64` in the type's base unit (kg for [`Mass`]); the
 /// type comes back on totals, and shares are plain fractions.
@@ -126,12 +161,17 @@ impl Default for GroupOptions {
 
 impl GroupOptions {
     /// Number of threads; `0` (the default) uses every core (one per 65,536 rows at most), `1`
-    /// the single-threaded path.
+    /// the single-threaded path; at most one per row is started. Above [`MAX_THREADS`] the
+    /// kernels return an [`ErrorKind::InvalidOption`](crate::ErrorKind::InvalidOption) error, and
+    /// a thread the operating system will not start is an [`ErrorKind::Io`](crate::ErrorKind::Io)
+    /// error, never a panic.
     pub fn with_threads(self, threads: usize) -> Self {
         GroupOptions { threads, ..self }
     }
 
-    /// The `n` of CR-n (default 4).
+    /// The `n` of CR-n (default 4). Any `n` is accepted: the kernels keep at most as many
+    /// largest totals as a group has parties, so a huge `n` allocates nothing (CR-n is then
+    /// the whole total).
     pub fn with_cr_n(self, n: usize) -> Self {
         GroupOptions { cr_n: n, ..self }
     }
@@ -152,6 +192,19 @@ impl GroupOptions {
     /// The `n` of CR-n.
     pub fn cr_n(&self) -> usize {
         self.cr_n
+    }
+
+    /// An error above [`MAX_THREADS`].
+    fn check_threads(&self) -> Result<(), Error> {
+        if self.threads > MAX_THREADS {
+            return Err(Detail::InvalidOption {
+                what: "kernel threads",
+                value: self.threads.to_string(),
+                expected: "at most MAX_THREADS (1024)",
+            }
+            .into());
+        }
+        Ok(())
     }
 
     /// `0`: every core, but at most one per 65,536 rows; otherwise as asked (at most one per row).
@@ -537,6 +590,7 @@ fn finish_masked(
     sums: &mut Vec<f64>,
 ) -> Finished {
     let (mut total, mut sumsq) = (0.0, 0.0);
+    let first = sums.len();
     top.clear();
     for (w, m) in mask.iter_mut().enumerate() {
         let mut b = *m;
@@ -562,11 +616,27 @@ fn finish_masked(
             }
         }
     }
-    if total > 0.0 {
-        Finished { total, hhi: sumsq / (total * total), cr: top.iter().sum::<f64>() / total }
-    } else {
-        Finished { total, hhi: 0.0, cr: 0.0 }
+    finished(total, sumsq, top, sums.get(first..).unwrap_or(&[]))
+}
+
+/// A group's HHI and CR-n from its total, the sum of its parties' squares and its largest
+/// totals. When `Σ x²` or `Q²` leaves the range of an `f64` (totals near 1e154 and above, or
+/// near 1e-154 and below), the squares are taken relative to the largest party total `m`,
+/// `HHI = Σ (x/m)² / (Q/m)²`, so finite totals never give an infinite or NaN HHI.
+#[inline]
+fn finished(total: f64, sumsq: f64, top: &[f64], xs: &[f64]) -> Finished {
+    if total <= 0.0 || total.is_nan() {
+        return Finished { total, hhi: 0.0, cr: 0.0 };
     }
+    let cr = top.iter().sum::<f64>() / total;
+    let qq = total * total;
+    if qq.is_normal() && sumsq.is_finite() && sumsq > 0.0 {
+        return Finished { total, hhi: sumsq / qq, cr };
+    }
+    let m = xs.iter().fold(0.0f64, |a, &x| a.max(x));
+    let rel: f64 = xs.iter().map(|&x| (x / m) * (x / m)).sum();
+    let t = total / m;
+    Finished { total, hhi: rel / (t * t), cr }
 }
 
 /// What phase 1 needs to place a row: its group and its partition.
@@ -586,8 +656,13 @@ struct Plan<'a> {
     contiguous: bool,
     years: Vec<i16>,
     n_years: usize,
+    /// Groups the kernel indexes: products × years, or only those present (`present`).
     n_groups: usize,
     n_parts: usize,
+    /// When sparse: the dense ids of the groups present, sorted (kernel group `g` is
+    /// `present[g]`), and each row's kernel group.
+    present: Option<Vec<u64>>,
+    ids: Option<Vec<u32>>,
 }
 
 impl<'a> Plan<'a> {
@@ -608,11 +683,7 @@ impl<'a> Plan<'a> {
         let parts: Vec<(i16, i16, u64)> = if threads <= 1 {
             vec![scan(&t.year)]
         } else {
-            thread::scope(|s| {
-                let handles: Vec<_> = t.year.chunks(per).map(|ys| s.spawn(move || scan(ys))).collect();
-                handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
-            })
-            .map_err(|_| Detail::WorkerFailed { phase: "plan" })?
+            run_all("plan", t.year.chunks(per).map(|ys| move || scan(ys)).collect())?
         };
         let (ymin, ymax, bits) =
             parts.iter().fold((i16::MAX, i16::MIN, 0u64), |a, b| (a.0.min(b.0), a.1.max(b.1), a.2 | b.2));
@@ -640,10 +711,16 @@ impl<'a> Plan<'a> {
             }
         }
         let n_years = years.len();
-        let n_groups = t.hs6_dict.len() * n_years;
+        let dense_groups = t.hs6_dict.len() * n_years;
+        let mut plan_groups = Plan::dense_groups_present(t, dense_groups, n_years, ymin, years.len() == span, &ymap);
+        let n_groups = plan_groups.as_ref().map_or(dense_groups, |(present, _)| present.len());
         if n_groups > u32::MAX as usize {
             return Err(Detail::TooManyGroups { groups: n_groups }.into());
         }
+        let (present, ids) = match plan_groups.take() {
+            Some((p, i)) => (Some(p), Some(i)),
+            None => (None, None),
+        };
         let party = match party {
             Party::Exporter => &t.exporter,
             Party::Importer => &t.importer,
@@ -663,7 +740,50 @@ impl<'a> Plan<'a> {
             n_years,
             n_groups,
             n_parts: n_groups.div_ceil(1 << group_bits),
+            present,
+            ids,
         })
+    }
+
+    /// When products × years exceed both [`DENSE_MIN_GROUPS`] and [`DENSE_GROUPS_PER_ROW`] a
+    /// row, the groups present (sorted dense ids) and each row's index among them; else `None`
+    /// (every product × year pair is a group id).
+    fn dense_groups_present(
+        t: &TradeTable,
+        dense_groups: usize,
+        n_years: usize,
+        ymin: i16,
+        contiguous: bool,
+        ymap: &[u32],
+    ) -> Option<(Vec<u64>, Vec<u32>)> {
+        if dense_groups <= DENSE_MIN_GROUPS.max(DENSE_GROUPS_PER_ROW.saturating_mul(t.len())) {
+            return None;
+        }
+        let key = |c: u16, y: i16| -> u64 {
+            let k = (i32::from(y) - i32::from(ymin)) as usize;
+            let yi = if contiguous { k } else { ymap.get(k).copied().unwrap_or(0) as usize };
+            u64::from(c) * n_years as u64 + yi as u64
+        };
+        let mut present: Vec<u64> = t.commodity.iter().zip(&t.year).map(|(&c, &y)| key(c, y)).collect();
+        present.sort_unstable();
+        present.dedup();
+        present.shrink_to_fit();
+        let ids = t
+            .commodity
+            .iter()
+            .zip(&t.year)
+            .map(|(&c, &y)| present.binary_search(&key(c, y)).unwrap_or(0) as u32)
+            .collect();
+        Some((present, ids))
+    }
+
+    /// The dense id (`commodity × n_years + year index`) of kernel group `g`.
+    #[inline]
+    fn dense_group(&self, g: usize) -> usize {
+        match &self.present {
+            Some(p) => p.get(g).copied().unwrap_or(0) as usize,
+            None => g,
+        }
     }
 
     /// Groups per partition.
@@ -744,11 +864,32 @@ fn partition<'a, V: Additive>(
     room: usize,
     scratch: &'a mut Scratch,
 ) -> Parted<'a> {
-    let (c, y, p, v) = (&plan.commodity[lo..hi], &plan.year[lo..hi], &plan.party[lo..hi], &values[lo..hi]);
+    match &plan.ids {
+        Some(ids) => partition_rows(plan, ids[lo..hi].iter().map(|&g| g as usize), values, lo, hi, room, scratch),
+        None => {
+            let (c, y) = (&plan.commodity[lo..hi], &plan.year[lo..hi]);
+            let rows = c.iter().zip(y).map(|(&c, &y)| plan.group(c, y));
+            partition_rows(plan, rows, values, lo, hi, room, scratch)
+        }
+    }
+}
+
+/// [`partition`] with each row's group from `row_groups` (dense or sparse numbering).
+#[inline(always)]
+fn partition_rows<'a, V: Additive>(
+    plan: &Plan<'_>,
+    row_groups: impl Iterator<Item = usize> + Clone,
+    values: &[V],
+    lo: usize,
+    hi: usize,
+    room: usize,
+    scratch: &'a mut Scratch,
+) -> Parted<'a> {
+    let (p, v) = (&plan.party[lo..hi], &values[lo..hi]);
     let (gpp, group_bits, party_bits) = (plan.groups_per_part(), plan.group_bits, plan.party_bits);
     let mut groups = vec![0u32; plan.n_parts * gpp];
-    for (&c, &y) in c.iter().zip(y) {
-        groups[plan.group(c, y)] += 1;
+    for g in row_groups.clone() {
+        groups[g] += 1;
     }
     let mut ends: Vec<usize> = groups.chunks_exact(gpp).map(|g| g.iter().map(|&k| k as usize).sum()).collect();
     // partitions start at multiples of WC, so that lanes flush whole aligned runs
@@ -766,8 +907,7 @@ fn partition<'a, V: Additive>(
     let mut cursor = starts.clone();
     let mut lane_vals = vec![[0.0f64; WC]; plan.n_parts];
     let mut lane_cells = vec![[0u16; WC]; plan.n_parts];
-    for (((&c, &y), &p), &v) in c.iter().zip(y).zip(p).zip(v) {
-        let g = plan.group(c, y);
+    for ((g, &p), &v) in row_groups.zip(p).zip(v) {
         let pi = g >> group_bits;
         let at = cursor[pi];
         cursor[pi] = at + 1;
@@ -842,7 +982,7 @@ fn aggregate_blocks(
     let mut cnt = vec![0u64; gpp];
     // touched party slots per group: `slots / 64` words of 64 bits
     let mut mask = vec![0u64; PART_CELLS / 64];
-    let mut top = Vec::with_capacity(cr_n + 1);
+    let mut top = Vec::with_capacity(cr_n.min(slots) + 1);
     let mut outs = Vec::new();
     let empty = BlockOut::default();
     loop {
@@ -962,6 +1102,7 @@ pub fn concentration<V: Additive>(
     if opts.cr_n == 0 {
         return Err(Detail::InvalidOption { what: "CR-n", value: "0".into(), expected: "n >= 1" }.into());
     }
+    opts.check_threads()?;
     let threads = opts.effective_threads(table.len());
     let plan = Plan::new(table, party, threads)?;
     let n = table.len();
@@ -983,29 +1124,20 @@ pub fn concentration<V: Additive>(
             aggregate_blocks(&plan, &parted, &blocks, &next, n_blocks, opts.cr_n, last)
         } else {
             let plan = &plan;
-            let parted: Vec<Parted<'_>> = thread::scope(|s| {
-                let handles: Vec<_> = scratch
-                    .iter_mut()
-                    .enumerate()
-                    .map(|(k, scratch)| {
-                        let (a, b) = (lo + k * (hi - lo) / threads, lo + (k + 1) * (hi - lo) / threads);
-                        s.spawn(move || partition(plan, values, a, b, room, scratch))
-                    })
-                    .collect();
-                handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
-            })
-            .map_err(|_| Detail::WorkerFailed { phase: "partition" })?;
-            let (prev, next) = (&blocks, &next);
-            let outs: Vec<Vec<BlockOut>> = thread::scope(|s| {
-                let handles: Vec<_> = (0..threads)
-                    .map(|_| {
-                        let parted = &parted;
-                        s.spawn(move || aggregate_blocks(plan, parted, prev, next, n_blocks, opts.cr_n, last))
-                    })
-                    .collect();
-                handles.into_iter().map(|h| h.join()).collect::<Result<_, _>>()
-            })
-            .map_err(|_| Detail::WorkerFailed { phase: "aggregate" })?;
+            let jobs: Vec<_> = scratch
+                .iter_mut()
+                .enumerate()
+                .map(|(k, scratch)| {
+                    let (a, b) = (lo + k * (hi - lo) / threads, lo + (k + 1) * (hi - lo) / threads);
+                    once(move || partition(plan, values, a, b, room, scratch))
+                })
+                .collect();
+            let parted: Vec<Parted<'_>> = run_all("partition", jobs)?;
+            let (prev, next, parted) = (&blocks, &next, &parted);
+            let jobs: Vec<_> = (0..threads)
+                .map(|_| move || aggregate_blocks(plan, parted, prev, next, n_blocks, opts.cr_n, last))
+                .collect();
+            let outs: Vec<Vec<BlockOut>> = run_all("aggregate", jobs)?;
             outs.into_iter().flatten().collect()
         };
         outs.sort_unstable_by_key(|b| b.block);
@@ -1029,7 +1161,7 @@ pub fn concentration<V: Additive>(
         out.sums.reserve(shares);
         for b in blocks {
             for &g in &b.groups {
-                let g = g as usize;
+                let g = plan.dense_group(g as usize);
                 out.hs6.push(table.hs6_dict.get(g / plan.n_years).copied().unwrap_or(0));
                 out.year.push(plan.years.get(g % plan.n_years).copied().unwrap_or(0));
             }
@@ -1052,9 +1184,14 @@ pub fn concentration<V: Additive>(
         merge(&mut out, blocks);
     } else {
         thread::scope(|s| {
-            s.spawn(move || drop(scratch));
+            // freed inline when no thread can be started
+            let _ = spawn(s, "free", move || drop(scratch));
             merge(&mut out, blocks);
         });
+    }
+    if let Some(g) = out.total.iter().position(|t| !t.is_finite()) {
+        let (hs6, year) = (out.hs6.get(g).copied().unwrap_or(0), out.year.get(g).copied().unwrap_or(0));
+        return Err(Detail::SumOverflow { what: format!("total of group {hs6:06} {year}") }.into());
     }
     Ok(out)
 }
@@ -1074,12 +1211,24 @@ pub fn hhi_dense_scatter(table: &TradeTable, party: Party, values: &[f64]) -> Re
     }
     let plan = Plan::new(table, party, 1)?;
     let slots = plan.slots();
-    let mut acc = vec![0.0f64; plan.n_groups * slots];
+    let cells = plan.n_groups.checked_mul(slots).ok_or(Detail::TooManyGroups { groups: plan.n_groups })?;
+    let mut acc = vec![0.0f64; cells];
     let mut rows = vec![0u32; plan.n_groups];
-    for (((&c, &y), &p), &v) in plan.commodity.iter().zip(plan.year).zip(plan.party).zip(values) {
-        let g = plan.group(c, y);
+    let mut add = |g: usize, p: u16, v: f64| {
         acc[g * slots + usize::from(p)] += v;
         rows[g] += 1;
+    };
+    match &plan.ids {
+        Some(ids) => {
+            for ((&g, &p), &v) in ids.iter().zip(plan.party).zip(values) {
+                add(g as usize, p, v);
+            }
+        }
+        None => {
+            for (((&c, &y), &p), &v) in plan.commodity.iter().zip(plan.year).zip(plan.party).zip(values) {
+                add(plan.group(c, y), p, v);
+            }
+        }
     }
     let mut out = Vec::new();
     for (g, &n) in rows.iter().enumerate() {

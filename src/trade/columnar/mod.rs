@@ -63,6 +63,27 @@
 //!   [`StreamingConcentration`] runs the kernel per chunk and adds the per-(group, party) sums
 //!   into one slot per economy per group, so memory follows the number of groups, not of rows.
 //!
+//! # Limits
+//!
+//! Every size the loaders and kernels accept, in one place; each is enforced before memory is
+//! allocated for it, with a typed error (never a panic, never an abort):
+//!
+//! | limit | value | past it |
+//! |---|---|---|
+//! | longest line of a BACI file | [`MAX_LINE_BYTES`] (1 MiB) | [`ErrorKind::Limit`](crate::ErrorKind::Limit) naming the file and line; a file whose lines end in a bare `\r` is refused on its first read ([`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData)) |
+//! | distinct HS6 codes in a table | 65,536 (a `u16` dictionary) | [`ErrorKind::Limit`](crate::ErrorKind::Limit), naming the file and line when loading |
+//! | HS6 codes | six digits, chapters 01–97 except 77 (as [`HsCode`](crate::trade::HsCode)) | [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData) |
+//! | distinct economies in a table | 65,535 | [`ErrorKind::Limit`](crate::ErrorKind::Limit) |
+//! | years | `0..=32767` in BACI files, `-32768..=32767` from rows (an `i16`) | [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData) |
+//! | values and quantities | finite and non-negative, also once scaled (BACI's thousands of dollars × 1,000, tonnes to kilograms); `-0` is `0` | [`ErrorKind::InvalidData`](crate::ErrorKind::InvalidData); a group total past `f64::MAX` is [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) |
+//! | threads of a load or kernel | [`MAX_THREADS`] (1,024), at most one per row (kernels) or per 4 KiB of file (loads) | [`ErrorKind::InvalidOption`](crate::ErrorKind::InvalidOption); a thread the OS will not start is [`ErrorKind::Io`](crate::ErrorKind::Io) |
+//! | CR-n | any `n >= 1` (a group keeps at most as many largest totals as it has parties) | `n = 0`: [`ErrorKind::InvalidOption`](crate::ErrorKind::InvalidOption) |
+//! | (product, year) groups of a kernel | products × years when that is at most `max(65,536, 4 × rows)`; else only the groups present are numbered (sorted keys, 12 bytes a row), so group-indexed memory is at most `max(65,536, 4 × rows)` groups (4 bytes each per thread for counts; 8 bytes × party slots each for [`hhi_dense_scatter`]) | more than 2^32 groups present: [`ErrorKind::Limit`](crate::ErrorKind::Limit) |
+//! | kernel scratch | 10 bytes a row of a chunk, chunks sized by [`GroupOptions::with_scratch_limit`] | — |
+//! | Monte Carlo samples and draws | [`MonteCarlo::MAX_SAMPLES`](crate::stats::uncertainty::MonteCarlo::MAX_SAMPLES), [`MonteCarlo::MAX_DRAWS`](crate::stats::uncertainty::MonteCarlo::MAX_DRAWS) | [`ErrorKind::Limit`](crate::ErrorKind::Limit) |
+//!
+//! Error messages quote at most 40 characters of any input value.
+//!
 //! # Example
 //!
 //! ```
@@ -100,10 +121,10 @@ mod parquet;
 mod synth;
 mod table;
 
-pub use baci::{BACI_HEADER, BaciOptions, BaciReader, BaciReport, DEFAULT_CHUNK_ROWS};
+pub use baci::{BACI_HEADER, BaciOptions, BaciReader, BaciReport, DEFAULT_CHUNK_ROWS, MAX_LINE_BYTES};
 pub use kernels::{
-    Additive, Concentration, GroupOptions, GroupStats, Party, PartyShare, StreamingConcentration, concentration,
-    hhi_dense_scatter,
+    Additive, Concentration, GroupOptions, GroupStats, MAX_THREADS, Party, PartyShare, StreamingConcentration,
+    concentration, hhi_dense_scatter,
 };
 #[cfg(feature = "arrow")]
 pub use parquet::{read_parquet_batches, write_parquet, write_parquet_batches, write_parquet_file};

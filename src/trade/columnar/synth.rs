@@ -19,7 +19,7 @@ pub struct SynthSpec {
     pub rows: usize,
     /// Distinct HS6 products (at most 65,536).
     pub products: usize,
-    /// Consecutive years.
+    /// Consecutive years (1 to 1,000, and no later than 32767: clamped).
     pub years: usize,
     /// The first year.
     pub first_year: i16,
@@ -58,7 +58,9 @@ const MULTS: [usize; 8] = [1, 2, 4, 5, 7, 8, 10, 11];
 pub fn synthetic(spec: &SynthSpec, threads: usize) -> TradeTable {
     let n = spec.rows;
     let products = spec.products.clamp(1, 1 << 16);
-    let years = spec.years.clamp(1, 1000);
+    // every year must be an `i16`: from `first_year`, at most up to 32767
+    let room = usize::try_from(i32::from(i16::MAX) - i32::from(spec.first_year) + 1).unwrap_or(1);
+    let years = spec.years.clamp(1, 1000).min(room);
     let step = (989_999 / products).max(1) as u32;
     let hs6_dict: Vec<u32> = (0..products as u32).map(|k| 10_000 + k * step).collect();
     let economies: Vec<Economy> = Country::all().map(Economy::from).collect();

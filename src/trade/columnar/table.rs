@@ -7,7 +7,7 @@ use crate::error::Detail;
 use crate::geo::Economy;
 use crate::material::Basis;
 use crate::money::Currency;
-use crate::trade::{HsRevision, TradeFlow};
+use crate::trade::{HsCode, HsRevision, TradeFlow};
 use crate::units::{self, Mass, mass};
 
 /// Highest HS6 code: six digits.
@@ -275,17 +275,18 @@ impl TradeTable {
                 expected,
             };
             let year = i16::try_from(year).map_err(|_| bad("year", year.to_string(), "a year in -32768..=32767"))?;
-            if hs6 > MAX_HS6 {
-                return Err(bad("hs6", hs6.to_string(), "an HS6 code of at most six digits").into());
+            if hs6 > MAX_HS6 || HsCode::new(hs6).is_err() {
+                return Err(bad("hs6", hs6.to_string(), "an HS6 code (six digits, chapter 01 to 97, not 77)").into());
             }
-            let check = |column: &'static str, v: Option<f64>| match v {
-                Some(x) if !x.is_finite() || x < 0.0 => {
+            // finite also once scaled to the stored unit (tonnes to kilograms); `-0` is `0`
+            let check = |column: &'static str, v: Option<f64>, scale: f64| match v {
+                Some(x) if !(x * scale).is_finite() || x < 0.0 => {
                     Err(bad(column, x.to_string(), "a finite, non-negative number or None"))
                 }
-                _ => Ok(v),
+                _ => Ok(v.map(|x| x + 0.0)),
             };
-            let value_usd = check("value_usd", value_usd)?;
-            let quantity_t = check("quantity_t", quantity_t)?;
+            let value_usd = check("value_usd", value_usd, 1.0)?;
+            let quantity_t = check("quantity_t", quantity_t, 1000.0)?;
             b.push(year, exporter.into(), importer.into(), hs6, value_usd, quantity_t);
         }
         b.finish()
@@ -501,13 +502,17 @@ impl TradeTable {
     }
 }
 
+/// Codes per page of the HS6 lookup of a [`TableBuilder`].
+const LOOKUP_PAGE: usize = 1 << 10;
+
 /// Builds a table row by row from already validated values; HS6 codes and economies are
-/// dictionary-encoded on the fly (HS6 by a direct lookup over all six-digit codes, 4 MB; the
-/// listed economies by their index, unknown codes through a map) and the dictionaries sorted at
-/// the end.
+/// dictionary-encoded on the fly (HS6 by a direct lookup, in pages of 1,024 codes (4 KiB)
+/// allocated on first use, so a builder's lookup follows the codes it sees: 8 KiB empty, at
+/// most 4 MB; the listed economies by their index, unknown codes through a map) and the
+/// dictionaries sorted at the end.
 pub(crate) struct TableBuilder {
     t: TradeTable,
-    lookup: Vec<u32>,
+    lookup: Vec<Option<Box<[u32; LOOKUP_PAGE]>>>,
     economy_lookup: Vec<u16>,
     unknown_lookup: HashMap<Economy, u16>,
     overflow: bool,
@@ -537,7 +542,7 @@ impl TableBuilder {
                 quantity_basis: None,
                 hs_revision: None,
             },
-            lookup: vec![u32::MAX; MAX_HS6 as usize + 1],
+            lookup: vec![None; (MAX_HS6 as usize).div_ceil(LOOKUP_PAGE) + 1],
             economy_lookup: vec![NO_INDEX; Economy::all().len()],
             unknown_lookup: HashMap::new(),
             overflow: false,
@@ -593,7 +598,8 @@ impl TableBuilder {
         value_usd: Option<f64>,
         quantity_t: Option<f64>,
     ) {
-        let code = match self.lookup.get(hs6 as usize) {
+        let (page, at) = (hs6 as usize / LOOKUP_PAGE, hs6 as usize % LOOKUP_PAGE);
+        let code = match self.lookup.get(page).and_then(|p| p.as_ref()).and_then(|p| p.get(at)) {
             Some(&c) if c != u32::MAX => c as u16,
             _ => {
                 let next = self.t.hs6_dict.len();
@@ -601,8 +607,11 @@ impl TableBuilder {
                     self.overflow = true;
                     0
                 } else {
-                    if let Some(slot) = self.lookup.get_mut(hs6 as usize) {
-                        *slot = next as u32;
+                    if let Some(p) = self.lookup.get_mut(page) {
+                        let p = p.get_or_insert_with(|| Box::new([u32::MAX; LOOKUP_PAGE]));
+                        if let Some(slot) = p.get_mut(at) {
+                            *slot = next as u32;
+                        }
                     }
                     self.t.hs6_dict.push(hs6);
                     next as u16
@@ -620,15 +629,22 @@ impl TableBuilder {
         self.t.quantity_valid.push(quantity_t.is_some());
     }
 
-    /// The table, with its dictionaries sorted ascending.
-    pub(crate) fn finish(self) -> Result<TradeTable, Error> {
-        let mut t = self.t;
+    /// An error once a dictionary has overflowed (so that a loader can name the line).
+    #[inline]
+    pub(crate) fn check(&self) -> Result<(), Error> {
         if self.overflow {
             return Err(Detail::TooManyCommodities { limit: usize::from(u16::MAX) + 1 }.into());
         }
         if self.economy_overflow {
             return Err(Detail::TooManyEconomies { limit: MAX_ECONOMIES }.into());
         }
+        Ok(())
+    }
+
+    /// The table, with its dictionaries sorted ascending.
+    pub(crate) fn finish(self) -> Result<TradeTable, Error> {
+        self.check()?;
+        let mut t = self.t;
         if let Some(rank) = sort_dictionary(&mut t.hs6_dict) {
             for c in &mut t.commodity {
                 *c = rank.get(usize::from(*c)).copied().unwrap_or(0);

@@ -1,0 +1,119 @@
+//! `critical-minerals report <commodity>`.
+
+use std::path::PathBuf;
+
+use clap::Args as ClapArgs;
+use critical_minerals::dataset::{Commodity, Dataset};
+use critical_minerals::render::{self, Format};
+use critical_minerals::report::SupplyReport;
+
+use crate::fail::{self, Fail};
+use crate::out;
+
+/// The report of one commodity, built from the embedded data, your data, or both.
+#[derive(Debug, ClapArgs)]
+#[command(after_help = "Examples:\n  critical-minerals report lithium\n  \
+                        critical-minerals report cobalt --format html > cobalt.html\n  \
+                        critical-minerals report lithium --data my_dir --svg lithium.svg")]
+pub struct Args {
+    /// The commodity (lithium, cobalt, nickel, natural-graphite, ...)
+    #[arg(value_parser = parse_commodity)]
+    pub commodity: Commodity,
+    /// Output format: table (plain text), markdown, json, csv (one line per table cell) or html
+    /// (one page with charts)
+    #[arg(long, short, default_value = "table", value_parser = parse_format)]
+    pub format: Format,
+    /// Also write the chart of country shares by stage to FILE (SVG)
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+    /// Merge the CSV files of DIR (same file names and columns as the embedded data) with the
+    /// embedded data
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Use only the files of --data, not the embedded data
+    #[arg(long, requires = "data")]
+    pub data_only: bool,
+    /// The year of the report (default: the latest year with data)
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// The edition of the sources to use (e.g. 2025; default: the latest)
+    #[arg(long)]
+    pub edition: Option<String>,
+}
+
+fn parse_commodity(s: &str) -> Result<Commodity, String> {
+    s.parse::<Commodity>().map_err(|e| e.to_string())
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    s.parse::<Format>().map_err(|e| e.to_string())
+}
+
+/// The data and report options, in one place: `--data`, `--data-only`, `--year`, `--edition`.
+struct Choice {
+    data: Dataset,
+    year: Option<i32>,
+    edition: Option<String>,
+}
+
+/// Loads the data the options name.
+fn choose(a: &Args) -> Result<Choice, Fail> {
+    let user = match &a.data {
+        Some(dir) => {
+            out::progress(&format!("reading {}", dir.display()));
+            let d = Dataset::from_dir(dir).map_err(fail::data("--data"))?;
+            out::progress_done();
+            Some(d)
+        }
+        None => None,
+    };
+    let data = match (user, a.data_only) {
+        (Some(u), true) => u,
+        (Some(u), false) => {
+            let builtin = Dataset::builtin().map_err(fail::data("embedded data"))?;
+            builtin.merge(u).map_err(fail::data("merging --data with the embedded data"))?
+        }
+        (None, _) => Dataset::builtin().map_err(fail::data("embedded data"))?,
+    };
+    Ok(Choice { data, year: a.year, edition: a.edition.clone() })
+}
+
+/// Builds the report, honouring the year and edition asked for: the report covers the latest
+/// year in the data and cites the editions its rows come from, so another year or an edition
+/// it does not cite is refused with what is available.
+fn build(c: &Choice, commodity: Commodity) -> Result<SupplyReport, Fail> {
+    let r = SupplyReport::build(&c.data, commodity).map_err(fail::data(""))?;
+    if let Some(y) = c.year {
+        let latest = r.mining.as_ref().map(|m| m.latest.year);
+        if latest != Some(y) {
+            return Err(Fail::Usage(match latest {
+                Some(l) => format!("--year {y}: the {commodity} report covers the latest year with data, {l}"),
+                None => format!("--year {y}: the data has no {commodity} production"),
+            }));
+        }
+    }
+    if let Some(e) = &c.edition {
+        let editions: Vec<&str> = r.sources.iter().filter_map(|s| s.edition.as_deref()).collect();
+        if !editions.iter().any(|x| x.contains(e.as_str())) {
+            let mut list = editions.clone();
+            list.sort_unstable();
+            list.dedup();
+            return Err(Fail::Usage(format!(
+                "--edition {e}: the {commodity} report cites no such edition (it cites: {})",
+                list.join("; ")
+            )));
+        }
+    }
+    Ok(r)
+}
+
+pub fn run(a: &Args) -> Result<(), Fail> {
+    let choice = choose(a)?;
+    let report = build(&choice, a.commodity)?;
+    let text = render::report(&report, a.format).map_err(fail::data("rendering"))?;
+    if let Some(path) = &a.svg {
+        let svg = render::stage_chart(&report).map_err(fail::data("--svg"))?;
+        out::write_file(path, &svg)?;
+    }
+    out::print(&text)
+}

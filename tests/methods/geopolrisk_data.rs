@@ -1,0 +1,90 @@
+//! GeoPolRisk on the embedded data: production HHI from World Mining Data and political
+//! stability from the WGI table, against a hand computation from the CSV rows.
+
+use std::collections::BTreeMap;
+
+use critical_minerals::ErrorKind;
+use critical_minerals::dataset::{Commodity, Dataset};
+use critical_minerals::geo::Country;
+use critical_minerals::methods::geopolrisk::{ImportFlow, Imports};
+use critical_minerals::trade::HsCode;
+use critical_minerals::units::Mass;
+use uom::si::mass::ton;
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+fn csv_rows(file: &str) -> Result<(csv::StringRecord, Vec<csv::StringRecord>), Box<dyn std::error::Error>> {
+    let path = format!("{}/data/{file}", env!("CARGO_MANIFEST_DIR"));
+    let mut r = csv::Reader::from_path(path)?;
+    let header = r.headers()?.clone();
+    Ok((header, r.records().collect::<Result<Vec<_>, _>>()?))
+}
+
+fn col(header: &csv::StringRecord, name: &str) -> Result<usize, String> {
+    header.iter().position(|h| h == name).ok_or(format!("no column {name}"))
+}
+
+#[test]
+fn cobalt_2022_matches_a_hand_computation_from_the_csv_rows() -> TestResult {
+    // HHI: country rows of cobalt 2022 in World Mining Data
+    let (h, rows) = csv_rows("wmd2024_production.csv")?;
+    let (c, country, year, value) = (col(&h, "commodity")?, col(&h, "country")?, col(&h, "year")?, col(&h, "value_t")?);
+    let q: Vec<f64> = rows
+        .iter()
+        .filter(|r| &r[c] == "cobalt" && &r[year] == "2022" && !matches!(&r[country], "WORLD" | "OTHER"))
+        .map(|r| r[value].parse::<f64>())
+        .collect::<Result<_, _>>()?;
+    let total: f64 = q.iter().sum();
+    let hhi: f64 = q.iter().map(|v| (v / total).powi(2)).sum();
+
+    // WGI 2022 of the suppliers
+    let (h, rows) = csv_rows("political_stability.csv")?;
+    let (code, y, est) = (col(&h, "country")?, col(&h, "year")?, col(&h, "estimate")?);
+    let wgi: BTreeMap<String, f64> = rows
+        .iter()
+        .filter(|r| &r[y] == "2022")
+        .map(|r| Ok((r[code].to_string(), r[est].parse::<f64>()?)))
+        .collect::<Result<_, Box<dyn std::error::Error>>>()?;
+    let g = |alpha3: &str| wgi.get(alpha3).map_or(0.5, |e| ((2.5 - e) / 5.0).clamp(0.0, 1.0));
+
+    let imports = [("COD", 600.0), ("RUS", 250.0), ("AUS", 100.0), ("NCL", 50.0)];
+    let domestic = 200.0;
+    let numerator: f64 = imports.iter().map(|(s, t)| g(s) * t).sum();
+    let expected = hhi * numerator / (domestic + 1_000.0);
+    assert!(!wgi.contains_key("NCL"), "New Caledonia has no WGI row: it gets 0.5");
+
+    let hs = [HsCode::parse("282200")?];
+    let flows: Vec<ImportFlow> = imports
+        .iter()
+        .map(|(s, t)| {
+            Ok(ImportFlow { supplier: Country::from_code(s)?, hs: hs[0], quantity: Mass::new::<ton>(*t), value: None })
+        })
+        .collect::<Result<_, critical_minerals::Error>>()?;
+    let data = Dataset::builtin()?;
+    assert!((data.production_hhi(Commodity::COBALT, 2022)?.fraction() - hhi).abs() < 1e-12);
+    let de = Country::from_code("DE")?;
+    let a = data.geopolrisk(Commodity::COBALT, 2022, &[de], Mass::new::<ton>(domestic), Imports::new(&hs, &flows)?)?;
+    assert!((a.score - expected).abs() < 1e-12, "{} vs {expected}", a.score);
+    assert_eq!(a.missing_wgi, [Country::from_code("NC")?]);
+    Ok(())
+}
+
+#[test]
+fn a_missing_year_is_a_typed_error() -> TestResult {
+    let data = Dataset::builtin()?;
+    let err = data.wgi_table(2023).expect_err("WGI ends in 2022");
+    assert_eq!(err.kind(), ErrorKind::Missing);
+    assert!(err.to_string().contains("2023") && err.to_string().contains("1996"), "{err}");
+    let err = data.production_hhi(Commodity::COBALT, 2017).expect_err("World Mining Data starts in 2018");
+    assert_eq!(err.kind(), ErrorKind::Missing);
+    assert!(err.to_string().contains("cobalt") && err.to_string().contains("2017"), "{err}");
+    let hs = [HsCode::parse("282200")?];
+    let flows =
+        [ImportFlow { supplier: Country::from_code("CD")?, hs: hs[0], quantity: Mass::new::<ton>(1.0), value: None }];
+    let de = Country::from_code("DE")?;
+    let imports = Imports::new(&hs, &flows)?;
+    // production 2023 comes from USGS MCS 2025, but WGI has no 2023
+    let err = data.geopolrisk(Commodity::COBALT, 2023, &[de], Mass::new::<ton>(0.0), imports).expect_err("no WGI 2023");
+    assert_eq!(err.kind(), ErrorKind::Missing);
+    Ok(())
+}
