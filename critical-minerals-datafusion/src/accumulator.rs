@@ -282,16 +282,16 @@ impl GroupsAccumulator for Groups {
         if self.measure.by_party() {
             let maps = Self::take(emit_to, &mut self.parties);
             let lengths: Vec<usize> = maps.iter().map(|m| m.len()).collect();
-            let sums = Float64Array::from_iter_values(maps.iter().flat_map(|m| m.values().copied()));
-            let keys = maps.iter().flat_map(|m| m.keys().copied());
+            let sums = Float64Array::from(maps.iter().flat_map(|m| m.values().copied()).collect::<Vec<f64>>());
+            let keys: Vec<i64> = maps.iter().flat_map(|m| m.keys().copied()).collect();
             let (item, parties): (DataType, ArrayRef) = match &self.keys {
                 Keys::Text { names, .. } => (
                     DataType::Utf8,
-                    Arc::new(StringArray::from_iter_values(
-                        keys.map(|k| names.get(k as usize).map_or("", String::as_str)),
+                    Arc::new(StringArray::from(
+                        keys.iter().map(|&k| names.get(k as usize).map_or("", String::as_str)).collect::<Vec<&str>>(),
                     )),
                 ),
-                _ => (DataType::Int64, Arc::new(Int64Array::from_iter_values(keys))),
+                _ => (DataType::Int64, Arc::new(Int64Array::from(keys))),
             };
             out.push(list_array(item, lengths.iter().copied(), parties)?);
             out.push(list_array(DataType::Float64, lengths, Arc::new(sums))?);
@@ -302,7 +302,7 @@ impl GroupsAccumulator for Groups {
             } else {
                 weights.iter().map(Vec::len).collect()
             };
-            let flat = Float64Array::from_iter_values(weights.into_iter().flatten());
+            let flat = Float64Array::from(weights.into_iter().flatten().collect::<Vec<f64>>());
             out.push(list_array(DataType::Float64, lengths, Arc::new(flat))?);
         }
         out.push(nulls);

@@ -111,12 +111,12 @@ impl ConcentrationUdaf {
         let Some(expr) = args.exprs.get(self.measure.arity() - 1) else {
             return plan_err!("{name}: missing argument n");
         };
-        let Some(lit) = expr.as_any().downcast_ref::<Literal>() else {
+        let Some(lit) = expr.downcast_ref::<Literal>() else {
             return plan_err!("{name}: n must be a literal positive integer, got the expression {expr}");
         };
-        let n = match lit.value() {
-            ScalarValue::Int64(Some(n)) => *n,
-            other => return plan_err!("{name}: n must be a positive integer, got {other}"),
+        let n = match *lit.value() {
+            ScalarValue::Int64(Some(n)) => n,
+            ref other => return plan_err!("{name}: n must be a positive integer, got {other}"),
         };
         if n <= 0 {
             return plan_err!("{name}: n must be a positive integer, got {n}");

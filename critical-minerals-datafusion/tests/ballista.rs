@@ -37,6 +37,8 @@ async fn cluster_answers(dir: &str) -> Result<Vec<datafusion::arrow::array::Reco
         ballista_executor::new_standalone_executor_from_state(scheduler.clone(), 2, &state).await?;
     }
     let ctx = SessionContext::remote_with_state(&format!("df://localhost:{}", addr.port()), state).await?;
+    // the client's planner needs them too: the state upgraded for Ballista starts from its config
+    register(&ctx);
     ctx.register_parquet("baci", dir, ParquetReadOptions::default()).await?;
     Ok(ctx.sql(QUERY).await?.collect().await?)
 }

@@ -27,7 +27,7 @@ use critical_minerals::trade::columnar::{
 use critical_minerals_datafusion::register;
 use datafusion::prelude::{ParquetReadOptions, SessionConfig, SessionContext};
 
-type Res<T> = Result<T, Box<dyn std::error::Error>>;
+type Res<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
 
 const QUERY: &str = "SELECT k, t, hhi_by(i, v) AS hhi, cr_by(i, v, 4) AS cr4 FROM baci GROUP BY k, t";
 
