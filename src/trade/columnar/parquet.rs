@@ -29,6 +29,7 @@ use arrow_array::RecordBatch;
 use parquet::arrow::ArrowWriter;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::basic::Compression;
+use parquet::file::metadata::KeyValue;
 use parquet::file::properties::WriterProperties;
 use parquet::file::reader::ChunkReader;
 
@@ -53,7 +54,14 @@ pub fn write_parquet_batches<'a, W: Write + Send>(
     let Some(first) = batches.peek() else {
         return Err(Detail::Empty { what: "record batches to write as Parquet".to_string() }.into());
     };
-    let props = WriterProperties::builder().set_compression(Compression::SNAPPY).build();
+    // the schema's metadata (e.g. a group statistics' `cr_n`) also as the file's key-value
+    // metadata, so that any Parquet reader sees it, not only one that decodes the Arrow schema
+    let kv: Vec<KeyValue> =
+        first.schema().metadata().iter().map(|(k, v)| KeyValue::new(k.clone(), v.clone())).collect();
+    let props = WriterProperties::builder()
+        .set_compression(Compression::SNAPPY)
+        .set_key_value_metadata((!kv.is_empty()).then_some(kv))
+        .build();
     let mut w = ArrowWriter::try_new(out, first.schema(), Some(props)).map_err(|e| io("Parquet writer", e))?;
     for b in batches {
         w.write(b).map_err(|e| io("Parquet writer", e))?;
@@ -92,10 +100,27 @@ pub fn write_parquet_file(batch: &RecordBatch, path: impl AsRef<Path>) -> Result
 ///
 /// [`ErrorKind::Io`](crate::ErrorKind::Io) naming `origin` when the bytes are not Parquet.
 pub fn read_parquet_batches<R: ChunkReader + 'static>(origin: &str, input: R) -> Result<Vec<RecordBatch>, Error> {
-    let reader = ParquetRecordBatchReaderBuilder::try_new(input)
-        .and_then(|b| b.with_batch_size(64 * 1024).build())
-        .map_err(|e| io(origin, e))?;
-    reader.map(|b| b.map_err(|e| io(origin, e))).collect()
+    let builder = ParquetRecordBatchReaderBuilder::try_new(input).map_err(|e| io(origin, e))?;
+    // the file's key-value metadata back into each batch's schema (see `write_parquet_batches`)
+    let mut metadata = builder.schema().metadata().clone();
+    if let Some(kv) = builder.metadata().file_metadata().key_value_metadata() {
+        for e in kv.iter().filter(|e| e.key != "ARROW:schema") {
+            if let Some(v) = &e.value {
+                metadata.entry(e.key.clone()).or_insert_with(|| v.clone());
+            }
+        }
+    }
+    let reader = builder.with_batch_size(64 * 1024).build().map_err(|e| io(origin, e))?;
+    reader
+        .map(|b| {
+            let b = b.map_err(|e| io(origin, e))?;
+            if metadata.is_empty() || b.schema().metadata() == &metadata {
+                return Ok(b);
+            }
+            let schema = std::sync::Arc::new(b.schema().as_ref().clone().with_metadata(metadata.clone()));
+            b.with_schema(schema).map_err(|e| io(origin, e))
+        })
+        .collect()
 }
 
 impl TradeTable {
