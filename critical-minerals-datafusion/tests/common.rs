@@ -55,11 +55,11 @@ pub fn remove(dir: &Path) {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// A result's rows keyed by (k, t): the named Float64 columns, `None` for NULL.
+pub type Groups = BTreeMap<(i64, i64), Vec<Option<f64>>>;
+
 /// Rows of a result keyed by (k, t) as integers: the named Float64 columns, `None` for NULL.
-pub fn by_group(
-    batches: &[RecordBatch],
-    columns: &[&str],
-) -> Result<BTreeMap<(i64, i64), Vec<Option<f64>>>, Box<dyn std::error::Error>> {
+pub fn by_group(batches: &[RecordBatch], columns: &[&str]) -> Result<Groups, Box<dyn std::error::Error>> {
     let mut out = BTreeMap::new();
     for b in batches {
         let k = b.column_by_name("k").ok_or("no k")?.as_primitive_opt::<Int64Type>().ok_or("k not Int64")?;
