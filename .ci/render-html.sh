@@ -13,7 +13,8 @@ out="${CARGO_TARGET_DIR:-target}/ci-screenshots"
 mkdir -p "$out"
 cargo build --quiet -p critical-minerals-cli
 bin="${CARGO_TARGET_DIR:-target}/debug/critical-minerals"
-for commodity in lithium cobalt; do
+# lithium and cobalt (USGS MCS with stage shares and claims) and manganese (World Mining Data only)
+for commodity in lithium cobalt manganese; do
   html="$out/$commodity.html"
   png="$out/$commodity.png"
   "$bin" report "$commodity" --format html > "$html"
