@@ -3,9 +3,10 @@
 use std::path::PathBuf;
 
 use clap::Args as ClapArgs;
+use critical_minerals::ErrorKind;
 use critical_minerals::dataset::{Commodity, Dataset};
 use critical_minerals::render::{self, Format};
-use critical_minerals::report::SupplyReport;
+use critical_minerals::report::{ReportOptions, SupplyReport};
 
 use crate::fail::{self, Fail};
 use crate::out;
@@ -36,7 +37,8 @@ pub struct Args {
     /// The year of the report (default: the latest year with data)
     #[arg(long)]
     pub year: Option<i32>,
-    /// The edition of the sources to use (e.g. 2025; default: the latest)
+    /// The edition of the figures to use, as the sources name it (e.g. "MCS 2025"; default: for
+    /// each figure the latest edition that has it)
     #[arg(long)]
     pub edition: Option<String>,
 }
@@ -78,33 +80,29 @@ fn choose(a: &Args) -> Result<Choice, Fail> {
     Ok(Choice { data, year: a.year, edition: a.edition.clone() })
 }
 
-/// Builds the report, honouring the year and edition asked for: the report covers the latest
-/// year in the data and cites the editions its rows come from, so another year or an edition
-/// it does not cite is refused with what is available.
+/// Builds the report for the year and edition asked for (default: the latest year with data, each
+/// figure from the latest edition that has it). A year without rows or an edition the data does
+/// not hold is bad usage, and the message lists what is available.
 fn build(c: &Choice, commodity: Commodity) -> Result<SupplyReport, Fail> {
-    let r = SupplyReport::build(&c.data, commodity).map_err(fail::data(""))?;
+    let mut options = ReportOptions::new();
     if let Some(y) = c.year {
-        let latest = r.mining.as_ref().map(|m| m.latest.year);
-        if latest != Some(y) {
-            return Err(Fail::Usage(match latest {
-                Some(l) => format!("--year {y}: the {commodity} report covers the latest year with data, {l}"),
-                None => format!("--year {y}: the data has no {commodity} production"),
-            }));
-        }
+        options = options.year(y);
     }
     if let Some(e) = &c.edition {
-        let editions: Vec<&str> = r.sources.iter().filter_map(|s| s.edition.as_deref()).collect();
-        if !editions.iter().any(|x| x.contains(e.as_str())) {
-            let mut list = editions.clone();
-            list.sort_unstable();
-            list.dedup();
-            return Err(Fail::Usage(format!(
-                "--edition {e}: the {commodity} report cites no such edition (it cites: {})",
-                list.join("; ")
-            )));
-        }
+        options = options.edition(e.clone());
     }
-    Ok(r)
+    SupplyReport::build_with(&c.data, commodity, &options).map_err(|e| {
+        let asked = match (c.year, &c.edition) {
+            (Some(y), Some(ed)) => format!("--year {y} --edition {ed}"),
+            (Some(y), None) => format!("--year {y}"),
+            (None, Some(ed)) => format!("--edition {ed}"),
+            (None, None) => return fail::data("")(e),
+        };
+        match e.kind() {
+            ErrorKind::Unknown | ErrorKind::Missing => Fail::Usage(format!("{asked}: {e}")),
+            _ => fail::data("")(e),
+        }
+    })
 }
 
 pub fn run(a: &Args) -> Result<(), Fail> {

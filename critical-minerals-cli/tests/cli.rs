@@ -92,8 +92,13 @@ fn report_svg_data_year_edition() -> R {
     assert!(stdout(&only).contains("Namibia"));
     // a year the data does not cover, an edition no source has
     fails(&run(&["report", "lithium", "--year", "1990"])?, 2, &["--year 1990", "2024"]);
-    fails(&run(&["report", "lithium", "--edition", "1871"])?, 2, &["--edition 1871", "January 2025"]);
-    assert!(run(&["report", "lithium", "--edition", "2025"])?.status.success());
+    fails(&run(&["report", "lithium", "--edition", "1871"])?, 2, &["--edition 1871", "MCS 2025"]);
+    assert!(run(&["report", "lithium", "--edition", "MCS 2025"])?.status.success());
+    // an earlier year of the embedded data is a report on that year
+    let y2023 = run(&["report", "lithium", "--year", "2023"])?;
+    assert!(y2023.status.success(), "{}", stderr(&y2023));
+    assert!(stdout(&y2023).contains("2023 (t Li)"), "{}", stdout(&y2023));
+    assert!(!stdout(&y2023).contains("2024 (t Li)"), "{}", stdout(&y2023));
     Ok(())
 }
 
