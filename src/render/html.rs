@@ -16,7 +16,7 @@ p.lead{color:#444444}\
 table{border-collapse:collapse;margin:0.8em 0;font-size:0.9em;width:100%}\
 th,td{border:1px solid #d0d0d0;padding:0.3em 0.5em;vertical-align:top;text-align:left}\
 th{background:#f2f2f2;font-weight:600}\
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}td.num{white-space:nowrap}\
 tbody tr:nth-child(even){background:#fafafa}\
 figure{margin:1em 0}figure svg{max-width:100%;height:auto}\
 footer{margin-top:2em;font-size:0.85em;color:#555555}\
