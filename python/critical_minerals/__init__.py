@@ -379,7 +379,7 @@ def report(commodity: str) -> Report:
     ``"natural-graphite"``) from the embedded data, as a :class:`Report`: a dict (the crate's
     JSON form: ``commodity``, ``title``, ``basis``, ``unit``, ``mining``, ``stages``,
     ``china``, ``reliance``, ``claims``, ``notes``, ``sources``) shown as HTML in notebooks.
-    Raises ``ParseError`` for an unknown commodity (the message lists the known ones),
+    Raises ``UnknownError`` for an unknown commodity (the message names close ones),
     ``UnsupportedError`` for one without a report (``li-ion-batteries``)."""
     if not isinstance(commodity, str):
         raise TypeError(f"commodity must be a str, got {type(commodity).__name__}")

@@ -49,7 +49,7 @@ def test_report_renders_as_the_crate_renders_it():
 
 
 def test_unknown_and_unsupported_commodities():
-    with pytest.raises(cm.ParseError) as e:
+    with pytest.raises(cm.UnknownError) as e:
         cm.report("unobtainium")
     assert "unobtainium" in str(e.value)
     with pytest.raises(cm.UnsupportedError):
