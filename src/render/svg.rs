@@ -151,6 +151,23 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Round tick step for a range: 1, 2 or 5 times a power of ten, giving about 5 ticks.
+/// Horizontal grid lines and their labels from 0 to `y_max` every `y_step`, between `left` and
+/// `right` (`sy` maps a value to its height; labels with at most `decimals` decimals).
+fn y_grid(
+    c: &mut Canvas,
+    (left, right): (f64, f64),
+    (y_max, y_step): (f64, f64),
+    sy: impl Fn(f64) -> f64,
+    decimals: usize,
+) {
+    let mut v = 0.0;
+    while v <= y_max + y_step / 2.0 {
+        c.line(left, sy(v), right, sy(v), "#dddddd", 1.0);
+        c.text("tick", left - 8.0, sy(v) + 4.0, &grouped(v, decimals), 12.0, "end", None);
+        v += y_step;
+    }
+}
+
 fn tick_step(span: f64) -> f64 {
     if !(span.is_finite() && span > 0.0) {
         return 1.0;
@@ -357,12 +374,7 @@ pub fn line_chart(chart: &LineChart) -> Result<String, Error> {
     let sx = |x: f64| left + (right - left) * (x - x_min) / (x_max - x_min);
     let sy = |y: f64| bottom - (bottom - top) * y / y_max;
     c.group("y-axis");
-    let mut v = 0.0;
-    while v <= y_max + y_step / 2.0 {
-        c.line(left, sy(v), right, sy(v), "#dddddd", 1.0);
-        c.text("tick", left - 8.0, sy(v) + 4.0, &grouped(v, 3), 12.0, "end", None);
-        v += y_step;
-    }
+    y_grid(&mut c, (left, right), (y_max, y_step), sy, 3);
     c.line(left, top, left, bottom, "#333333", 1.0);
     c.end();
     c.group("x-axis");
@@ -460,12 +472,7 @@ pub fn cost_curve(curve: &CostCurve, price: Option<&Price>, source: &str) -> Res
     let sx = |kt: f64| left + (right - left) * kt / total_kt;
     let sy = |y: f64| bottom - (bottom - top) * y / y_max;
     c.group("y-axis");
-    let mut v = 0.0;
-    while v <= y_max + y_step / 2.0 {
-        c.line(left, sy(v), right, sy(v), "#dddddd", 1.0);
-        c.text("tick", left - 8.0, sy(v) + 4.0, &grouped(v, 2), 12.0, "end", None);
-        v += y_step;
-    }
+    y_grid(&mut c, (left, right), (y_max, y_step), sy, 2);
     c.end();
     c.group("x-axis");
     let step = tick_step(total_kt);
