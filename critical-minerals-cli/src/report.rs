@@ -1,5 +1,6 @@
 //! `critical-minerals report <commodity>`.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use clap::Args as ClapArgs;
@@ -53,7 +54,8 @@ fn parse_format(s: &str) -> Result<Format, String> {
 
 /// The data and report options, in one place: `--data`, `--data-only`, `--year`, `--edition`.
 struct Choice {
-    data: Dataset,
+    /// The embedded data is borrowed, not copied.
+    data: Cow<'static, Dataset>,
     year: Option<i32>,
     edition: Option<String>,
 }
@@ -70,12 +72,12 @@ fn choose(a: &Args) -> Result<Choice, Fail> {
         None => None,
     };
     let data = match (user, a.data_only) {
-        (Some(u), true) => u,
+        (Some(u), true) => Cow::Owned(u),
         (Some(u), false) => {
             let builtin = Dataset::builtin().map_err(fail::data("embedded data"))?;
-            builtin.merge(u).map_err(fail::data("merging --data with the embedded data"))?
+            Cow::Owned(builtin.merge(u).map_err(fail::data("merging --data with the embedded data"))?)
         }
-        (None, _) => Dataset::builtin().map_err(fail::data("embedded data"))?,
+        (None, _) => Cow::Borrowed(Dataset::builtin_ref().map_err(fail::data("embedded data"))?),
     };
     Ok(Choice { data, year: a.year, edition: a.edition.clone() })
 }

@@ -17,6 +17,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -219,11 +220,7 @@ impl Commodity {
     /// contained C). Batteries accept no mass basis.
     pub fn accepts_basis(self, basis: &Basis) -> bool {
         let r = self.row();
-        if [r.default_basis, r.wmd_basis, r.usgs_basis]
-            .into_iter()
-            .chain(r.accepts.iter().copied())
-            .any(|b| parse_basis(b).is_some_and(|b| &b == basis))
-        {
+        if listed_bases(self).iter().any(|b| b == basis) {
             return true;
         }
         match (self.element(), basis.element()) {
@@ -275,8 +272,9 @@ impl Commodity {
     /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming `text` and the closest ids.
     pub fn lookup(text: &str) -> Result<Commodity, Error> {
         // the ids as files write them: no allocation on the loaders' path
-        if let Some(c) = Commodity::all().find(|c| c.id() == text) {
-            return Ok(c);
+        let ids = by_id();
+        if let Ok(i) = ids.binary_search_by(|(id, _)| (*id).cmp(text)) {
+            return Ok(ids[i].1);
         }
         let key = normalize(text);
         if !key.is_empty() {
@@ -302,6 +300,34 @@ fn excerpt(text: &str) -> String {
         out.push('…');
     }
     out
+}
+
+/// The catalogue sorted by id, for a binary search: loaders look a commodity up per row.
+fn by_id() -> &'static [(&'static str, Commodity)] {
+    static IDS: OnceLock<Vec<(&'static str, Commodity)>> = OnceLock::new();
+    IDS.get_or_init(|| {
+        let mut ids: Vec<_> = Commodity::all().map(|c| (c.id(), c)).collect();
+        ids.sort_unstable();
+        ids
+    })
+}
+
+/// The bases the catalogue names for a commodity (default, World Mining Data's, USGS's and its
+/// `accepts` list), parsed once for the whole catalogue: loaders ask per row.
+fn listed_bases(c: Commodity) -> &'static [Basis] {
+    static LISTED: OnceLock<Vec<Vec<Basis>>> = OnceLock::new();
+    let all = LISTED.get_or_init(|| {
+        ROWS.iter()
+            .map(|r| {
+                [r.default_basis, r.wmd_basis, r.usgs_basis]
+                    .into_iter()
+                    .chain(r.accepts.iter().copied())
+                    .filter_map(parse_basis)
+                    .collect()
+            })
+            .collect()
+    });
+    all.get(usize::from(c.0)).map_or(&[], Vec::as_slice)
 }
 
 fn parse_basis(text: &str) -> Option<Basis> {

@@ -111,8 +111,9 @@ mod records;
 mod table;
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::ser::{SerializeMap, Serializer};
 
@@ -136,7 +137,7 @@ use table::{JsonRow, RawTable, Row, Schema};
 /// Where a row came from: file label and 1-based row.
 #[derive(Debug, Clone, Default)]
 struct Loc {
-    file: String,
+    file: Arc<str>,
     row: usize,
 }
 
@@ -225,59 +226,106 @@ const BUILTIN_PREFIX: &str = "<builtin>/";
 
 static BUILTIN_CACHE: OnceLock<Result<Dataset, Error>> = OnceLock::new();
 
-/// Types every row of a table and checks that keys are unique within it.
-fn typed<T>(
-    raw: &RawTable,
-    schema: &Schema,
-    ids: &SourceIds,
-    parse: fn(&Row<'_>, &SourceIds) -> Result<T, Error>,
-    key: fn(&T) -> String,
-) -> Result<(Vec<T>, Vec<Loc>), Error> {
-    let mut out = Vec::with_capacity(raw.rows.len());
-    let mut locs = Vec::with_capacity(raw.rows.len());
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for row in raw.rows(schema) {
-        let rec = parse(&row, ids)?;
-        let k = key(&rec);
-        if let Some(&first_row) = seen.get(&k) {
-            return Err(Detail::DuplicateRow {
-                file: raw.file.clone(),
-                row: row.row,
-                key: k,
-                first_file: raw.file.clone(),
-                first_row,
-            }
-            .into());
-        }
-        seen.insert(k, row.row);
-        out.push(rec);
-        locs.push(Loc { file: raw.file.clone(), row: row.row });
+/// One table being read from its parts (files), with the key of every row kept so far.
+///
+/// Rule, per part: every row is typed and checked in file order, a key repeated within the
+/// part is reported at once; a key of an earlier part is reported once the part has been read
+/// without other error (the first such row).
+struct Build<T, K> {
+    key: parse::Key<T, K>,
+    rows: Vec<T>,
+    locs: Vec<Loc>,
+    /// Key → (part, index in `rows`).
+    seen: HashMap<K, (usize, usize)>,
+    parts: usize,
+}
+
+impl<T, K: std::hash::Hash + Eq + Clone> Build<T, K> {
+    fn new(key: parse::Key<T, K>) -> Build<T, K> {
+        Build { key, rows: Vec::new(), locs: Vec::new(), seen: HashMap::new(), parts: 0 }
     }
-    Ok((out, locs))
+
+    fn add_part(
+        &mut self,
+        raw: &RawTable,
+        schema: &Schema,
+        ids: &SourceIds,
+        parse: fn(&Row<'_>, &SourceIds) -> Result<T, Error>,
+    ) -> Result<(), Error> {
+        let part = self.parts;
+        self.parts += 1;
+        let file: Arc<str> = Arc::from(raw.file.as_str());
+        // keys of earlier parts met in this one: key → its row here
+        let mut crossed: HashMap<K, usize> = HashMap::new();
+        let mut first_cross: Option<Error> = None;
+        self.rows.reserve(raw.len());
+        self.locs.reserve(raw.len());
+        self.seen.reserve(raw.len());
+        for row in raw.rows(schema) {
+            let rec = parse(&row, ids)?;
+            let duplicate = |first_file: &str, first_row: usize| -> Error {
+                Detail::DuplicateRow {
+                    file: raw.file.clone(),
+                    row: row.row,
+                    key: (self.key.text)(&rec),
+                    first_file: first_file.to_string(),
+                    first_row,
+                }
+                .into()
+            };
+            match self.seen.entry((self.key.value)(&rec)) {
+                Entry::Vacant(e) => {
+                    e.insert((part, self.rows.len()));
+                }
+                Entry::Occupied(e) => {
+                    let (p, i) = *e.get();
+                    let first = self.locs.get(i).cloned().unwrap_or_default();
+                    if p == part {
+                        return Err(duplicate(&raw.file, first.row));
+                    }
+                    if let Some(&here) = crossed.get(e.key()) {
+                        return Err(duplicate(&raw.file, here));
+                    }
+                    if first_cross.is_none() {
+                        first_cross = Some(duplicate(&first.file, first.row));
+                    }
+                    crossed.insert(e.key().clone(), row.row);
+                    continue;
+                }
+            }
+            self.rows.push(rec);
+            self.locs.push(Loc { file: Arc::clone(&file), row: row.row });
+        }
+        first_cross.map_or(Ok(()), Err)
+    }
+
+    fn finish(self) -> (Vec<T>, Vec<Loc>) {
+        (self.rows, self.locs)
+    }
 }
 
 /// Appends `b` to `a`, refusing a key present in both (or, with `same_ok`, allowing it when the
 /// two records are equal, keeping the first).
-fn merge_table<T: PartialEq>(
+fn merge_table<T: PartialEq, K: std::hash::Hash + Eq>(
     a: (Vec<T>, Vec<Loc>),
     b: (Vec<T>, Vec<Loc>),
-    key: fn(&T) -> String,
+    key: parse::Key<T, K>,
     same_ok: bool,
 ) -> Result<(Vec<T>, Vec<Loc>), Error> {
     let (mut rows, mut locs) = a;
-    let mut seen: HashMap<String, usize> = rows.iter().enumerate().map(|(i, r)| (key(r), i)).collect();
+    let mut seen: HashMap<K, usize> = rows.iter().enumerate().map(|(i, r)| ((key.value)(r), i)).collect();
     for (rec, loc) in b.0.into_iter().zip(b.1) {
-        let k = key(&rec);
+        let k = (key.value)(&rec);
         if let Some(&i) = seen.get(&k) {
             if same_ok && rows[i] == rec {
                 continue;
             }
             let first = locs.get(i).cloned().unwrap_or_default();
             return Err(Detail::DuplicateRow {
-                file: loc.file,
+                file: loc.file.to_string(),
                 row: loc.row,
-                key: k,
-                first_file: first.file,
+                key: (key.text)(&rec),
+                first_file: first.file.to_string(),
                 first_row: first.row,
             }
             .into());
@@ -437,7 +485,7 @@ impl Dataset {
             let file = path.display().to_string();
             let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;
             let raw = RawTable::from_csv(&file, &text, schema)?;
-            load.read.push(FileRead { path: file, rows: raw.rows.len() });
+            load.read.push(FileRead { path: file, rows: raw.len() });
             tables.push((schema, raw));
         }
         Ok((Dataset::from_tables(tables)?, load))
@@ -558,101 +606,79 @@ impl Dataset {
         let mut d = self;
         let o = other;
         (d.sources, d.locs.sources) =
-            merge_table((d.sources, d.locs.sources), (o.sources, o.locs.sources), parse::source_key, true)?;
+            merge_table((d.sources, d.locs.sources), (o.sources, o.locs.sources), parse::SOURCE_KEY, true)?;
         (d.production, d.locs.production) = merge_table(
             (d.production, d.locs.production),
             (o.production, o.locs.production),
-            parse::production_key,
+            parse::PRODUCTION_KEY,
             false,
         )?;
         (d.salient, d.locs.salient) =
-            merge_table((d.salient, d.locs.salient), (o.salient, o.locs.salient), parse::salient_key, false)?;
+            merge_table((d.salient, d.locs.salient), (o.salient, o.locs.salient), parse::SALIENT_KEY, false)?;
         (d.stage_shares, d.locs.stage_shares) = merge_table(
             (d.stage_shares, d.locs.stage_shares),
             (o.stage_shares, o.locs.stage_shares),
-            parse::stage_share_key,
+            parse::STAGE_SHARE_KEY,
             false,
         )?;
         (d.claims, d.locs.claims) =
-            merge_table((d.claims, d.locs.claims), (o.claims, o.locs.claims), parse::claim_key, false)?;
+            merge_table((d.claims, d.locs.claims), (o.claims, o.locs.claims), parse::CLAIM_KEY, false)?;
         (d.prices, d.locs.prices) =
-            merge_table((d.prices, d.locs.prices), (o.prices, o.locs.prices), parse::price_key, false)?;
+            merge_table((d.prices, d.locs.prices), (o.prices, o.locs.prices), parse::PRICE_KEY, false)?;
         (d.facilities, d.locs.facilities) = merge_table(
             (d.facilities, d.locs.facilities),
             (o.facilities, o.locs.facilities),
-            parse::facility_key,
+            parse::FACILITY_KEY,
             false,
         )?;
         (d.political_stability, d.locs.political_stability) = merge_table(
             (d.political_stability, d.locs.political_stability),
             (o.political_stability, o.locs.political_stability),
-            parse::political_stability_key,
+            parse::POLITICAL_STABILITY_KEY,
             false,
         )?;
         Ok(d)
     }
 
     fn from_tables(tables: Vec<(&'static Schema, RawTable)>) -> Result<Dataset, Error> {
-        fn add<T: PartialEq>(
-            into: &mut Vec<T>,
-            locs: &mut Vec<Loc>,
-            part: (Vec<T>, Vec<Loc>),
-            key: fn(&T) -> String,
-        ) -> Result<(), Error> {
-            let (rows, l) = merge_table((std::mem::take(into), std::mem::take(locs)), part, key, false)?;
-            *into = rows;
-            *locs = l;
-            Ok(())
-        }
         let mut d = Dataset::default();
         let none: SourceIds = SourceIds::new();
+        let mut sources = Build::new(parse::SOURCE_KEY);
         for (schema, raw) in tables.iter().filter(|(s, _)| s.key == table::SOURCES.key) {
-            let part = typed(raw, schema, &none, |r, _| parse::source(r), parse::source_key)?;
-            add(&mut d.sources, &mut d.locs.sources, part, parse::source_key)?;
+            sources.add_part(raw, schema, &none, |r, _| parse::source(r))?;
         }
+        (d.sources, d.locs.sources) = sources.finish();
         let ids: SourceIds = d
             .sources
             .iter()
             .map(|s| (s.source.id.clone(), s.source.edition.clone().unwrap_or_else(|| s.source.id.clone())))
             .collect();
+        let mut production = Build::new(parse::PRODUCTION_KEY);
+        let mut salient = Build::new(parse::SALIENT_KEY);
+        let mut stage_shares = Build::new(parse::STAGE_SHARE_KEY);
+        let mut claims = Build::new(parse::CLAIM_KEY);
+        let mut prices = Build::new(parse::PRICE_KEY);
+        let mut facilities = Build::new(parse::FACILITY_KEY);
+        let mut political_stability = Build::new(parse::POLITICAL_STABILITY_KEY);
         for (schema, raw) in &tables {
             match schema.key {
-                "production" => {
-                    let part = typed(raw, schema, &ids, parse::production, parse::production_key)?;
-                    add(&mut d.production, &mut d.locs.production, part, parse::production_key)?;
-                }
-                "us_salient" => {
-                    let part = typed(raw, schema, &ids, parse::salient, parse::salient_key)?;
-                    add(&mut d.salient, &mut d.locs.salient, part, parse::salient_key)?;
-                }
-                "stage_shares" => {
-                    let part = typed(raw, schema, &ids, parse::stage_share, parse::stage_share_key)?;
-                    add(&mut d.stage_shares, &mut d.locs.stage_shares, part, parse::stage_share_key)?;
-                }
-                "claims" => {
-                    let part = typed(raw, schema, &ids, parse::claim, parse::claim_key)?;
-                    add(&mut d.claims, &mut d.locs.claims, part, parse::claim_key)?;
-                }
-                "prices" => {
-                    let part = typed(raw, schema, &ids, parse::price, parse::price_key)?;
-                    add(&mut d.prices, &mut d.locs.prices, part, parse::price_key)?;
-                }
-                "facilities" => {
-                    let part = typed(raw, schema, &ids, parse::facility, parse::facility_key)?;
-                    add(&mut d.facilities, &mut d.locs.facilities, part, parse::facility_key)?;
-                }
-                "political_stability" => {
-                    let part = typed(raw, schema, &ids, parse::political_stability, parse::political_stability_key)?;
-                    add(
-                        &mut d.political_stability,
-                        &mut d.locs.political_stability,
-                        part,
-                        parse::political_stability_key,
-                    )?;
-                }
+                "production" => production.add_part(raw, schema, &ids, parse::production)?,
+                "us_salient" => salient.add_part(raw, schema, &ids, parse::salient)?,
+                "stage_shares" => stage_shares.add_part(raw, schema, &ids, parse::stage_share)?,
+                "claims" => claims.add_part(raw, schema, &ids, parse::claim)?,
+                "prices" => prices.add_part(raw, schema, &ids, parse::price)?,
+                "facilities" => facilities.add_part(raw, schema, &ids, parse::facility)?,
+                "political_stability" => political_stability.add_part(raw, schema, &ids, parse::political_stability)?,
                 _ => {}
             }
         }
+        (d.production, d.locs.production) = production.finish();
+        (d.salient, d.locs.salient) = salient.finish();
+        (d.stage_shares, d.locs.stage_shares) = stage_shares.finish();
+        (d.claims, d.locs.claims) = claims.finish();
+        (d.prices, d.locs.prices) = prices.finish();
+        (d.facilities, d.locs.facilities) = facilities.finish();
+        (d.political_stability, d.locs.political_stability) = political_stability.finish();
         Ok(d)
     }
 

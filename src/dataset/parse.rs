@@ -1,6 +1,7 @@
 //! Typing and writing each table: text rows <-> records, with every check of the loaders.
 
 use crate::time::Period;
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::Commodity;
@@ -19,19 +20,67 @@ use crate::provenance::{Estimate, Source};
 use crate::units;
 
 /// The source ids a table may cite, each with the edition its rows default to (the source's
-/// edition, else its id).
-pub(crate) type SourceIds = HashMap<String, String>;
+/// edition, else its id); and the last basis a row named, with its commodity (the rows of one
+/// commodity repeat it, so it is parsed and checked once per run of rows).
+#[derive(Default)]
+pub(crate) struct SourceIds {
+    editions: HashMap<String, String>,
+    last_basis: RefCell<Option<(Commodity, String, Basis)>>,
+}
+
+impl SourceIds {
+    pub(crate) fn new() -> SourceIds {
+        SourceIds::default()
+    }
+}
+
+impl FromIterator<(String, String)> for SourceIds {
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(iter: I) -> SourceIds {
+        SourceIds { editions: iter.into_iter().collect(), last_basis: RefCell::new(None) }
+    }
+}
+
+/// A table's key: the columns that must be unique together, as a typed value (hashed and
+/// compared without writing text) and as the text an error names. Both list the same columns.
+pub(crate) struct Key<T, K> {
+    pub value: fn(&T) -> K,
+    pub text: fn(&T) -> String,
+}
+
+/// The key of a production row.
+pub(crate) const PRODUCTION_KEY: Key<ProductionRecord, (Commodity, Stage, Measure, Place, i32, String)> =
+    Key { value: |r| (r.commodity, r.stage, r.measure, r.area, r.year, r.edition.clone()), text: production_key };
+/// The key of a salient-statistics row.
+pub(crate) const SALIENT_KEY: Key<SalientRecord, (Commodity, SalientItem, i32, String)> =
+    Key { value: |r| (r.commodity, r.item, r.year, r.edition.clone()), text: salient_key };
+/// The key of a political-stability row.
+pub(crate) const POLITICAL_STABILITY_KEY: Key<PoliticalStabilityRecord, (Economy, i32, String)> =
+    Key { value: |r| (r.economy, r.year, r.edition.clone()), text: political_stability_key };
+/// The keys of the small tables: their text.
+pub(crate) const SOURCE_KEY: Key<SourceRecord, String> = Key { value: source_key, text: source_key };
+/// See [`SOURCE_KEY`].
+pub(crate) const STAGE_SHARE_KEY: Key<StageShareRecord, String> = Key { value: stage_share_key, text: stage_share_key };
+/// See [`SOURCE_KEY`].
+pub(crate) const CLAIM_KEY: Key<Claim, String> = Key { value: claim_key, text: claim_key };
+/// See [`SOURCE_KEY`].
+pub(crate) const PRICE_KEY: Key<PricePoint, String> = Key { value: price_key, text: price_key };
+/// See [`SOURCE_KEY`].
+pub(crate) const FACILITY_KEY: Key<FacilityRecord, String> = Key { value: facility_key, text: facility_key };
 
 /// The edition of a row: its `edition` column, else the default of its source.
 fn edition(row: &Row<'_>, ids: &SourceIds, source: &str) -> String {
     let own = row.text("edition");
-    if own.is_empty() { ids.get(source).cloned().unwrap_or_else(|| source.to_string()) } else { own.to_string() }
+    if own.is_empty() {
+        ids.editions.get(source).cloned().unwrap_or_else(|| source.to_string())
+    } else {
+        own.to_string()
+    }
 }
 
 fn check_source(row: &Row<'_>, ids: &SourceIds) -> Result<String, Error> {
     let id = row.required("source")?;
-    if ids.contains_key(id) {
-        Ok(id.to_string())
+    if let Some((known, _)) = ids.editions.get_key_value(id) {
+        Ok(known.clone())
     } else {
         Err(Detail::UnknownSource {
             file: row.file.to_string(),
@@ -119,14 +168,22 @@ pub(crate) fn source_fields(r: &SourceRecord) -> Vec<String> {
     ]
 }
 
-fn basis_for(row: &Row<'_>, column: &str, commodity: Commodity) -> Result<Basis, Error> {
-    if row.text(column).is_empty() {
+fn basis_for(row: &Row<'_>, column: &str, commodity: Commodity, ids: &SourceIds) -> Result<Basis, Error> {
+    let text = row.text(column);
+    if let Some((c, t, b)) = &*ids.last_basis.borrow()
+        && *c == commodity
+        && t == text
+    {
+        return Ok(b.clone());
+    }
+    if text.is_empty() {
         return Err(row.bad(column, "a tonnage needs a basis (Li, Co, Ni, natural-graphite, LCE, ...)"));
     }
     let basis: Basis = row.parse(column)?;
     if !commodity.accepts_basis(&basis) {
         return Err(row.bad(column, format!("basis {basis} does not count {commodity}")));
     }
+    *ids.last_basis.borrow_mut() = Some((commodity, text.to_string(), basis.clone()));
     Ok(basis)
 }
 
@@ -136,7 +193,7 @@ pub(crate) fn production(row: &Row<'_>, ids: &SourceIds) -> Result<ProductionRec
     let measure: Measure = row.parse("measure")?;
     let area = row_place(row)?;
     let year = row.year("year")?.ok_or_else(|| row.bad("year", "a value is required"))?;
-    let basis = basis_for(row, "basis", commodity)?;
+    let basis = basis_for(row, "basis", commodity, ids)?;
     let flags = flags(row, "flags")?;
     let value = value_with_flags(row, "value_t", &flags, false)?
         .map(|v| tonnes_amount(row, "value_t", v, &basis))
@@ -162,7 +219,14 @@ pub(crate) fn production(row: &Row<'_>, ids: &SourceIds) -> Result<ProductionRec
 /// tonnes ([`tonnes_text`]) reproduces the same value. `v` (the column as a number) is used for
 /// text the shift cannot read.
 fn tonnes_amount(row: &Row<'_>, column: &str, v: f64, basis: &Basis) -> Result<Amount, Error> {
-    let text = row.text(column).replace('_', "");
+    let whole = row.text(column);
+    if (1..=15).contains(&whole.len()) && whole.bytes().all(|b| b.is_ascii_digit()) {
+        // whole tonnes below 2^53: `v` is exact, and the product is rounded once, as parsing
+        // the shifted text would round it
+        let kg = units::Mass::new::<uom::si::mass::kilogram>(v * 1000.0);
+        return Amount::new(kg, basis.clone()).map_err(|e| row.bad(column, e.to_string()));
+    }
+    let text = whole.replace('_', "");
     // `1.5e-7` (as JSON numbers may be written): shift the mantissa by the exponent too
     let (mantissa, exponent) = match text.split_once(['e', 'E']) {
         Some((m, e)) => (m, e.parse::<i32>().ok()),
@@ -217,7 +281,7 @@ pub(crate) fn salient(row: &Row<'_>, ids: &SourceIds) -> Result<SalientRecord, E
     let item: SalientItem = row.parse("item")?;
     let year = row.year("year")?.ok_or_else(|| row.bad("year", "a value is required"))?;
     let unit = match row.required("unit")? {
-        "t" => SalientUnit::Tonnes(basis_for(row, "basis", commodity)?),
+        "t" => SalientUnit::Tonnes(basis_for(row, "basis", commodity, ids)?),
         other => {
             let unit = match other {
                 "%" => SalientUnit::Percent,

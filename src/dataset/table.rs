@@ -174,10 +174,18 @@ pub(crate) const ALL: [&Schema; 8] =
     [&SOURCES, &PRODUCTION, &SALIENT, &STAGE_SHARES, &CLAIMS, &PRICES, &FACILITIES, &POLITICAL_STABILITY];
 
 /// A table of text fields in schema column order; absent optional columns are empty.
+///
+/// The fields of every row live in one buffer (`text`), each named by its byte range (`spans`,
+/// `width` per row), so that reading a file allocates per table, not per field.
 pub(crate) struct RawTable {
     /// File label used in errors (`<builtin>/production.csv`, a path, `<json>/production`).
     pub file: String,
-    pub rows: Vec<Vec<String>>,
+    /// Columns per row (the schema's).
+    width: usize,
+    /// Every field's text, trimmed, one after another.
+    text: String,
+    /// Byte range of each field in `text`, `width` per row.
+    spans: Vec<(u32, u32)>,
 }
 
 /// One row of a raw table with its position, for typed access and errors.
@@ -186,7 +194,8 @@ pub(crate) struct Row<'a> {
     /// 1-based data row.
     pub row: usize,
     pub schema: &'a Schema,
-    pub fields: &'a [String],
+    text: &'a str,
+    spans: &'a [(u32, u32)],
 }
 
 impl Row<'_> {
@@ -196,11 +205,10 @@ impl Row<'_> {
             .columns
             .iter()
             .position(|c| c.name == column)
-            .and_then(|i| self.fields.get(i))
-            .map(|s| s.trim())
+            .and_then(|i| self.spans.get(i))
+            .and_then(|&(a, b)| self.text.get(a as usize..b as usize))
             .unwrap_or("")
     }
-
     /// An error about `column` of this row.
     pub fn bad(&self, column: &str, reason: impl Into<String>) -> Error {
         Detail::BadField {
@@ -243,7 +251,8 @@ impl Row<'_> {
         if t.is_empty() {
             return Ok(None);
         }
-        let v: f64 = t.replace('_', "").parse().map_err(|_| {
+        let plain = if t.contains('_') { std::borrow::Cow::Owned(t.replace('_', "")) } else { t.into() };
+        let v: f64 = plain.parse().map_err(|_| {
             self.bad(
                 column,
                 "not a number (write plain digits without thousands separators; flags go in their own column)",
@@ -276,7 +285,59 @@ impl Row<'_> {
 impl RawTable {
     /// The rows with their positions.
     pub fn rows<'a>(&'a self, schema: &'a Schema) -> impl Iterator<Item = Row<'a>> + 'a {
-        self.rows.iter().enumerate().map(move |(i, fields)| Row { file: &self.file, row: i + 1, schema, fields })
+        self.spans.chunks(self.width.max(1)).enumerate().map(move |(i, spans)| Row {
+            file: &self.file,
+            row: i + 1,
+            schema,
+            text: &self.text,
+            spans,
+        })
+    }
+
+    /// The number of data rows.
+    pub fn len(&self) -> usize {
+        self.spans.len() / self.width.max(1)
+    }
+
+    fn new(file: &str, schema: &Schema, capacity: usize) -> RawTable {
+        RawTable {
+            file: file.to_string(),
+            width: schema.columns.len(),
+            text: String::with_capacity(capacity),
+            spans: Vec::new(),
+        }
+    }
+
+    /// Starts a row of empty fields.
+    fn push_row(&mut self) {
+        let at = self.end();
+        self.spans.extend(std::iter::repeat_n((at, at), self.width));
+    }
+
+    /// Sets field `pos` of the last row to `value`, trimmed.
+    fn set(&mut self, pos: usize, value: &str) -> Result<(), Error> {
+        let ends_plain = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+        // most fields have no surrounding space: skip the Unicode-aware trim for them
+        let plain = ends_plain(value.as_bytes().first()) && ends_plain(value.as_bytes().last());
+        let value = if plain || value.is_empty() { value } else { value.trim() };
+        let a = self.end();
+        self.text.push_str(value);
+        let b = self.end();
+        if usize::try_from(b).ok() != Some(self.text.len()) {
+            return Err(Detail::BadRow {
+                file: self.file.clone(),
+                row: self.len(),
+                reason: "the table is larger than 4 GiB".into(),
+            }
+            .into());
+        }
+        let row_start = self.spans.len() - self.width;
+        self.spans[row_start + pos] = (a, b);
+        Ok(())
+    }
+
+    fn end(&self) -> u32 {
+        u32::try_from(self.text.len()).unwrap_or(u32::MAX)
     }
 
     /// Reads CSV text with a header row; every required column must be present, no unknown or
@@ -308,10 +369,19 @@ impl RawTable {
         if let Some(c) = schema.columns.iter().find(|c| c.required && !header.iter().any(|h| h == c.name)) {
             return Err(Detail::MissingColumn { file: file.to_string(), column: c.name.to_string() }.into());
         }
-        let mut rows = Vec::new();
-        for (i, record) in reader.records().enumerate() {
-            let row = i + 1;
-            let record = record.map_err(|e| Detail::BadRow { file: file.to_string(), row, reason: e.to_string() })?;
+        let mut table = RawTable::new(file, schema, text.len());
+        let mut record = csv::StringRecord::new();
+        let mut row = 0;
+        loop {
+            row += 1;
+            let more = reader.read_record(&mut record).map_err(|e| Detail::BadRow {
+                file: file.to_string(),
+                row,
+                reason: e.to_string(),
+            })?;
+            if !more {
+                break;
+            }
             if record.len() != header.len() {
                 return Err(Detail::BadRow {
                     file: file.to_string(),
@@ -320,13 +390,12 @@ impl RawTable {
                 }
                 .into());
             }
-            let mut fields = vec![String::new(); schema.columns.len()];
+            table.push_row();
             for (value, &pos) in record.iter().zip(&index) {
-                fields[pos] = value.trim().to_string();
+                table.set(pos, value)?;
             }
-            rows.push(fields);
         }
-        Ok(RawTable { file: file.to_string(), rows })
+        Ok(table)
     }
 
     /// Reads a JSON array of row objects whose keys are column names; numbers are read as their
@@ -340,13 +409,13 @@ impl RawTable {
             }
             .into());
         };
-        let mut rows = Vec::with_capacity(items.len());
+        let mut table = RawTable::new(file, schema, 0);
         for (i, item) in items.iter().enumerate() {
             let row = i + 1;
             let Value::Object(map) = item else {
                 return Err(Detail::BadRow { file: file.to_string(), row, reason: "expected an object".into() }.into());
             };
-            let mut fields = vec![String::new(); schema.columns.len()];
+            table.push_row();
             for (key, v) in map {
                 let Some(pos) = schema.columns.iter().position(|c| c.name == key) else {
                     return Err(Detail::BadField {
@@ -361,10 +430,10 @@ impl RawTable {
                     }
                     .into());
                 };
-                fields[pos] = match v {
-                    Value::String(s) => s.trim().to_string(),
-                    Value::Number(n) => n.to_string(),
-                    Value::Null => String::new(),
+                match v {
+                    Value::String(s) => table.set(pos, s)?,
+                    Value::Number(n) => table.set(pos, &n.to_string())?,
+                    Value::Null => table.set(pos, "")?,
                     other => {
                         return Err(Detail::BadField {
                             file: file.to_string(),
@@ -375,11 +444,10 @@ impl RawTable {
                         }
                         .into());
                     }
-                };
+                }
             }
-            rows.push(fields);
         }
-        Ok(RawTable { file: file.to_string(), rows })
+        Ok(table)
     }
 }
 

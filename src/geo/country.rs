@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -111,9 +112,12 @@ impl Country {
     /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming the code.
     pub fn from_alpha3(code: &str) -> Result<Country, Error> {
         let t = code.trim();
-        COUNTRIES.iter().position(|r| r.1.eq_ignore_ascii_case(t)).map(|i| Country(i as u8)).ok_or_else(|| {
-            Detail::UnknownCountry { input: code.to_string(), expected: "an ISO 3166-1 alpha-3 code" }.into()
-        })
+        alpha3_slot(t)
+            .and_then(|slot| by_alpha3().get(slot))
+            .and_then(|&i| Country::from_index(usize::from(i)))
+            .ok_or_else(|| {
+                Detail::UnknownCountry { input: code.to_string(), expected: "an ISO 3166-1 alpha-3 code" }.into()
+            })
     }
 
     /// By ISO 3166-1 numeric code (`36` or `"036"` via [`Country::from_code`]).
@@ -173,6 +177,30 @@ impl Country {
             _ => Err(unknown()),
         }
     }
+}
+
+/// The place of a three-letter code (any case) in [`by_alpha3`]; `None` for other text.
+fn alpha3_slot(code: &str) -> Option<usize> {
+    let b = code.as_bytes();
+    if b.len() != 3 || !b.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    Some(b.iter().fold(0, |acc, c| acc * 26 + usize::from(c.to_ascii_uppercase() - b'A')))
+}
+
+/// The table's index of every three-letter code (`u8::MAX` for none), built once from the
+/// table: a loader looks up a code per row.
+fn by_alpha3() -> &'static [u8] {
+    static INDEX: OnceLock<Vec<u8>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = vec![u8::MAX; 26 * 26 * 26];
+        for (i, row) in COUNTRIES.iter().enumerate() {
+            if let (Some(slot), Ok(i)) = (alpha3_slot(row.1), u8::try_from(i)) {
+                index[slot] = i;
+            }
+        }
+        index
+    })
 }
 
 fn cmp_ascii_ci(a: &str, b: &str) -> std::cmp::Ordering {

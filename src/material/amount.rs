@@ -10,11 +10,16 @@ use crate::error::Detail;
 use crate::units::{self, Mass, MassRate, display_mass, display_mass_rate};
 
 fn check(what: &str, v: f64) -> Result<f64, Error> {
+    check_with(|| what.to_string(), v)
+}
+
+/// As [`check`], with the description written only for an error (amounts are made per row).
+fn check_with(what: impl FnOnce() -> String, v: f64) -> Result<f64, Error> {
     if !v.is_finite() {
-        return Err(Detail::NotFinite { what: what.to_string(), value: v }.into());
+        return Err(Detail::NotFinite { what: what(), value: v }.into());
     }
     if v < 0.0 {
-        return Err(Detail::Negative { what: what.to_string(), value: v }.into());
+        return Err(Detail::Negative { what: what(), value: v }.into());
     }
     Ok(v)
 }
@@ -55,7 +60,7 @@ impl Amount {
     ///
     /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or [`ErrorKind::Negative`](crate::ErrorKind::Negative) naming the value.
     pub fn new(mass: Mass, basis: Basis) -> Result<Amount, Error> {
-        check(&format!("mass ({basis} basis)"), units::as_tonnes(mass))?;
+        check_with(|| format!("mass ({basis} basis)"), units::as_tonnes(mass))?;
         Ok(Amount { mass, basis })
     }
 
@@ -249,7 +254,7 @@ impl Rate {
     ///
     /// [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite) or [`ErrorKind::Negative`](crate::ErrorKind::Negative) naming the value.
     pub fn new(rate: MassRate, basis: Basis) -> Result<Rate, Error> {
-        check(&format!("mass rate ({basis} basis)"), units::as_tonnes_per_year(rate))?;
+        check_with(|| format!("mass rate ({basis} basis)"), units::as_tonnes_per_year(rate))?;
         Ok(Rate { rate, basis })
     }
 
