@@ -106,6 +106,7 @@ mod commodity;
 mod commodity_table;
 mod edition;
 mod geopolrisk;
+mod json;
 mod parse;
 mod records;
 mod table;
@@ -139,6 +140,8 @@ use table::{JsonRow, RawTable, Row, Schema};
 struct Loc {
     file: Arc<str>,
     row: usize,
+    /// The line of the file where the row starts (none for JSON).
+    line: Option<u64>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -256,20 +259,22 @@ impl<T, K: std::hash::Hash + Eq + Clone> Build<T, K> {
         self.parts += 1;
         let file: Arc<str> = Arc::from(raw.file.as_str());
         // keys of earlier parts met in this one: key → its row here
-        let mut crossed: HashMap<K, usize> = HashMap::new();
+        let mut crossed: HashMap<K, (usize, Option<u64>)> = HashMap::new();
         let mut first_cross: Option<Error> = None;
         self.rows.reserve(raw.len());
         self.locs.reserve(raw.len());
         self.seen.reserve(raw.len());
         for row in raw.rows(schema) {
             let rec = parse(&row, ids)?;
-            let duplicate = |first_file: &str, first_row: usize| -> Error {
+            let duplicate = |first_file: &str, first_row: usize, first_line: Option<u64>| -> Error {
                 Detail::DuplicateRow {
                     file: raw.file.clone(),
                     row: row.row,
+                    line: row.line,
                     key: (self.key.text)(&rec),
                     first_file: first_file.to_string(),
                     first_row,
+                    first_line,
                 }
                 .into()
             };
@@ -281,20 +286,20 @@ impl<T, K: std::hash::Hash + Eq + Clone> Build<T, K> {
                     let (p, i) = *e.get();
                     let first = self.locs.get(i).cloned().unwrap_or_default();
                     if p == part {
-                        return Err(duplicate(&raw.file, first.row));
+                        return Err(duplicate(&raw.file, first.row, first.line));
                     }
-                    if let Some(&here) = crossed.get(e.key()) {
-                        return Err(duplicate(&raw.file, here));
+                    if let Some(&(here, line)) = crossed.get(e.key()) {
+                        return Err(duplicate(&raw.file, here, line));
                     }
                     if first_cross.is_none() {
-                        first_cross = Some(duplicate(&first.file, first.row));
+                        first_cross = Some(duplicate(&first.file, first.row, first.line));
                     }
-                    crossed.insert(e.key().clone(), row.row);
+                    crossed.insert(e.key().clone(), (row.row, row.line));
                     continue;
                 }
             }
             self.rows.push(rec);
-            self.locs.push(Loc { file: Arc::clone(&file), row: row.row });
+            self.locs.push(Loc { file: Arc::clone(&file), row: row.row, line: row.line });
         }
         first_cross.map_or(Ok(()), Err)
     }
@@ -324,9 +329,11 @@ fn merge_table<T: PartialEq, K: std::hash::Hash + Eq>(
             return Err(Detail::DuplicateRow {
                 file: loc.file.to_string(),
                 row: loc.row,
+                line: loc.line,
                 key: (key.text)(&rec),
                 first_file: first.file.to_string(),
                 first_row: first.row,
+                first_line: first.line,
             }
             .into());
         }
@@ -516,7 +523,7 @@ impl Dataset {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Dataset, Error> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| Detail::Json {
+        let value: serde_json::Value = json::parse(text).map_err(|e| Detail::Json {
             file: "<json>".into(),
             line: e.line(),
             column: e.column(),

@@ -85,6 +85,7 @@ fn check_source(row: &Row<'_>, ids: &SourceIds) -> Result<String, Error> {
         Err(Detail::UnknownSource {
             file: row.file.to_string(),
             row: row.row,
+            line: row.line,
             column: "source".to_string(),
             value: id.to_string(),
         }

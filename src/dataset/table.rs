@@ -186,6 +186,8 @@ pub(crate) struct RawTable {
     text: String,
     /// Byte range of each field in `text`, `width` per row.
     spans: Vec<(u32, u32)>,
+    /// The line of the file where each row starts (CSV; none for JSON).
+    lines: Vec<Option<u64>>,
 }
 
 /// One row of a raw table with its position, for typed access and errors.
@@ -193,6 +195,9 @@ pub(crate) struct Row<'a> {
     pub file: &'a str,
     /// 1-based data row.
     pub row: usize,
+    /// The line of the file where the row starts (CSV records may span lines, blank lines are
+    /// skipped); none for JSON.
+    pub line: Option<u64>,
     pub schema: &'a Schema,
     text: &'a str,
     spans: &'a [(u32, u32)],
@@ -214,6 +219,7 @@ impl Row<'_> {
         Detail::BadField {
             file: self.file.to_string(),
             row: self.row,
+            line: self.line,
             column: column.to_string(),
             value: self.text(column).to_string(),
             reason: reason.into(),
@@ -288,6 +294,7 @@ impl RawTable {
         self.spans.chunks(self.width.max(1)).enumerate().map(move |(i, spans)| Row {
             file: &self.file,
             row: i + 1,
+            line: self.lines.get(i).copied().flatten(),
             schema,
             text: &self.text,
             spans,
@@ -305,11 +312,13 @@ impl RawTable {
             width: schema.columns.len(),
             text: String::with_capacity(capacity),
             spans: Vec::new(),
+            lines: Vec::new(),
         }
     }
 
-    /// Starts a row of empty fields.
-    fn push_row(&mut self) {
+    /// Starts a row of empty fields, at `line` of the file.
+    fn push_row(&mut self, line: Option<u64>) {
+        self.lines.push(line);
         let at = self.end();
         self.spans.extend(std::iter::repeat_n((at, at), self.width));
     }
@@ -327,6 +336,7 @@ impl RawTable {
             return Err(Detail::BadRow {
                 file: self.file.clone(),
                 row: self.len(),
+                line: self.lines.last().copied().flatten(),
                 reason: "the table is larger than 4 GiB".into(),
             }
             .into());
@@ -347,7 +357,7 @@ impl RawTable {
         let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(text.as_bytes());
         let header: Vec<String> = reader
             .headers()
-            .map_err(|e| Detail::BadRow { file: file.to_string(), row: 0, reason: e.to_string() })?
+            .map_err(|e| Detail::BadRow { file: file.to_string(), row: 0, line: Some(1), reason: e.to_string() })?
             .iter()
             .map(|h| h.trim().to_string())
             .collect();
@@ -371,26 +381,30 @@ impl RawTable {
         }
         let mut table = RawTable::new(file, schema, text.len());
         let mut record = csv::StringRecord::new();
+        let mut lines = LineCounter::new(text);
         let mut row = 0;
         loop {
             row += 1;
             let more = reader.read_record(&mut record).map_err(|e| Detail::BadRow {
                 file: file.to_string(),
                 row,
+                line: e.position().map(|p| lines.line_at(p.byte())),
                 reason: e.to_string(),
             })?;
             if !more {
                 break;
             }
+            let line = record.position().map(|p| lines.line_at(p.byte()));
             if record.len() != header.len() {
                 return Err(Detail::BadRow {
                     file: file.to_string(),
                     row,
+                    line,
                     reason: format!("{} fields, but the header has {}", record.len(), header.len()),
                 }
                 .into());
             }
-            table.push_row();
+            table.push_row(line);
             for (value, &pos) in record.iter().zip(&index) {
                 table.set(pos, value)?;
             }
@@ -405,6 +419,7 @@ impl RawTable {
             return Err(Detail::BadRow {
                 file: file.to_string(),
                 row: 0,
+                line: None,
                 reason: "expected an array of row objects".into(),
             }
             .into());
@@ -413,14 +428,21 @@ impl RawTable {
         for (i, item) in items.iter().enumerate() {
             let row = i + 1;
             let Value::Object(map) = item else {
-                return Err(Detail::BadRow { file: file.to_string(), row, reason: "expected an object".into() }.into());
+                return Err(Detail::BadRow {
+                    file: file.to_string(),
+                    row,
+                    line: None,
+                    reason: "expected an object".into(),
+                }
+                .into());
             };
-            table.push_row();
+            table.push_row(None);
             for (key, v) in map {
                 let Some(pos) = schema.columns.iter().position(|c| c.name == key) else {
                     return Err(Detail::BadField {
                         file: file.to_string(),
                         row,
+                        line: None,
                         column: key.clone(),
                         value: v.to_string(),
                         reason: format!(
@@ -438,6 +460,7 @@ impl RawTable {
                         return Err(Detail::BadField {
                             file: file.to_string(),
                             row,
+                            line: None,
                             column: key.clone(),
                             value: other.to_string(),
                             reason: "expected a string, a number or null".into(),
@@ -448,6 +471,41 @@ impl RawTable {
             }
         }
         Ok(table)
+    }
+}
+
+/// The line of a byte offset of a text, counted forward from the last offset asked for (the
+/// reader's offsets only grow). A line ends at `\n`, `\r\n` or a lone `\r`, as the CSV reader
+/// reads them; quoted fields may hold line ends, so a record's number is not its line.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    at: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> LineCounter<'a> {
+        LineCounter { text: text.as_bytes(), at: 0, line: 1 }
+    }
+
+    /// The 1-based line of the first byte at or after `byte` that is not a line end: the
+    /// reader places a record after the blank lines it skips.
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let mut to = usize::try_from(byte).unwrap_or(usize::MAX).min(self.text.len());
+        while matches!(self.text.get(to), Some(b'\n' | b'\r')) {
+            to += 1;
+        }
+        if to < self.at {
+            (self.at, self.line) = (0, 1);
+        }
+        let ends = self.text[self.at..to]
+            .iter()
+            .enumerate()
+            .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && self.text.get(self.at + i + 1) != Some(&b'\n')))
+            .count();
+        self.line += ends as u64;
+        self.at = to;
+        self.line
     }
 }
 

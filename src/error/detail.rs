@@ -809,12 +809,14 @@ pub(crate) enum Detail {
     },
     // dataset
     /// A field that does not parse or breaks a rule.
-    #[error("{file}: row {row}, column {column:?}: bad value {value:?}: {reason}")]
+    #[error("{file}: row {row}{}, column {column:?}: bad value {value:?}: {reason}", on_line(.line))]
     BadField {
         /// The file (or `<json>/table`).
         file: String,
         /// 1-based data row (the header is row 0).
         row: usize,
+        /// The line of the file where the row starts (none for JSON).
+        line: Option<u64>,
         /// The column name.
         column: String,
         /// The value found.
@@ -823,12 +825,14 @@ pub(crate) enum Detail {
         reason: String,
     },
     /// A row that cannot be read as a whole (CSV syntax, wrong number of fields).
-    #[error("{file}: row {row}: {reason}")]
+    #[error("{file}: row {row}{}: {reason}", on_line(.line))]
     BadRow {
         /// The file.
         file: String,
         /// 1-based data row (0 for the header).
         row: usize,
+        /// The line of the file where the row starts, when known.
+        line: Option<u64>,
         /// What is wrong.
         reason: String,
     },
@@ -859,30 +863,40 @@ pub(crate) enum Detail {
         column: String,
     },
     /// A `source` value that is not an id of `sources.csv`.
-    #[error("{file}: row {row}, column {column:?}: unknown source id {value:?} (not in sources.csv)")]
+    #[error("{file}: row {row}{}, column {column:?}: unknown source id {value:?} (not in sources.csv)", on_line(.line))]
     UnknownSource {
         /// The file.
         file: String,
         /// 1-based data row.
         row: usize,
+        /// The line of the file where the row starts (none for JSON).
+        line: Option<u64>,
         /// The column (`source`).
         column: String,
         /// The id given.
         value: String,
     },
     /// Two rows with the same key, in one file or in two merged datasets.
-    #[error("{file}: row {row}: duplicate key {key}, already given in {first_file} row {first_row}")]
+    #[error(
+        "{file}: row {row}{}: duplicate key {key}, already given in {first_file} row {first_row}{}",
+        on_line(.line),
+        on_line(.first_line)
+    )]
     DuplicateRow {
         /// The file of the second row.
         file: String,
         /// Its 1-based row.
         row: usize,
+        /// The line where it starts (none for JSON).
+        line: Option<u64>,
         /// The key columns and their values.
         key: String,
         /// The file of the first row.
         first_file: String,
         /// Its 1-based row.
         first_row: usize,
+        /// The line where it starts (none for JSON).
+        first_line: Option<u64>,
     },
     /// A top-level JSON key that names no table.
     #[error("{file}: unknown table {name:?} (expected {expected})")]
@@ -1262,4 +1276,10 @@ impl Detail {
             Detail::NotAFlow { .. } => ErrorKind::Unsupported,
         }
     }
+}
+
+/// ` (line N)` after a row number, when the line is known: CSV records can span lines, and
+/// blank lines are skipped, so the row number alone does not find the line.
+fn on_line(line: &Option<u64>) -> String {
+    line.map(|l| format!(" (line {l})")).unwrap_or_default()
 }

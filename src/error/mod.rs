@@ -187,6 +187,10 @@ impl Error {
             | Detail::NotAFlow { line, .. }
             | Detail::EmbeddedData { line, .. } => Some(*line),
             Detail::Json { line, .. } => Some(*line as u64),
+            Detail::BadField { line, .. }
+            | Detail::BadRow { line, .. }
+            | Detail::UnknownSource { line, .. }
+            | Detail::DuplicateRow { line, .. } => *line,
             Detail::Header { .. } => Some(1),
             _ => None,
         }

@@ -35,7 +35,7 @@ fn assert_names(err: &Error, parts: &[&str]) {
 #[test]
 fn unknown_country_names_file_row_column_and_value() -> TestResult {
     let e = load_with_bad_production_row("country", "lithium,mining,production,XX,2025,10,Li,,fixture-src")?;
-    assert!(e.kind() == ErrorKind::InvalidData && e.to_string().contains(": row 2, column"), "{e:?}");
+    assert!(e.kind() == ErrorKind::InvalidData && e.to_string().contains(": row 2 (line 3), column"), "{e:?}");
     assert_names(&e, &["production.csv", "row 2", "\"country\"", "\"XX\""]);
     Ok(())
 }
@@ -97,8 +97,8 @@ fn duplicate_key_in_one_file_names_both_rows() -> TestResult {
     let e = load_with_bad_production_row("dup", GOOD_ROW.trim_end())?;
     assert!(
         e.kind() == ErrorKind::Duplicate
-            && e.to_string().contains(": row 2: duplicate key")
-            && e.to_string().ends_with(" row 1"),
+            && e.to_string().contains(": row 2 (line 3): duplicate key")
+            && e.to_string().ends_with(" row 1 (line 2)"),
         "{e:?}"
     );
     assert_names(&e, &["production.csv", "row 2", "row 1", "AUS"]);

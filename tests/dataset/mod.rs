@@ -3,4 +3,5 @@
 mod builtin;
 mod commodities;
 mod editions;
+mod hostile_input;
 mod loaders;
