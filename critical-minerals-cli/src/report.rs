@@ -77,7 +77,8 @@ fn choose(a: &Args) -> Result<Choice, Fail> {
             let builtin = Dataset::builtin().map_err(fail::data("embedded data"))?;
             Cow::Owned(builtin.merge(u).map_err(fail::data("merging --data with the embedded data"))?)
         }
-        (None, _) => Cow::Borrowed(Dataset::builtin_ref().map_err(fail::data("embedded data"))?),
+        // the tables of this commodity only: the others are not read
+        (None, _) => Cow::Owned(Dataset::builtin_for(a.commodity).map_err(fail::data("embedded data"))?),
     };
     Ok(Choice { data, year: a.year, edition: a.edition.clone() })
 }

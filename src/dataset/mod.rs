@@ -224,6 +224,10 @@ const BUILTIN: [(&Schema, &str, &str); 9] = [
     (&table::POLITICAL_STABILITY, "political_stability.csv", include_str!("../../data/political_stability.csv")),
 ];
 
+/// The built-in World Mining Data table: 9,333 rows of 64 commodities, of which a report on one
+/// commodity reads only that commodity's (see [`Dataset::builtin_for`]).
+const BUILTIN_WMD: &str = "wmd2024_production.csv";
+
 /// The file label prefix of built-in rows.
 const BUILTIN_PREFIX: &str = "<builtin>/";
 
@@ -390,6 +394,47 @@ impl Dataset {
             })
             .as_ref()
             .map_err(Clone::clone)
+    }
+
+    /// The built-in data a report on `commodity` reads: every table of [`Dataset::builtin`]
+    /// except the World Mining Data rows of other commodities and the WGI political-stability
+    /// table (a report uses neither). Every query about `commodity` other than political
+    /// stability answers as on [`Dataset::builtin`], and so does a
+    /// [`SupplyReport`](crate::report::SupplyReport) of it (the crate's tests compare the two for
+    /// every commodity); the rows read are checked as [`Dataset::builtin`] checks them. Not cached:
+    /// a program making several reports is better served by [`Dataset::builtin_ref`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Dataset::builtin`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use critical_minerals::chain::Stage;
+    /// use critical_minerals::dataset::{Commodity, Dataset, Measure};
+    ///
+    /// let li = Commodity::LITHIUM;
+    /// let one = Dataset::builtin_for(li)?;
+    /// let all = Dataset::builtin_ref()?;
+    /// let rows = |d: &Dataset| d.production(li, Stage::Mining, 2022, Measure::Production).len();
+    /// assert_eq!(rows(&one), rows(all));
+    /// assert!(one.production_rows().iter().all(|r| r.commodity == li || r.edition != "WMD 2024"));
+    /// assert!(one.political_stability_rows().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn builtin_for(commodity: Commodity) -> Result<Dataset, Error> {
+        let of_commodity = |text: &str| Commodity::lookup(text).map_or(true, |c| c == commodity);
+        let mut tables = Vec::with_capacity(BUILTIN.len());
+        for (schema, name, text) in BUILTIN {
+            if schema.key == table::POLITICAL_STABILITY.key {
+                continue;
+            }
+            let file = format!("{BUILTIN_PREFIX}{name}");
+            let keep: Option<table::Keep<'_>> = (name == BUILTIN_WMD).then_some(("commodity", &of_commodity));
+            tables.push((schema, RawTable::from_csv_where(&file, text, schema, keep)?));
+        }
+        Dataset::from_tables(tables)
     }
 
     /// Loads a directory of CSV files with the built-in file names and columns (see the module

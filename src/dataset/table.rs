@@ -173,6 +173,9 @@ pub(crate) const POLITICAL_STABILITY: Schema = Schema {
 pub(crate) const ALL: [&Schema; 8] =
     [&SOURCES, &PRODUCTION, &SALIENT, &STAGE_SHARES, &CLAIMS, &PRICES, &FACILITIES, &POLITICAL_STABILITY];
 
+/// Which rows [`RawTable::from_csv_where`] keeps: a column and a test of its text.
+pub(crate) type Keep<'a> = (&'a str, &'a dyn Fn(&str) -> bool);
+
 /// A table of text fields in schema column order; absent optional columns are empty.
 ///
 /// The fields of every row live in one buffer (`text`), each named by its byte range (`spans`,
@@ -188,6 +191,8 @@ pub(crate) struct RawTable {
     spans: Vec<(u32, u32)>,
     /// The line of the file where each row starts (CSV; none for JSON).
     lines: Vec<Option<u64>>,
+    /// The 1-based data row of each row kept (rows may be left out: [`RawTable::from_csv_where`]).
+    numbers: Vec<usize>,
 }
 
 /// One row of a raw table with its position, for typed access and errors.
@@ -293,7 +298,7 @@ impl RawTable {
     pub fn rows<'a>(&'a self, schema: &'a Schema) -> impl Iterator<Item = Row<'a>> + 'a {
         self.spans.chunks(self.width.max(1)).enumerate().map(move |(i, spans)| Row {
             file: &self.file,
-            row: i + 1,
+            row: self.numbers.get(i).copied().unwrap_or(i + 1),
             line: self.lines.get(i).copied().flatten(),
             schema,
             text: &self.text,
@@ -313,11 +318,13 @@ impl RawTable {
             text: String::with_capacity(capacity),
             spans: Vec::new(),
             lines: Vec::new(),
+            numbers: Vec::new(),
         }
     }
 
     /// Starts a row of empty fields, at `line` of the file.
-    fn push_row(&mut self, line: Option<u64>) {
+    fn push_row(&mut self, number: usize, line: Option<u64>) {
+        self.numbers.push(number);
         self.lines.push(line);
         let at = self.end();
         self.spans.extend(std::iter::repeat_n((at, at), self.width));
@@ -353,6 +360,13 @@ impl RawTable {
     /// Reads CSV text with a header row; every required column must be present, no unknown or
     /// repeated column is accepted, and every row must have as many fields as the header.
     pub fn from_csv(file: &str, text: &str, schema: &Schema) -> Result<RawTable, Error> {
+        RawTable::from_csv_where(file, text, schema, None)
+    }
+
+    /// As [`RawTable::from_csv`], keeping only the rows whose `column` satisfies the test
+    /// (`keep`; every row when the header has no such column). Rows keep their numbers and
+    /// lines; the rows left out are still read as CSV, so a malformed one is still an error.
+    pub fn from_csv_where(file: &str, text: &str, schema: &Schema, keep: Option<Keep<'_>>) -> Result<RawTable, Error> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(text.as_bytes());
         let header: Vec<String> = reader
@@ -379,7 +393,8 @@ impl RawTable {
         if let Some(c) = schema.columns.iter().find(|c| c.required && !header.iter().any(|h| h == c.name)) {
             return Err(Detail::MissingColumn { file: file.to_string(), column: c.name.to_string() }.into());
         }
-        let mut table = RawTable::new(file, schema, text.len());
+        let keep = keep.and_then(|(column, test)| header.iter().position(|h| h == column).map(|i| (i, test)));
+        let mut table = RawTable::new(file, schema, if keep.is_some() { 0 } else { text.len() });
         let mut record = csv::StringRecord::new();
         let mut lines = LineCounter::new(text);
         let mut row = 0;
@@ -404,7 +419,12 @@ impl RawTable {
                 }
                 .into());
             }
-            table.push_row(line);
+            if let Some((i, test)) = keep
+                && !record.get(i).is_some_and(|v| test(v.trim()))
+            {
+                continue;
+            }
+            table.push_row(row, line);
             for (value, &pos) in record.iter().zip(&index) {
                 table.set(pos, value)?;
             }
@@ -436,7 +456,7 @@ impl RawTable {
                 }
                 .into());
             };
-            table.push_row(None);
+            table.push_row(row, None);
             for (key, v) in map {
                 let Some(pos) = schema.columns.iter().position(|c| c.name == key) else {
                     return Err(Detail::BadField {

@@ -118,3 +118,26 @@ fn hhi_and_cr3_2022_match_the_csv_rows() -> TestResult {
     }
     Ok(())
 }
+
+#[test]
+fn a_report_from_the_tables_of_its_commodity_equals_the_report_from_all_the_data() -> TestResult {
+    let all = Dataset::builtin_ref()?;
+    let mut compared = 0;
+    for c in Commodity::all() {
+        let one = Dataset::builtin_for(c)?;
+        assert!(one.production_rows().len() < all.production_rows().len(), "{c}");
+        for options in [ReportOptions::default(), ReportOptions { year: Some(2019), ..ReportOptions::default() }] {
+            match (SupplyReport::build_with(all, c, &options), SupplyReport::build_with(&one, c, &options)) {
+                (Ok(a), Ok(b)) => {
+                    assert_eq!(a, b, "{c}");
+                    compared += 1;
+                }
+                (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{c}"),
+                (a, b) => return Err(format!("{c}: {a:?} against {b:?}").into()),
+            }
+        }
+        assert_eq!(one.editions(c), all.editions(c), "{c}");
+    }
+    assert!(compared > 100, "only {compared} reports compared");
+    Ok(())
+}
