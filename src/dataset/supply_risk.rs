@@ -40,6 +40,12 @@
 //! 3.22, nickel 0.78, copper 0.26): an upper proxy, checked in the crate's tests with the
 //! tolerance 0.9×–3×.
 //!
+//! Only the extraction stage is computed: the embedded production table is mine production
+//! (World Mining Data, USGS). The EU takes the larger of the extraction and processing SR
+//! ([`bottleneck`](crate::methods::criticality::bottleneck)); a processing-stage SR needs
+//! refinery output by country, which the caller can pass to
+//! [`hhi_wgi_t`] and [`supply_risk`] directly.
+//!
 //! Producers with no WGI estimate for the year get the middle of the scale, `WGI_scaled = 5`
 //! (as the GeoPolRisk method gives them the middle of its scale) and are listed in
 //! [`EuSupplyRisk::missing_wgi`]; estimates beyond ±2.5 are kept at the end of the scale and
@@ -213,7 +219,8 @@ impl Dataset {
     /// [`ErrorKind::Negative`](crate::ErrorKind::Negative) for a negative trade parameter;
     /// [`ErrorKind::Duplicate`](crate::ErrorKind::Duplicate) for a country named twice in the
     /// sourcing mix or the trade parameters; [`ErrorKind::Inconsistent`](crate::ErrorKind::Inconsistent)
-    /// for sourcing shares that do not add to 1; [`ErrorKind::Empty`](crate::ErrorKind::Empty) for
+    /// for sourcing shares that do not add to 1, or a trade parameter for a country in neither
+    /// mix (it would change nothing); [`ErrorKind::Empty`](crate::ErrorKind::Empty) for
     /// an empty sourcing mix given; [`ErrorKind::ZeroTotal`](crate::ErrorKind::ZeroTotal) when
     /// the production rows add to 0.
     ///
@@ -314,6 +321,17 @@ impl Dataset {
                 (v, h)
             }
         };
+        for (c, _) in &inputs.trade_parameters {
+            if !producers.iter().chain(&eu_sourcing).any(|g| g.country == *c) {
+                return Err(Detail::Contradiction {
+                    what: format!(
+                        "trade parameter given for {c}, which neither produces {commodity} in {year} in the data \
+                         nor is in the EU sourcing mix"
+                    ),
+                }
+                .into());
+            }
+        }
         let sr = supply_risk(&SupplyRiskInputs {
             hhi_global,
             hhi_eu_sourcing: hhi_eu,

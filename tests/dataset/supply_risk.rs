@@ -142,6 +142,11 @@ fn bad_input_gives_typed_errors() -> TestResult {
     assert_eq!(kind(EuSupplyRiskInputs { trade_parameters: t, ..base() }, 2022), ErrorKind::Negative);
     let t = vec![(country("CD"), 1.0), (country("CD"), 0.8)];
     assert_eq!(kind(EuSupplyRiskInputs { trade_parameters: t, ..base() }, 2022), ErrorKind::Duplicate);
+    // a trade parameter for a country that neither mines cobalt nor is in the sourcing mix
+    let t = vec![(country("IS"), 0.8)];
+    let e = data.eu_supply_risk(co, 2022, &EuSupplyRiskInputs { trade_parameters: t, ..base() }).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Inconsistent);
+    assert!(e.to_string().contains("ISL") || e.to_string().contains("Iceland"), "{e}");
     let mix = vec![(country("FI"), 0.5), (country("FI"), 0.5)];
     assert_eq!(kind(EuSupplyRiskInputs { eu_sourcing: Some(mix), ..base() }, 2022), ErrorKind::Duplicate);
     let mix = vec![(country("FI"), 0.5)];
