@@ -853,6 +853,10 @@ pub struct RangedAssessment {
     pub cf_kg_cu_eq_per_kg: Option<Estimate>,
     /// The score's Monte Carlo distribution ([`score_distribution`]), when a sampler was given.
     pub score_distribution: Option<Distribution>,
+    /// Suppliers given the method's `g = 0.5` for want of any WGI value (filled by callers that
+    /// read WGI values; empty when the instabilities were given).
+    #[serde(default)]
+    pub missing_wgi: Vec<Country>,
 }
 
 impl fmt::Display for RangedAssessment {
@@ -908,5 +912,5 @@ pub fn assess_ranges(
     let score = score_bounds(hhi, domestic_t, suppliers)?;
     let cf = price_usd_per_kg.map(|p| characterization_factor_bounds(score, p)).transpose()?;
     let dist = monte_carlo.map(|mc| score_distribution(mc, hhi, domestic_t, suppliers)).transpose()?;
-    Ok(RangedAssessment { score, cf_kg_cu_eq_per_kg: cf, score_distribution: dist })
+    Ok(RangedAssessment { score, cf_kg_cu_eq_per_kg: cf, score_distribution: dist, missing_wgi: Vec::new() })
 }
