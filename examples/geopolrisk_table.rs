@@ -78,6 +78,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let r = assess_ranges(Estimate::point(a.hhi)?, Estimate::point(domestic)?, &ranged, price, None)?;
             ranged.clear();
             println!("  with every WGI estimate ± 0.25: {r}");
+            // HHI and WGI over 2018–2022 instead of 2022 alone, imports ± 10 %
+            let around: Vec<(Country, Estimate)> = a
+                .suppliers
+                .iter()
+                .map(|s| Ok((s.supplier, Estimate::range(0.9 * s.imports_t, 1.1 * s.imports_t)?)))
+                .collect::<Result<_, critical_minerals::Error>>()?;
+            let r = data.geopolrisk_over_years(
+                commodity,
+                2018..=2022,
+                &importer,
+                Estimate::point(domestic)?,
+                &around,
+                price,
+                None,
+            )?;
+            println!("  HHI and WGI of 2018–2022, imports ± 10 %: {r}");
         }
     }
     println!("\nHHI: World Mining Data 2024 production by country; g: WGI political stability rescaled to 0–1");
