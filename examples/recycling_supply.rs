@@ -9,7 +9,7 @@
 //! recycled_supply(&[(composition, retirements)], collection, &RecoveryRates, &elements)
 //! supply.share_of_demand(element, &material_flows(&sales, &composition, element))
 //! CrmaRule::regulation_2024_1252().evaluate(as_of, &[supply.recycling_localization(element, year, &demand, &eu27)?])
-//! render::svg::line_chart(&LineChart { series: vec![Series { .. }], .. })   the projection as SVG
+//! render::svg::recycling_chart(title, &[(element, shares)], Some(("CRMA", 0.25)), footer)   the chart as SVG
 //! ```
 //!
 //! Run with `cargo run --example recycling_supply --features render` (the crate's own examples
@@ -19,12 +19,12 @@
 use chrono::NaiveDate;
 use critical_minerals::chain::Stage;
 use critical_minerals::chain::battery::Composition;
-use critical_minerals::chain::recycling::{Process, RecoveryRates, material_flows, recycled_supply};
+use critical_minerals::chain::recycling::{DemandShare, Process, RecoveryRates, material_flows, recycled_supply};
 use critical_minerals::chain::stock::{DynamicStockModel, Flows, InflowTiming, Lifetime, SurvivalTable};
 use critical_minerals::geo::BuiltinRegion;
 use critical_minerals::material::{CathodeChemistry, Element};
 use critical_minerals::policy::crma::{Benchmark, CrmaRule};
-use critical_minerals::render::svg::{LineChart, Series, line_chart};
+use critical_minerals::render::svg::recycling_chart;
 use critical_minerals::units::gigawatt_hours_per_year;
 
 /// `1234567.8` as `"1,234,568"`.
@@ -155,39 +155,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!();
 
     // ---- chart ---------------------------------------------------------------------------
-    // elements with the same share every year (the same chemistries and recovery rate) share a line
-    let mut series: Vec<Series> = Vec::new();
-    for (e, s) in elements.iter().zip(&shares) {
-        let points: Vec<(f64, f64)> = s
-            .iter()
-            .enumerate()
-            .filter_map(|(t, row)| row.share.map(|x| ((first + t as i32) as f64, x * 100.0)))
-            .collect();
-        let same =
-            |a: &[(f64, f64)]| a.len() == points.len() && a.iter().zip(&points).all(|(p, q)| (p.1 - q.1).abs() < 1e-9);
-        match series.iter_mut().find(|l| same(&l.points)) {
-            Some(line) => line.name = format!("{} = {e}", line.name),
-            None => series.push(Series { name: format!("{e}"), points }),
-        }
-    }
     let rule = CrmaRule::regulation_2024_1252();
-    series.push(Series {
-        name: format!("CRMA benchmark ({} %)", rule.recycling_min * 100.0),
-        points: vec![(first as f64, rule.recycling_min * 100.0), (last as f64, rule.recycling_min * 100.0)],
-    });
-    let svg = line_chart(&LineChart {
-        title: "Recycled supply from retired EV batteries, share of battery demand".into(),
-        x_label: "Year".into(),
-        y_label: "Recycled / battery demand (%)".into(),
-        series,
-        footer: format!(
+    let by_element: Vec<(Element, Vec<DemandShare>)> = elements.iter().copied().zip(shares.iter().cloned()).collect();
+    let svg = recycling_chart(
+        "Recycled supply from retired EV batteries, share of battery demand",
+        &by_element,
+        Some((&format!("CRMA benchmark ({} %)", rule.recycling_min * 100.0), rule.recycling_min)),
+        &format!(
             "Model: the assumptions printed by this example (sales path, chemistry mix, {lifetime}, collection {:.0} %, \
              hydrometallurgical recovery). Content per kWh: the crate's cited composition table (cathode only). \
              The CRMA benchmark (Regulation (EU) 2024/1252) is over all uses, not batteries alone.",
             collection * 100.0
         ),
-        integer_x: true,
-    })?;
+    )?;
     let path = std::env::temp_dir().join("recycling_supply.svg");
     std::fs::write(&path, svg)?;
     eprintln!("wrote {}", path.display());
