@@ -109,6 +109,7 @@ mod geopolrisk;
 mod json;
 mod parse;
 mod records;
+pub mod supply_risk;
 mod table;
 
 use std::collections::HashMap;
@@ -124,6 +125,7 @@ pub use records::{
     FacilityRecord, Flag, Measure, PoliticalStabilityRecord, PricePoint, PriceStatistic, ProductionRecord, SalientItem,
     SalientRecord, SalientUnit, SourceRecord, StageShareRecord,
 };
+pub use supply_risk::{EuSupplyRisk, EuSupplyRiskInputs, GovernedSupplier};
 
 use crate::Error;
 use crate::chain::Stage;

@@ -5,3 +5,4 @@ mod commodities;
 mod editions;
 mod hostile_input;
 mod loaders;
+mod supply_risk;
