@@ -2,7 +2,7 @@
 //!
 //! | item | what it is |
 //! |---|---|
-//! | [`Dataset`] | all tables; [`Dataset::builtin`], [`Dataset::from_dir`], [`Dataset::from_json`], [`Dataset::merge`], queries |
+//! | [`Dataset`] | all tables; [`Dataset::builtin`], [`Dataset::builtin_for`], [`Dataset::from_dir`], [`Dataset::from_json`], [`Dataset::merge`], queries |
 //! | [`SourceRecord`], [`Confidence`](crate::provenance::Confidence) | a cited source and how sure it is (`P`, `S`, `D`, `U`, `C`) |
 //! | [`Commodity`], [`CriticalList`], [`ReportedBasis`], [`TradeCode`] | the commodity catalogue: every commodity as data |
 //! | [`ProductionRecord`], [`Measure`], [`Flag`] | production and reserves by country (USGS MCS 2025, World Mining Data 2024) |
@@ -83,8 +83,9 @@
 //! Every present file is fully checked: an unknown column, a missing required column, a row with
 //! the wrong number of fields, an unknown country or commodity, a negative tonnage, a missing
 //! basis, an unknown flag, a source id not in `sources.csv`, or a repeated key (within one
-//! edition) is an error naming the file, the row (1-based; the header is row 0), the column and
-//! the value. Nothing is dropped. In a directory, a CSV file the loader does not read is an error.
+//! edition) is an error naming the file, the row (1-based; the header is row 0) and the line of
+//! the file where it starts (blank lines and quoted line breaks set them apart), the column and
+//! the value. In the JSON form, a key given twice in an object is an error naming the key. Nothing is dropped. In a directory, a CSV file the loader does not read is an error.
 //!
 //! # Example
 //!
@@ -549,7 +550,8 @@ impl Dataset {
     /// names (`sources`, `production`, `us_salient`, `stage_shares`, `claims`, `prices`,
     /// `facilities`; each optional) and whose values are arrays of row objects keyed by column
     /// name. Values may be strings or numbers; `null` or an absent key is an empty field. The
-    /// same checks as for CSV apply; errors name `<json>/<table>`, the row and the column.
+    /// same checks as for CSV apply; errors name `<json>/<table>`, the row and the column. A key
+    /// given twice (a table, or a column of a row) is an error naming it, never a value dropped.
     ///
     /// # Errors
     ///
