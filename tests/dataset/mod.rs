@@ -4,3 +4,4 @@ mod builtin;
 mod commodities;
 mod editions;
 mod loaders;
+mod save_reload;
