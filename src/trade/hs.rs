@@ -112,7 +112,11 @@ impl HsCode {
         if code > 999_999 {
             return Err(bad(&code.to_string(), "more than six digits"));
         }
-        check_chapter(&format!("{code:06}"), code)
+        // the code is written out (as six digits) only on the error path: loaders call this per row
+        match chapter_problem(code) {
+            None => Ok(HsCode(code)),
+            Some(why) => Err(bad(&format!("{code:06}"), why)),
+        }
     }
 
     /// Reads `"283691"`, `"2836.91"` or `"2836 91"` (surrounding spaces ignored).
@@ -208,12 +212,19 @@ fn bad(input: &str, reason: &str) -> Error {
 }
 
 /// HS chapters run from 01 to 97 (77 is reserved); 98 and 99 are left to national use.
-fn check_chapter(input: &str, code: u32) -> Result<HsCode, Error> {
+fn chapter_problem(code: u32) -> Option<&'static str> {
     match code / 10_000 {
-        0 => Err(bad(input, "chapter 00 does not exist")),
-        77 => Err(bad(input, "chapter 77 is reserved and unused")),
-        98 | 99 => Err(bad(input, "chapters 98 and 99 are national, not HS")),
-        _ => Ok(HsCode(code)),
+        0 => Some("chapter 00 does not exist"),
+        77 => Some("chapter 77 is reserved and unused"),
+        98 | 99 => Some("chapters 98 and 99 are national, not HS"),
+        _ => None,
+    }
+}
+
+fn check_chapter(input: &str, code: u32) -> Result<HsCode, Error> {
+    match chapter_problem(code) {
+        None => Ok(HsCode(code)),
+        Some(why) => Err(bad(input, why)),
     }
 }
 
