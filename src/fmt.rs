@@ -85,16 +85,17 @@ pub(crate) fn reversible(stored: f64, to: impl Fn(f64) -> f64, from: impl Fn(f64
     if !centre.is_finite() {
         return None;
     }
-    let mut up = centre;
-    let mut down = centre;
-    let mut candidates = vec![centre];
-    for _ in 0..STEPS {
+    let (mut up, mut down) = (centre, centre);
+    let mut candidates = [centre; 2 * STEPS + 1];
+    for pair in candidates[1..].chunks_exact_mut(2) {
         up = up.next_up();
         down = down.next_down();
-        candidates.push(up);
-        candidates.push(down);
+        pair.copy_from_slice(&[up, down]);
     }
-    candidates.into_iter().filter(|x| x.is_finite() && from(*x) == stored).min_by_key(|x| exact(*x).len())
+    let mut fits = candidates.into_iter().filter(|x| x.is_finite() && from(*x) == stored);
+    let first = fits.next()?;
+    // usually one fits; the text lengths are compared only when several do
+    Some(fits.fold(first, |best, x| if exact(x).len() < exact(best).len() { x } else { best }))
 }
 
 /// Most characters of its input an error message quotes: [`excerpt`] cuts there.

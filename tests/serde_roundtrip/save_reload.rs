@@ -8,12 +8,12 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use critical_minerals::chain::{Capacity, Facility, Stage};
-use critical_minerals::claims::Stated;
+use critical_minerals::claims::{Claim, SizeUnit, Stated};
 use critical_minerals::geo::Country;
 use critical_minerals::material::{Amount, Assay, Basis, Compound, Element, Form, Grade, GradeClass, Mineral, Rate};
 use critical_minerals::methods::geopolrisk::ImportFlow;
 use critical_minerals::methods::reliance::PublishedNir;
-use critical_minerals::money::{Currency, Money, Price};
+use critical_minerals::money::{Currency, Money, Price, Scale};
 use critical_minerals::provenance::Estimate;
 use critical_minerals::time::Period;
 use critical_minerals::trade::{HsCode, TradeFlow};
@@ -130,6 +130,15 @@ proptest! {
         json(&Estimate::range(lo, hi).unwrap())?;
         json(&Stated::about(a).unwrap())?;
         json(&Stated::range(lo, hi).unwrap())?;
+    }
+
+    #[test]
+    fn claims_reload_equal(size in non_negative(1e290), share in non_negative(100.0), rate in signed(99.0), about in any::<bool>()) {
+        let stated = |v: f64| if about { Stated::about(v).unwrap() } else { Stated::exact(v).unwrap() };
+        let usd_bn = SizeUnit::money(Currency::USD, Scale::Billion);
+        json(&Claim::total("t", "batteries", 2030, stated(size), usd_bn).unwrap())?;
+        json(&Claim::share("s", "batteries", "Europe", Some(2024), stated(share)).unwrap())?;
+        json(&Claim::cagr("g", "batteries", Some(2024), 2030, stated(rate)).unwrap())?;
     }
 
     #[test]
