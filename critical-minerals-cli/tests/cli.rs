@@ -190,6 +190,24 @@ fn convert_says_stoichiometric() -> R {
 }
 
 #[test]
+fn convert_through_a_route_applies_its_recoveries() -> R {
+    let o =
+        run(&["convert", "1.2 Mt spodumene-concentrate@5.5%Li2O", "--to", "LCE", "--route", "spodumene-to-carbonate"])?;
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    // 163.212 kt LCE at full recovery x 0.91 conversion recovery
+    assert!(out.contains("= 148.523 kt LCE through route"), "{out}");
+    assert!(out.contains("x 0.9100 (recovery") && out.contains("at full recovery: 163.212 kt LCE"), "{out}");
+    fails(
+        &run(&["convert", "1 t LCE", "--to", "Li", "--route", "spodumene"])?,
+        2,
+        &["spodumene", "spodumene-to-carbonate"],
+    );
+    fails(&run(&["convert", "1 t Li", "--to", "LCE", "--route", "brine-to-carbonate"])?, 2, &["not on the route"]);
+    Ok(())
+}
+
+#[test]
 fn audit_claims_file() -> R {
     let o = bin().arg("audit").arg(fixture("claims.csv")).output()?;
     assert!(o.status.success(), "{}", stderr(&o));

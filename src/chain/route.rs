@@ -475,6 +475,76 @@ impl Route {
         Ok(self.run_for_product(&Amount::tonnes(1.0, product_basis.clone())?)?.feed().in_tonnes())
     }
 
+    /// The ids of the built-in routes, as [`Route::builtin`] takes them.
+    pub const BUILTIN: [&'static str; 4] =
+        ["spodumene-to-carbonate", "spodumene-to-hydroxide", "lepidolite-to-carbonate", "brine-to-carbonate"];
+
+    /// A built-in route by id (`spodumene-to-carbonate`, `spodumene-to-hydroxide`,
+    /// `lepidolite-to-carbonate`, `brine-to-carbonate`; case and `_` for `-` ignored).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use critical_minerals::chain::route::Route;
+    ///
+    /// assert_eq!(Route::builtin("spodumene-to-hydroxide")?, Route::spodumene_to_hydroxide()?);
+    /// let err = Route::builtin("spodumene").unwrap_err();
+    /// assert!(err.to_string().contains("spodumene-to-carbonate"), "{err}");
+    /// # Ok::<(), critical_minerals::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Unknown`](crate::ErrorKind::Unknown) naming the input and the built-in ids.
+    pub fn builtin(id: &str) -> Result<Route, Error> {
+        match id.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+            "spodumene-to-carbonate" => Route::spodumene_to_carbonate(),
+            "spodumene-to-hydroxide" => Route::spodumene_to_hydroxide(),
+            "lepidolite-to-carbonate" => Route::lepidolite_to_carbonate(),
+            "brine-to-carbonate" => Route::brine_to_carbonate(),
+            _ => Err(Detail::UnknownRoute { input: id.to_string(), known: Route::BUILTIN.join(", ") }.into()),
+        }
+    }
+
+    /// The share of the route's element that reaches the product from material counted on
+    /// `basis`: the product of the recoveries `R_s` of the steps that process that material and
+    /// everything after it (1 when `basis` is the product's form). The material is found on the
+    /// route by its form (ore, concentrate, brine, chemical), whatever its assay: spodumene
+    /// concentrate at 5.5 % Li₂O enters the conversion step of the spodumene routes.
+    ///
+    /// With [`Basis::factor_to`] this gives a conversion through the route instead of a
+    /// stoichiometric one: `t product = t on basis × factor_to(product) × recovery_from(basis)`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use critical_minerals::chain::route::Route;
+    ///
+    /// let route = Route::spodumene_to_carbonate()?;
+    /// let conc = "spodumene-concentrate@5.5%Li2O".parse()?;
+    /// assert!((route.recovery_from(&conc)? - 0.91).abs() < 1e-12);    // conversion only
+    /// let ore = route.feed().clone();
+    /// assert!((route.recovery_from(&ore)? - 0.80 * 0.91).abs() < 1e-12);
+    /// # Ok::<(), critical_minerals::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) when `basis` is not a gross form the
+    /// route processes (a contained element, an equivalent such as LCE, another mineral),
+    /// naming the route's forms.
+    pub fn recovery_from(&self, basis: &Basis) -> Result<f64, Error> {
+        let mut forms: Vec<&Form> = Vec::with_capacity(self.steps.len() + 1);
+        forms.extend(form_of(&self.feed));
+        forms.extend(self.steps.iter().map(|s| s.process.output()));
+        let at = form_of(basis).and_then(|f| forms.iter().position(|g| *g == f));
+        let Some(at) = at else {
+            let forms = forms.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+            return Err(Detail::NotOnRoute { route: self.name.clone(), basis: basis.to_string(), forms }.into());
+        };
+        Ok(self.steps.iter().skip(at).map(|s| s.process.recovery()).product())
+    }
+
     /// Spodumene ore -> SC6 concentrate -> lithium carbonate, with cited parameters:
     ///
     /// | parameter | value | source |

@@ -734,6 +734,24 @@ pub(crate) enum Detail {
         /// The key, as written (`Debug`).
         key: String,
     },
+    /// A built-in process route asked for by a name it does not have.
+    #[error("unknown process route {input:?}: the built-in routes are {known}")]
+    UnknownRoute {
+        /// The name as given.
+        input: String,
+        /// The built-in route ids, comma-separated.
+        known: String,
+    },
+    /// A basis asked of a process route on which it does not occur.
+    #[error("route {route:?}: {basis} is not on the route (its forms: {forms}); name a form the route processes")]
+    NotOnRoute {
+        /// The route.
+        route: String,
+        /// The basis asked for.
+        basis: String,
+        /// The route's forms from feed to product, comma-separated.
+        forms: String,
+    },
     /// A claim naming a region that is neither the world, the rest of the world, a built-in
     /// region nor a country.
     #[error("claim {claim:?}: unknown region {input:?}: {reason}")]
@@ -1220,6 +1238,8 @@ impl Detail {
             Detail::RouteMismatch { .. } => ErrorKind::Mismatch,
             Detail::MassBalance { .. } => ErrorKind::Inconsistent,
             Detail::UnknownKey { .. } => ErrorKind::Unknown,
+            Detail::UnknownRoute { .. } => ErrorKind::Unknown,
+            Detail::NotOnRoute { .. } => ErrorKind::Mismatch,
             Detail::UnknownClaimRegion { .. } => ErrorKind::Unknown,
             Detail::BadClaim { .. } => ErrorKind::Unsupported,
             Detail::BeforeRule { .. } => ErrorKind::NotInForce,

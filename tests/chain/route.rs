@@ -176,3 +176,38 @@ fn mismatched_steps_are_rejected() {
     );
     assert!(Route::new("x", Basis::gross(ore), vec![step]).is_err());
 }
+
+#[test]
+fn recovery_from_a_form_on_the_route_multiplies_the_remaining_steps() {
+    for id in Route::BUILTIN {
+        let route = Route::builtin(id).unwrap();
+        // run the route from one tonne of feed: the product it gives is the stoichiometric
+        // product of the feed times the recovery from the feed
+        let run = route.run(&Amount::tonnes(1.0, route.feed().clone()).unwrap()).unwrap();
+        let stoich = route.feed().factor_to(route.product_basis()).unwrap();
+        let r = route.recovery_from(route.feed()).unwrap();
+        assert!((run.product().in_tonnes() - stoich * r).abs() < 1e-12 * stoich, "{id}");
+        // from the last intermediate on: the recovery of the last step alone
+        let last = route.steps().len() - 1;
+        if last > 0 {
+            let mid = route.steps()[last - 1].output().clone();
+            let r_last = route.steps()[last].process().recovery();
+            assert!((route.recovery_from(&mid).unwrap() - r_last).abs() < 1e-15, "{id}");
+        }
+        assert_eq!(route.recovery_from(route.product_basis()).unwrap(), 1.0, "{id}");
+    }
+}
+
+#[test]
+fn recovery_from_refuses_what_the_route_does_not_process() {
+    let route = Route::spodumene_to_carbonate().unwrap();
+    for basis in [Basis::lce(), Basis::contained(Element::Li), "brine@0.1%Li".parse().unwrap()] {
+        let err = route.recovery_from(&basis).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Mismatch, "{err}");
+        assert!(err.to_string().contains(&basis.to_string()), "{err}");
+    }
+    let err = Route::builtin("spodumene").unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Unknown);
+    assert!(err.to_string().contains("\"spodumene\"") && err.to_string().contains("brine-to-carbonate"), "{err}");
+    assert_eq!(Route::builtin(" Brine_To_Carbonate ").unwrap(), Route::brine_to_carbonate().unwrap());
+}
