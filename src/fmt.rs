@@ -172,6 +172,18 @@ mod tests {
             assert_eq!(from(x), stored);
         }
         assert_eq!(reversible(f64::MAX, |v| v * 2.0, |v| v / 2.0), None);
+        // a change of unit by a factor above 1 skips some stored values: those have no exact
+        // quoted form, and the caller saves them in the stored unit
+        let w_per_gwh_yr = 3.6e12 / 31_536_000.0;
+        let (to, from) = (|w: f64| w / w_per_gwh_yr, |g: f64| g * w_per_gwh_yr);
+        // 1 GWh/yr and up: an f64 step of GWh/yr (2^-52) is 1.74 steps of the watts (2^-36)
+        let mut w = 114_156.0;
+        let mut unreachable = 0;
+        for _ in 0..1000 {
+            w = f64::next_up(w);
+            unreachable += usize::from(reversible(w, to, from).is_none());
+        }
+        assert!(unreachable > 0);
     }
 
     #[test]

@@ -120,9 +120,12 @@ fn facility(i: usize) -> impl Strategy<Value = Value> {
     // a basis with an assay of any precision, as the capacity's basis
     let assay = within(1e-12, 1.0).prop_map(|f| format!("spodumene-concentrate@{}%Li2O", f * 100.0));
     let basis = prop_oneof![Just("LCE".to_string()), assay];
+    // the SI units too, which the writers fall back to for a value no t/yr or GWh/yr reads back to
     let cap = prop_oneof![
-        (num(0.0, 1e300), basis).prop_map(|(v, b)| ("refining", v, "t/yr", b)),
+        (num(0.0, 1e300), basis.clone()).prop_map(|(v, b)| ("refining", v, "t/yr", b)),
+        (num(0.0, 1e300), basis).prop_map(|(v, b)| ("refining", v, "kg/s", b)),
         num(0.0, 1e300).prop_map(|v| ("cells", v, "GWh/yr", String::new())),
+        num(0.0, 1e300).prop_map(|v| ("cells", v, "W", String::new())),
         Just(("mining", Value::Null, "", String::new())),
     ];
     cap.prop_map(move |(stage, capacity, unit, basis)| {
