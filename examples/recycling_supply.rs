@@ -9,18 +9,22 @@
 //! recycled_supply(&[(composition, retirements)], collection, &RecoveryRates, &elements)
 //! supply.share_of_demand(element, &material_flows(&sales, &composition, element))
 //! CrmaRule::regulation_2024_1252().evaluate(as_of, &[supply.recycling_localization(element, year, &demand, &eu27)?])
+//! render::svg::recycling_chart(title, &[(element, shares)], Some(("CRMA", 0.25)), footer)   the chart as SVG
 //! ```
 //!
-//! Run with `cargo run --example recycling_supply`.
+//! Run with `cargo run --example recycling_supply --features render` (the crate's own examples
+//! build with `render`). Besides the table it writes the chart `recycling_supply.svg` to the
+//! system's temporary directory.
 
 use chrono::NaiveDate;
 use critical_minerals::chain::Stage;
 use critical_minerals::chain::battery::Composition;
-use critical_minerals::chain::recycling::{Process, RecoveryRates, material_flows, recycled_supply};
+use critical_minerals::chain::recycling::{DemandShare, Process, RecoveryRates, material_flows, recycled_supply};
 use critical_minerals::chain::stock::{DynamicStockModel, Flows, InflowTiming, Lifetime, SurvivalTable};
 use critical_minerals::geo::BuiltinRegion;
 use critical_minerals::material::{CathodeChemistry, Element};
 use critical_minerals::policy::crma::{Benchmark, CrmaRule};
+use critical_minerals::render::svg::recycling_chart;
 use critical_minerals::units::gigawatt_hours_per_year;
 
 /// `1234567.8` as `"1,234,568"`.
@@ -150,8 +154,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     println!();
 
-    // ---- CRMA ----------------------------------------------------------------------------
+    // ---- chart ---------------------------------------------------------------------------
     let rule = CrmaRule::regulation_2024_1252();
+    let by_element: Vec<(Element, Vec<DemandShare>)> = elements.iter().copied().zip(shares.iter().cloned()).collect();
+    let svg = recycling_chart(
+        "Recycled supply from retired EV batteries, share of battery demand",
+        &by_element,
+        Some((&format!("CRMA benchmark ({} %)", rule.recycling_min * 100.0), rule.recycling_min)),
+        &format!(
+            "Model: the assumptions printed by this example (sales path, chemistry mix, {lifetime}, collection {:.0} %, \
+             hydrometallurgical recovery). Content per kWh: the crate's cited composition table (cathode only). \
+             The CRMA benchmark (Regulation (EU) 2024/1252) is over all uses, not batteries alone.",
+            collection * 100.0
+        ),
+    )?;
+    let path = std::env::temp_dir().join("recycling_supply.svg");
+    std::fs::write(&path, svg)?;
+    eprintln!("wrote {}", path.display());
+    println!();
+
+    // ---- CRMA ----------------------------------------------------------------------------
     let as_of = NaiveDate::from_ymd_opt(2030, 12, 31).ok_or("date")?;
     println!(
         "EU CRMA recycling benchmark ({}: at least {:.0} % of annual consumption from recycling, {}):",

@@ -29,7 +29,7 @@
 //! |---|---|
 //! | [`stats`] | [`share`](stats::share), [`concentration`](stats::concentration) (HHI, CR-n, entropy, merger ΔHHI), [`guideline`](stats::guideline) bands, [`growth`](stats::growth) (CAGR, projections), [`uncertainty`](stats::uncertainty) (exact bounds, Monte Carlo) |
 //! | [`chain`] | process [`route`](chain::route)s, [`exposure`](chain::exposure), [`disruption`](chain::disruption), [`localization`](chain::localization), [`cost_curve`](chain::cost_curve), dynamic [`stock`](chain::stock) models, [`recycling`](chain::recycling) supply, [`battery`](chain::battery) products |
-//! | [`methods`] | USGS net import [`reliance`](methods::reliance), EU [`criticality`](methods::criticality), [`geopolrisk`](methods::geopolrisk) |
+//! | [`methods`] | USGS net import [`reliance`](methods::reliance), EU [`criticality`](methods::criticality) (and its [`supply_risk`](dataset::supply_risk) on the embedded data), [`geopolrisk`](methods::geopolrisk) |
 //! | [`claims`] | one claim model; the audit (contradictions among market-report claims: shares, CAGRs, sizes, region lists) and the recomputation against data, by one rule set |
 //! | [`policy`] | rules with effective dates: EU CRMA benchmarks, US §30D and §45X |
 //!

@@ -355,11 +355,10 @@ fn cagr(set: &ClaimSet, c: &Claim) -> Result<Recomputation, Error> {
         let Some((oe, ob)) = stated_of(other) else { continue };
         o.outcome = CheckOutcome::Inconsistent;
         o.note = format!(
-            "the same source also gives {}{} %/yr ({}, claim {})",
+            "the same source also gives {}{} %/yr ({})",
             bound_word(ob),
             grouped(oe.low(), 2),
             other.subject(),
-            other.id()
         );
     }
     if o.recomputed.is_empty() && o.note.is_empty() {
@@ -392,7 +391,7 @@ fn market_size(set: &ClaimSet, c: &Claim, unit: &ClaimUnit) -> Result<Recomputat
                             "implied {base} size at {}{} %/yr ({})",
                             bound_symbol(rb),
                             grouped(re.low(), 2),
-                            r.id()
+                            r.subject()
                         ),
                         bound,
                         value,

@@ -113,6 +113,7 @@ mod edition;
 mod geopolrisk;
 mod parse;
 mod records;
+pub mod supply_risk;
 mod table;
 
 use std::collections::HashMap;
@@ -127,6 +128,7 @@ pub use records::{
     FacilityRecord, Flag, Measure, PoliticalStabilityRecord, PricePoint, PriceStatistic, ProductionRecord, SalientItem,
     SalientRecord, SalientUnit, SourceRecord, StageShareRecord,
 };
+pub use supply_risk::{EuSupplyRisk, EuSupplyRiskInputs, GovernedSupplier};
 
 use crate::Error;
 use crate::chain::Stage;

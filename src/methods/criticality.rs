@@ -54,6 +54,11 @@
 //! (the material's SR is the larger stage SR, and the stage named) and the verdict with the
 //! thresholds against list membership, for cobalt, lithium, natural graphite, nickel and copper.
 //!
+//! On the embedded production and WGI data, [`Dataset::eu_supply_risk`](crate::dataset::Dataset::eu_supply_risk)
+//! computes `HHI_WGI,t` of world extraction and SR from these functions, with import reliance,
+//! substitution and the EU sourcing mix as inputs ([`crate::dataset::supply_risk`] says which
+//! terms are computed, and how far the result lies from the published values).
+//!
 //! # Worked example (published results: EU CRM study 2023, cobalt)
 //!
 //! The 2023 EU assessment published cobalt's SR at extraction 2.8 and at processing 0.5, and EI

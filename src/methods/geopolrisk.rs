@@ -30,6 +30,15 @@
 //!   quantities in tonnes), and 0.409 412 948 the average GeoPolRisk midpoint of copper for
 //!   OECD countries over 2017–2021, in the same unit ([`COPPER_REFERENCE`]).
 //!
+//! # Ranges
+//!
+//! Where inputs are known only as ranges ([`Estimate`]: the HHI, domestic production, each
+//! supplier's imports, its WGI estimate ± an error, the import price), [`assess_ranges`] gives
+//! the exact bounds of the score ([`score_bounds`]) and of the characterization factor
+//! ([`characterization_factor_bounds`]), and optionally the score's distribution over Monte Carlo
+//! draws of the ranges ([`score_distribution`], through [`crate::stats::uncertainty`]). A WGI
+//! range becomes an instability range through [`instability_bounds`].
+//!
 //! # Scale
 //!
 //! The score is a fraction in [0, 1] (HHI ≤ 1, `g ≤ 1`, imports ≤ supply). The characterization
@@ -783,4 +792,146 @@ pub fn score_distribution(
         }
         Ok(x[0] * num / den)
     })
+}
+
+/// The instability `g` of a supplier whose WGI estimate is a range (e.g. the estimate ± its
+/// standard error, or the estimates of several years): `g` falls as the estimate rises, so the
+/// high end of the WGI gives the low end of `g`. Ends beyond ±2.5 are kept in [0, 1], as
+/// [`instability`] keeps a point.
+///
+/// # Errors
+///
+/// None beyond [`instability`]'s (an [`Estimate`] is already finite and ordered); an inverted
+/// or non-finite range is refused when the [`Estimate`] is built
+/// ([`ErrorKind::Order`](crate::ErrorKind::Order), [`ErrorKind::NotFinite`](crate::ErrorKind::NotFinite)).
+///
+/// # Examples
+///
+/// ```
+/// use critical_minerals::methods::geopolrisk::instability_bounds;
+/// use critical_minerals::provenance::Estimate;
+///
+/// let g = instability_bounds(Estimate::range(-0.5, 0.5)?)?;
+/// assert_eq!((g.low(), g.high()), (0.4, 0.6));
+/// assert!(Estimate::range(0.5, -0.5).is_err()); // an inverted range never gets this far
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn instability_bounds(wgi: Estimate) -> Result<Estimate, Error> {
+    Estimate::range(instability(wgi.high())?, instability(wgi.low())?)
+}
+
+impl RangedSupplier {
+    /// A supplier whose imports (tonnes) and WGI political-stability estimate are ranges; the
+    /// instability is [`instability_bounds`] of the estimate.
+    ///
+    /// # Errors
+    ///
+    /// As [`instability_bounds`].
+    pub fn from_wgi(imports_t: Estimate, wgi: Estimate) -> Result<RangedSupplier, Error> {
+        Ok(RangedSupplier { imports_t, instability: instability_bounds(wgi)? })
+    }
+}
+
+/// Bounds of the characterization factor `score · price / COPPER_REFERENCE` (kg Cu-eq per kg)
+/// when the score and the import price (USD per kg) are ranges: it rises with both, so its ends
+/// are those of the ends.
+///
+/// # Errors
+///
+/// [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) for a score outside [0, 1];
+/// [`ErrorKind::Negative`](crate::ErrorKind::Negative) for a negative price, naming the end.
+///
+/// # Examples
+///
+/// ```
+/// use critical_minerals::methods::geopolrisk::characterization_factor_bounds;
+/// use critical_minerals::provenance::Estimate;
+///
+/// // geopolrisk-py's test case (score 0.12, price 50 USD/kg, CF 14.655 130 057) with the price at 45–55
+/// let cf = characterization_factor_bounds(Estimate::point(0.12)?, Estimate::range(45.0, 55.0)?)?;
+/// assert!(cf.contains(14.655_130_057));
+/// assert!(characterization_factor_bounds(Estimate::point(0.12)?, Estimate::range(-1.0, 5.0)?).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn characterization_factor_bounds(score: Estimate, price_usd_per_kg: Estimate) -> Result<Estimate, Error> {
+    fraction(|| "GeoPolRisk score (low end)".to_string(), score.low())?;
+    fraction(|| "GeoPolRisk score (high end)".to_string(), score.high())?;
+    non_negative(|| "import price (low end, USD/kg)".to_string(), price_usd_per_kg.low())?;
+    Estimate::range(
+        characterization_factor(score.low(), price_usd_per_kg.low())?,
+        characterization_factor(score.high(), price_usd_per_kg.high())?,
+    )
+}
+
+/// A GeoPolRisk assessment on ranged inputs: the exact bounds of the score and, with a price,
+/// of the characterization factor; with a [`MonteCarlo`], the distribution of the score over
+/// the ranges too.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RangedAssessment {
+    /// Exact bounds of the score ([`score_bounds`]), a fraction.
+    pub score: Estimate,
+    /// Bounds of the characterization factor, kg Cu-eq per kg, when a price range was given.
+    pub cf_kg_cu_eq_per_kg: Option<Estimate>,
+    /// The score's Monte Carlo distribution ([`score_distribution`]), when a sampler was given.
+    pub score_distribution: Option<Distribution>,
+    /// Suppliers given the method's `g = 0.5` for want of any WGI value (filled by callers that
+    /// read WGI values; empty when the instabilities were given).
+    #[serde(default)]
+    pub missing_wgi: Vec<Country>,
+}
+
+impl fmt::Display for RangedAssessment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "GeoPolRisk score {:.4}–{:.4}", self.score.low(), self.score.high())?;
+        if let Some(cf) = self.cf_kg_cu_eq_per_kg {
+            write!(f, ", CF {:.4}–{:.4} kg Cu-eq/kg", cf.low(), cf.high())?;
+        }
+        if let Some(d) = &self.score_distribution {
+            write!(f, "; score {d}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The GeoPolRisk score and characterization factor where the inputs are ranges: the HHI (a
+/// fraction), the domestic production (tonnes), each supplier's imports and instability
+/// ([`RangedSupplier::from_wgi`] for a WGI range) and, optionally, the import price (USD per
+/// kg). The bounds are exact; the optional Monte Carlo summary lies within them.
+///
+/// # Errors
+///
+/// As [`score_bounds`], [`characterization_factor_bounds`] and [`score_distribution`].
+///
+/// # Examples
+///
+/// ```
+/// use critical_minerals::methods::geopolrisk::{RangedSupplier, assess_ranges};
+/// use critical_minerals::provenance::Estimate;
+/// use critical_minerals::stats::uncertainty::MonteCarlo;
+///
+/// // two suppliers, their WGI political stability known to ±0.2
+/// let s = [
+///     RangedSupplier::from_wgi(Estimate::range(900.0, 1_100.0)?, Estimate::range(-1.9, -1.5)?)?,
+///     RangedSupplier::from_wgi(Estimate::point(1_000.0)?, Estimate::range(0.7, 1.1)?)?,
+/// ];
+/// let hhi = Estimate::range(0.45, 0.50)?;
+/// let price = Some(Estimate::range(30.0, 40.0)?); // USD per kg
+/// let mc = MonteCarlo::new(500, 1)?;
+/// let r = assess_ranges(hhi, Estimate::point(0.0)?, &s, price, Some(&mc))?;
+/// let d = r.score_distribution.as_ref().ok_or("no distribution")?;
+/// assert!(r.score.low() <= d.min() && d.max() <= r.score.high());
+/// assert!(r.cf_kg_cu_eq_per_kg.ok_or("no CF")?.high() > 0.0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn assess_ranges(
+    hhi: Estimate,
+    domestic_t: Estimate,
+    suppliers: &[RangedSupplier],
+    price_usd_per_kg: Option<Estimate>,
+    monte_carlo: Option<&MonteCarlo>,
+) -> Result<RangedAssessment, Error> {
+    let score = score_bounds(hhi, domestic_t, suppliers)?;
+    let cf = price_usd_per_kg.map(|p| characterization_factor_bounds(score, p)).transpose()?;
+    let dist = monte_carlo.map(|mc| score_distribution(mc, hhi, domestic_t, suppliers)).transpose()?;
+    Ok(RangedAssessment { score, cf_kg_cu_eq_per_kg: cf, score_distribution: dist, missing_wgi: Vec::new() })
 }

@@ -7,8 +7,10 @@ use std::fmt::Write as _;
 
 use crate::Error;
 use crate::chain::cost_curve::CostCurve;
+use crate::chain::recycling::DemandShare;
 use crate::error::Detail;
 use crate::fmt::grouped;
+use crate::material::Element;
 use crate::money::Price;
 use crate::report::{StageBar, SupplyReport};
 
@@ -420,6 +422,70 @@ pub fn line_chart(chart: &LineChart) -> Result<String, Error> {
     c.legend(790.0, top + 10.0, &entries);
     c.footer(&chart.footer);
     Ok(c.finish())
+}
+
+/// A recycling projection as SVG: the recycled share of demand of each element over the years
+/// (percent, from [`RecycledSupply::share_of_demand`](crate::chain::recycling::RecycledSupply::share_of_demand)),
+/// and a flat benchmark line `(name, fraction)` when given (the EU CRMA's 25 %, say). Elements
+/// whose shares are equal every year (the same chemistries and recovery rate) share one line,
+/// named `Ni = Co`; years without demand are left out of their line.
+///
+/// # Errors
+///
+/// An [`Error`] when no element has a year with demand.
+///
+/// # Examples
+///
+/// ```
+/// use critical_minerals::chain::recycling::DemandShare;
+/// use critical_minerals::material::Element;
+/// use critical_minerals::render::svg::recycling_chart;
+///
+/// let li = vec![
+///     DemandShare { year: 2030, recovered_t: 10.0, demand_t: 100.0, share: Some(0.10) },
+///     DemandShare { year: 2035, recovered_t: 36.0, demand_t: 200.0, share: Some(0.18) },
+/// ];
+/// let svg = recycling_chart("Recycled lithium", &[(Element::Li, li)], Some(("CRMA 25 %", 0.25)), "Source: a model.")?;
+/// assert!(svg.contains("Recycled / demand (%)") && svg.contains("CRMA 25 %"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn recycling_chart(
+    title: &str,
+    shares: &[(Element, Vec<DemandShare>)],
+    benchmark: Option<(&str, f64)>,
+    footer: &str,
+) -> Result<String, Error> {
+    let mut series: Vec<Series> = Vec::new();
+    for (e, rows) in shares {
+        let points: Vec<(f64, f64)> =
+            rows.iter().filter_map(|r| r.share.map(|x| (f64::from(r.year), x * 100.0))).collect();
+        if points.is_empty() {
+            continue;
+        }
+        let same = |a: &[(f64, f64)]| {
+            a.len() == points.len() && a.iter().zip(&points).all(|(p, q)| p.0 == q.0 && (p.1 - q.1).abs() < 1e-9)
+        };
+        match series.iter_mut().find(|l| same(&l.points)) {
+            Some(line) => line.name = format!("{} = {e}", line.name),
+            None => series.push(Series { name: e.to_string(), points }),
+        }
+    }
+    if series.is_empty() {
+        return Err(no_chart(title));
+    }
+    if let Some((name, level)) = benchmark {
+        let (lo, hi) =
+            series.iter().flat_map(|s| &s.points).fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
+        series.push(Series { name: name.to_string(), points: vec![(lo, level * 100.0), (hi, level * 100.0)] });
+    }
+    line_chart(&LineChart {
+        title: title.to_string(),
+        x_label: "Year".into(),
+        y_label: "Recycled / demand (%)".into(),
+        series,
+        footer: footer.to_string(),
+        integer_x: true,
+    })
 }
 
 /// A cost curve as SVG: one block per entry in cost order, its width the volume (kt on the

@@ -115,3 +115,30 @@ fn evidence_types_round_trip_through_serde_json() -> R {
     );
     Ok(())
 }
+
+#[test]
+fn what_a_reader_sees_names_claims_by_subject_not_by_id() -> R {
+    let set = ClaimSet::new(vec![
+        Claim::cagr("rate-a-id", "market A", Some(2025), 2032, Stated::exact(4.5)?)?.with_source("r"),
+        Claim::cagr("rate-b-id", "sector B", None, 2030, Stated::at_least(15.0)?)?.with_source("r"),
+        Claim::total(
+            "size-id",
+            "market A",
+            2030,
+            Stated::about(150.0)?,
+            SizeUnit::money(Currency::USD, Scale::Billion),
+        )?
+        .with_source("r"),
+    ])?;
+    let checks = recompute(&set, &())?;
+    assert_eq!(checks[0].outcome, CheckOutcome::Inconsistent);
+    assert!(checks[0].note.contains("(sector B)"), "{}", checks[0].note);
+    assert!(checks[2].recomputed.iter().any(|r| r.what.contains("(market A)")), "{:?}", checks[2].recomputed);
+    for c in &checks {
+        let text = std::iter::once(c.note.as_str()).chain(c.recomputed.iter().map(|r| r.what.as_str()));
+        for t in text {
+            assert!(!t.contains("-id"), "a claim id in text meant for readers: {t}");
+        }
+    }
+    Ok(())
+}

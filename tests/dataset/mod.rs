@@ -5,3 +5,4 @@ mod commodities;
 mod editions;
 mod loaders;
 mod save_reload;
+mod supply_risk;

@@ -5,8 +5,9 @@ use critical_minerals::ErrorKind;
 use critical_minerals::geo::Country;
 use critical_minerals::material::{Amount, Basis};
 use critical_minerals::methods::geopolrisk::{
-    COPPER_REFERENCE, GeoPolRisk, ImportFlow, Imports, RangedSupplier, StabilitySource, WgiTable,
-    characterization_factor, instability, score_bounds, score_distribution, score_from_parts,
+    COPPER_REFERENCE, GeoPolRisk, ImportFlow, Imports, RangedSupplier, StabilitySource, WgiTable, assess_ranges,
+    characterization_factor, characterization_factor_bounds, instability, instability_bounds, score_bounds,
+    score_distribution, score_from_parts,
 };
 use critical_minerals::money::Money;
 use critical_minerals::provenance::Estimate;
@@ -243,5 +244,76 @@ proptest! {
         prop_assert!(v <= b.high() + 1e-12, "{v} above {b}");
         let d = score_distribution(&MonteCarlo::new(200, 3).unwrap(), h, p, &s).unwrap();
         prop_assert!(b.low() - 1e-12 <= d.min() && d.max() <= b.high() + 1e-12);
+    }
+}
+
+/// The unit-test case of geopolrisk-py as ranges of zero width gives back its point values
+/// exactly, and bad ranges are typed errors.
+#[test]
+fn ranges_of_zero_width_give_the_published_point_and_bad_ranges_are_refused() {
+    let p = |v: f64| Estimate::point(v).unwrap();
+    // numerator 1000 over imports 2000: one supplier with g = 0.5 (WGI 0)
+    let s = [RangedSupplier::from_wgi(p(2_000.0), p(0.0)).unwrap()];
+    let r = assess_ranges(p(0.3), p(500.0), &s, Some(p(50.0)), None).unwrap();
+    assert!((r.score.low() - 0.12).abs() < 1e-15 && (r.score.high() - 0.12).abs() < 1e-15, "{r}");
+    let cf = r.cf_kg_cu_eq_per_kg.unwrap();
+    assert!((cf.low() - 14.655_130_057).abs() < 1e-9 && (cf.high() - 14.655_130_057).abs() < 1e-9, "{r}");
+    assert!(r.score_distribution.is_none());
+
+    // inverted and non-finite ranges are refused when built
+    assert_eq!(Estimate::range(0.5, -0.5).unwrap_err().kind(), ErrorKind::Order);
+    assert_eq!(Estimate::range(f64::NAN, 0.5).unwrap_err().kind(), ErrorKind::NotFinite);
+    // an HHI range beyond 1, negative imports or production, a negative price, a score beyond 1
+    let r = |lo: f64, hi: f64| Estimate::range(lo, hi).unwrap();
+    assert_eq!(assess_ranges(r(0.3, 1.2), p(500.0), &s, None, None).unwrap_err().kind(), ErrorKind::OutOfRange);
+    assert_eq!(assess_ranges(p(0.3), r(-1.0, 5.0), &s, None, None).unwrap_err().kind(), ErrorKind::Negative);
+    let neg = [RangedSupplier::from_wgi(r(-10.0, 10.0), p(0.0)).unwrap()];
+    assert_eq!(assess_ranges(p(0.3), p(500.0), &neg, None, None).unwrap_err().kind(), ErrorKind::Negative);
+    let e = assess_ranges(p(0.3), p(500.0), &s, Some(r(-1.0, 50.0)), None).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Negative);
+    assert!(e.to_string().contains("price"), "{e}");
+    assert_eq!(characterization_factor_bounds(r(0.5, 1.5), p(1.0)).unwrap_err().kind(), ErrorKind::OutOfRange);
+    // no supplier and production that may be 0
+    assert_eq!(assess_ranges(p(0.3), r(0.0, 5.0), &[], None, None).unwrap_err().kind(), ErrorKind::ZeroTotal);
+    // a WGI range beyond the scale is kept in [0, 1], as a point is
+    let g = instability_bounds(r(-3.0, 3.0)).unwrap();
+    assert_eq!((g.low(), g.high()), (0.0, 1.0));
+}
+
+proptest! {
+    /// Ranges that contain the point inputs give bounds that contain the point assessment
+    /// computed through `GeoPolRisk::assess` (score and CF), and the Monte Carlo summary lies
+    /// within the bounds.
+    #[test]
+    fn ranges_contain_the_point_assessment(
+        hhi in 0.01..=1.0f64, dh in (0.0..0.2f64, 0.0..0.2f64),
+        domestic in 0.0..1_000.0f64, dd in (0.0..200.0f64, 0.0..200.0f64),
+        rows in prop::collection::vec(((1.0..1_000.0f64, 0.0..300.0f64, 0.0..300.0f64),
+                                       (-3.0..3.0f64, 0.0..0.5f64, 0.0..0.5f64)), 1..8),
+        price in 0.0..100.0f64, dp in (0.0..20.0f64, 0.0..20.0f64),
+    ) {
+        let importer = [Country::from_code("JP").unwrap()];
+        let countries: Vec<Country> = Country::all().filter(|c| *c != importer[0]).take(rows.len()).collect();
+        let code = hs("2836.91");
+        let flows: Vec<ImportFlow> = countries.iter().zip(&rows)
+            .map(|(&supplier, &((t, _, _), _))| ImportFlow { supplier, hs: code, quantity: tonnes(t), value: None })
+            .collect();
+        let wgi = WgiTable::from_rows(countries.iter().zip(&rows).map(|(&c, &(_, (w, _, _)))| (c, 2022, w))).unwrap();
+        let point = GeoPolRisk::new(&importer, 2022, Hhi::from_fraction(hhi).unwrap(), tonnes(domestic),
+            Imports::new(&[code], &flows).unwrap()).with_price_usd_per_kg(price).assess(&wgi).unwrap();
+
+        let range = |v: f64, (a, b): (f64, f64), lo: f64, hi: f64| Estimate::range((v - a).max(lo), (v + b).min(hi)).unwrap();
+        let suppliers: Vec<RangedSupplier> = rows.iter().map(|&((t, a, b), (w, c, d))|
+            RangedSupplier::from_wgi(range(t, (a, b), 0.0, f64::MAX), range(w, (c, d), f64::MIN, f64::MAX)).unwrap()).collect();
+        let mc = MonteCarlo::new(100, 5).unwrap();
+        let r = assess_ranges(range(hhi, dh, 0.0, 1.0), range(domestic, dd, 0.0, f64::MAX), &suppliers,
+            Some(range(price, dp, 0.0, f64::MAX)), Some(&mc)).unwrap();
+        let tol = 1e-12;
+        prop_assert!(r.score.low() - tol <= point.score && point.score <= r.score.high() + tol, "{} outside {r}", point.score);
+        let cf = point.cf_kg_cu_eq_per_kg.unwrap();
+        let b = r.cf_kg_cu_eq_per_kg.unwrap();
+        prop_assert!(b.low() * (1.0 - tol) - tol <= cf && cf <= b.high() * (1.0 + tol) + tol, "{cf} outside {b}");
+        let d = r.score_distribution.unwrap();
+        prop_assert!(r.score.low() - tol <= d.min() && d.max() <= r.score.high() + tol);
     }
 }

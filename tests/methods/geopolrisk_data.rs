@@ -88,3 +88,60 @@ fn a_missing_year_is_a_typed_error() -> TestResult {
     assert_eq!(err.kind(), ErrorKind::Missing);
     Ok(())
 }
+
+/// The ranges over a window of years contain the point assessment of every year of the window,
+/// at every corner of the import ranges; New Caledonia (no WGI row) is listed and kept at 0.5.
+#[test]
+fn ranges_over_years_contain_each_years_point_assessment() -> TestResult {
+    use critical_minerals::provenance::Estimate;
+    let data = Dataset::builtin()?;
+    let de = Country::from_code("DE")?;
+    let (cd, fi, nc) = (Country::from_code("CD")?, Country::from_code("FI")?, Country::from_code("NC")?);
+    let imports = [(cd, (1_200.0, 1_800.0)), (fi, (300.0, 500.0)), (nc, (50.0, 80.0)), (de, (10.0, 20.0))];
+    let ranged: Vec<(Country, Estimate)> = imports
+        .iter()
+        .map(|&(c, (lo, hi))| Ok((c, Estimate::range(lo, hi)?)))
+        .collect::<Result<_, critical_minerals::Error>>()?;
+    let domestic = Estimate::range(0.0, 100.0)?;
+    let r = data.geopolrisk_over_years(Commodity::COBALT, 2018..=2022, &[de], domestic, &ranged, None, None)?;
+    assert_eq!(r.missing_wgi, [nc]);
+    assert!(r.score.width() > 0.0);
+    let hs = [HsCode::parse("282200")?];
+    for year in 2018..=2022 {
+        for corner in 0..(1u32 << (imports.len() + 1)) {
+            let pick = |k: usize, lo: f64, hi: f64| if corner >> k & 1 == 1 { hi } else { lo };
+            let flows: Vec<ImportFlow> = imports
+                .iter()
+                .enumerate()
+                .map(|(k, &(c, (lo, hi)))| ImportFlow {
+                    supplier: c,
+                    hs: hs[0],
+                    quantity: Mass::new::<ton>(pick(k, lo, hi)),
+                    value: None,
+                })
+                .collect();
+            let p = pick(imports.len(), domestic.low(), domestic.high());
+            let a = data.geopolrisk(Commodity::COBALT, year, &[de], Mass::new::<ton>(p), Imports::new(&hs, &flows)?)?;
+            assert!(
+                r.score.low() - 1e-12 <= a.score && a.score <= r.score.high() + 1e-12,
+                "{year}, corner {corner}: {} outside {}",
+                a.score,
+                r.score
+            );
+        }
+    }
+    // bad windows and suppliers
+    let one = &ranged[..1];
+    let p0 = Estimate::point(0.0)?;
+    #[allow(clippy::reversed_empty_ranges)]
+    let e = data.geopolrisk_over_years(Commodity::COBALT, 2022..=2018, &[de], p0, one, None, None).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Empty);
+    let e = data.geopolrisk_over_years(Commodity::COBALT, 2021..=2023, &[de], p0, one, None, None).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Missing, "{e}");
+    let twice = [ranged[0], ranged[0]];
+    let e = data.geopolrisk_over_years(Commodity::COBALT, 2021..=2022, &[de], p0, &twice, None, None).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Duplicate);
+    let e = data.geopolrisk_over_years(Commodity::COBALT, 2021..=2022, &[], p0, one, None, None).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Empty);
+    Ok(())
+}

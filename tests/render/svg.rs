@@ -89,3 +89,69 @@ fn cost_curve_chart_is_labelled() -> R {
     }
     Ok(())
 }
+
+/// The recycling chart from a real projection: one line per distinct share path (nickel and
+/// cobalt of NMC 622 at one recovery rate coincide and share a line), the benchmark line, the
+/// axis labels, one point per year with demand; no demand at all is an error.
+#[test]
+fn recycling_chart_draws_each_distinct_share_path_and_the_benchmark() -> R {
+    use critical_minerals::chain::battery::Composition;
+    use critical_minerals::chain::recycling::{Process, RecoveryRates, material_flows, recycled_supply};
+    use critical_minerals::chain::stock::{DynamicStockModel, Flows, InflowTiming, Lifetime, SurvivalTable};
+    use critical_minerals::material::{CathodeChemistry, Element};
+    use critical_minerals::units::gigawatt_hours_per_year as gwh;
+
+    let sales: Vec<_> = (0..12).map(|i| gwh(10.0 * f64::from(i + 1))).collect();
+    let sales = Flows::energy(2020, &sales)?;
+    let table = SurvivalTable::new(2020, 12, Lifetime::fixed(4.0)?, InflowTiming::AtGridPoint)?;
+    let retired = DynamicStockModel::inflow_driven(&table, &sales)?.outflow();
+    let nmc = Composition::builtin(CathodeChemistry::Nmc622).ok_or("no NMC 622")?;
+    let recovery = RecoveryRates::builtin(Process::Hydrometallurgical);
+    let elements = [Element::Li, Element::Ni, Element::Co];
+    let s = recycled_supply(&[(nmc.clone(), retired)], 0.9, &recovery, &elements)?;
+    let mut shares = Vec::new();
+    for e in elements {
+        shares.push((e, s.share_of_demand(e, &material_flows(&sales, &nmc, e)?)?));
+    }
+    // the precondition of the merge: Ni and Co shares agree every year (to 1e-9), Li's do not
+    let agree = |a: usize, b: usize| {
+        shares[a].1.iter().zip(&shares[b].1).all(|(x, y)| match (x.share, y.share) {
+            (Some(x), Some(y)) => (x - y).abs() < 1e-9,
+            (x, y) => x.is_none() && y.is_none(),
+        })
+    };
+    assert!(agree(1, 2) && !agree(0, 1));
+    let with_demand = shares[0].1.iter().filter(|r| r.share.is_some()).count();
+    let svg_text = svg::recycling_chart("Recycled supply", &shares, Some(("CRMA 25 %", 0.25)), "Source: test model.")?;
+    let t = texts(&svg_text)?;
+    for s in [
+        "Recycled supply",
+        "Year",
+        "Recycled / demand (%)",
+        "Legend",
+        "Li",
+        "Ni = Co",
+        "CRMA 25 %",
+        "Source: test model.",
+    ] {
+        assert!(t.iter().any(|x| x == s), "{s:?} missing: {t:?}");
+    }
+    let doc = roxmltree::Document::parse(&svg_text)?;
+    let lines = doc.descendants().filter(|n| n.has_tag_name("polyline")).count();
+    let points = doc.descendants().filter(|n| n.has_tag_name("circle")).count();
+    assert_eq!(lines, 3); // Li, Ni = Co, benchmark
+    assert_eq!(points, 2 * with_demand + 2);
+    // without the benchmark and with Co alone: two lines
+    let two = [shares[0].clone(), shares[2].clone()];
+    let doc_text = svg::recycling_chart("Two", &two, None, "")?;
+    let doc = roxmltree::Document::parse(&doc_text)?;
+    assert_eq!(doc.descendants().filter(|n| n.has_tag_name("polyline")).count(), 2);
+    let none: Vec<_> = shares
+        .iter()
+        .map(|(e, v)| {
+            (*e, v.iter().map(|r| critical_minerals::chain::recycling::DemandShare { share: None, ..*r }).collect())
+        })
+        .collect();
+    assert!(svg::recycling_chart("Nothing", &none, None, "").is_err());
+    Ok(())
+}
