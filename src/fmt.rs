@@ -63,6 +63,41 @@ pub(crate) fn shift_point(text: &str, places: i32) -> Option<String> {
     Some(if out == "-0" { "0".to_string() } else { out })
 }
 
+/// `v` in the shortest text that reads back to the same `f64` (Rust's `{}`: never an exponent,
+/// never rounded), `-0` written as `0`: the one form numbers are saved in. Display for people
+/// rounds ([`trim`]); saving never does.
+pub(crate) fn exact(v: f64) -> String {
+    let s = format!("{v}");
+    if s == "-0" { "0".to_string() } else { s }
+}
+
+/// The number to write for a value stored in one unit and saved in another (kg/s saved as t/yr):
+/// the `x` nearest `to(stored)` with `from(x) == stored`, so that reading `x` back gives the
+/// stored value bit for bit. Among the few `f64` around `to(stored)` that qualify, the one with
+/// the shortest [`exact`] text (40,000 rather than 39,999.999999999996). `None` when no
+/// neighbour converts back (a unit change is not one-to-one on `f64`): the caller then saves in
+/// the stored unit.
+pub(crate) fn reversible(stored: f64, to: impl Fn(f64) -> f64, from: impl Fn(f64) -> f64) -> Option<f64> {
+    /// `f64` steps tried each side of the converted value: conversions are one multiplication
+    /// or division, within an ulp or two of the exact product
+    const STEPS: usize = 4;
+    let centre = to(stored);
+    if !centre.is_finite() {
+        return None;
+    }
+    let (mut up, mut down) = (centre, centre);
+    let mut candidates = [centre; 2 * STEPS + 1];
+    for pair in candidates[1..].chunks_exact_mut(2) {
+        up = up.next_up();
+        down = down.next_down();
+        pair.copy_from_slice(&[up, down]);
+    }
+    let mut fits = candidates.into_iter().filter(|x| x.is_finite() && from(*x) == stored);
+    let first = fits.next()?;
+    // usually one fits; the text lengths are compared only when several do
+    Some(fits.fold(first, |best, x| if exact(x).len() < exact(best).len() { x } else { best }))
+}
+
 /// Most characters of its input an error message quotes: [`excerpt`] cuts there.
 pub(crate) const EXCERPT_CHARS: usize = 40;
 
@@ -116,6 +151,39 @@ mod tests {
         assert_eq!(grouped(-0.001, 2), "0");
         assert_eq!(grouped(f64::NAN, 2), "NaN");
         assert_eq!(percent(0.1234, 1), "12.3 %");
+    }
+
+    #[test]
+    fn saved_numbers_read_back_exactly() {
+        for v in [4e-10, 6.00000049, 0.1 + 0.2, 1e300, 5e-324, 123_456.789_012_345_67, -2.5] {
+            assert_eq!(exact(v).parse::<f64>(), Ok(v), "{}", exact(v));
+        }
+        assert_eq!(exact(-0.0), "0");
+        assert_eq!(exact(4e-10), "0.0000000004");
+        // tonnes per year stored as kg/s: the shortest text that converts back
+        let secs = 31_557_600.0;
+        let to = |kgs: f64| kgs * secs / 1000.0;
+        let from = |t: f64| t * 1000.0 / secs;
+        let stored = from(40_000.0);
+        assert_eq!(reversible(stored, to, from), Some(40_000.0));
+        for t in [4e-10, 1.0 / 3.0, 6.00000049e7, 1e300] {
+            let stored = from(t);
+            let x = reversible(stored, to, from).expect("a value read from t/yr converts back");
+            assert_eq!(from(x), stored);
+        }
+        assert_eq!(reversible(f64::MAX, |v| v * 2.0, |v| v / 2.0), None);
+        // a change of unit by a factor above 1 skips some stored values: those have no exact
+        // quoted form, and the caller saves them in the stored unit
+        let w_per_gwh_yr = 3.6e12 / 31_536_000.0;
+        let (to, from) = (|w: f64| w / w_per_gwh_yr, |g: f64| g * w_per_gwh_yr);
+        // 1 GWh/yr and up: an f64 step of GWh/yr (2^-52) is 1.74 steps of the watts (2^-36)
+        let mut w = 114_156.0;
+        let mut unreachable = 0;
+        for _ in 0..1000 {
+            w = f64::next_up(w);
+            unreachable += usize::from(reversible(w, to, from).is_none());
+        }
+        assert!(unreachable > 0);
     }
 
     #[test]

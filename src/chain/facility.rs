@@ -65,7 +65,9 @@ impl FromStr for FacilityStatus {
 
 /// Production capacity: a mass rate with its basis, or an energy per year for cell plants.
 ///
-/// Serialized as `{"mass": {"value": .., "unit": "t/yr", "basis": ..}}` or `{"gwh_per_year": 60.0}`.
+/// Serialized as `{"mass": {"value": .., "unit": "t/yr", "basis": ..}}` or `{"gwh_per_year": 60.0}`;
+/// a value no number of t/yr or GWh/yr reads back to exactly is written in kg/s or W
+/// (`{"gwh_per_year": {"value": .., "unit": "W"}}`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -78,22 +80,45 @@ pub enum Capacity {
 }
 
 mod gwh_per_year {
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use uom::si::power::watt;
 
     use crate::units::{self, Power};
 
+    /// GWh per year as a number when one reads back to the same power, else the power in watts
+    /// (`{"value": .., "unit": "W"}`), which reads back unconverted.
+    #[derive(Serialize, Deserialize)]
+    #[serde(untagged)]
+    enum Wire {
+        GwhPerYear(f64),
+        Si { value: f64, unit: String },
+    }
+
     pub fn serialize<S: Serializer>(p: &Power, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_f64(units::as_gigawatt_hours_per_year(*p))
+        let w = p.get::<watt>();
+        let to = |w: f64| units::as_gigawatt_hours_per_year(Power::new::<watt>(w));
+        let from = |gwh: f64| units::gigawatt_hours_per_year(gwh).get::<watt>();
+        match crate::fmt::reversible(w, to, from) {
+            Some(gwh) => Wire::GwhPerYear(gwh),
+            None => Wire::Si { value: w, unit: "W".into() },
+        }
+        .serialize(s)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Power, D::Error> {
-        let v = f64::deserialize(d)?;
+        let (v, unit) = match Wire::deserialize(d)? {
+            Wire::GwhPerYear(v) => (v, "GWh/yr"),
+            Wire::Si { value, unit } if unit == "W" => (value, "W"),
+            Wire::Si { unit, .. } => {
+                return Err(serde::de::Error::custom(format!("capacity unit {unit:?}, expected W")));
+            }
+        };
         if !(v.is_finite() && v >= 0.0) {
             return Err(serde::de::Error::custom(format!(
-                "GWh per year is {v}, expected a finite non-negative number"
+                "capacity is {v} {unit}, expected a finite non-negative number"
             )));
         }
-        Ok(units::gigawatt_hours_per_year(v))
+        Ok(if unit == "W" { Power::new::<watt>(v) } else { units::gigawatt_hours_per_year(v) })
     }
 }
 

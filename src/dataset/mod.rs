@@ -63,6 +63,11 @@
 //! - `prices.csv`: `product` is a [`Form`](crate::material::Form) (`chemical:Li2CO3`), `per` is `t`.
 //! - `facilities.csv`: `capacity_unit` is `t/yr` (with `capacity_basis`) or `GWh/yr`; `status` is
 //!   a [`FacilityStatus`](crate::chain::FacilityStatus); capacity is empty when no source gives it.
+//!   `kg/s` (with `capacity_basis`) and `W` are read too: the writers use them for the rare value
+//!   no number of t/yr or GWh/yr converts back to exactly.
+//! - Saving ([`Dataset::to_json`], [`Dataset::write_csv_dir`]) writes every number in the
+//!   shortest form that reads back to the same value, never rounded: a saved dataset reloads
+//!   equal.
 //!
 //! - `edition`: the edition a figure comes from (`MCS 2025`); when the column is absent or empty,
 //!   the `edition` of the cited source, else the source id.

@@ -18,6 +18,8 @@ use crate::geo::{Country, Economy, Place};
 use crate::material::{Amount, Basis, Form, Rate};
 use crate::provenance::{Estimate, Source};
 use crate::units;
+use uom::si::mass_rate::kilogram_per_second;
+use uom::si::power::watt;
 
 /// The source ids a table may cite, each with the edition its rows default to (the source's
 /// edition, else its id); and the last basis a row named, with its commodity (the rows of one
@@ -250,7 +252,7 @@ fn tonnes_amount(row: &Row<'_>, column: &str, v: f64, basis: &Basis) -> Result<A
 fn tonnes_text(a: &Amount) -> String {
     let kg = a.mass().get::<uom::si::mass::kilogram>();
     let text = format!("{kg}");
-    crate::fmt::shift_point(&text, -3).unwrap_or_else(|| crate::fmt::trim(a.in_tonnes(), 9))
+    crate::fmt::shift_point(&text, -3).unwrap_or_else(|| crate::fmt::exact(a.in_tonnes()))
 }
 
 pub(crate) fn production_fields(r: &ProductionRecord) -> Vec<String> {
@@ -320,7 +322,7 @@ pub(crate) fn salient_fields(r: &SalientRecord) -> Vec<String> {
         r.commodity.to_string(),
         r.item.to_string(),
         r.year.to_string(),
-        r.value.map(|v| crate::fmt::trim(v, 9)).unwrap_or_default(),
+        r.value.map(crate::fmt::exact).unwrap_or_default(),
         r.unit.name().to_string(),
         basis,
         join_flags(&r.flags),
@@ -357,7 +359,7 @@ pub(crate) fn political_stability_fields(r: &PoliticalStabilityRecord) -> Vec<St
         r.economy.alpha3().unwrap_or_default().to_string(),
         r.country_as_published.clone(),
         r.year.to_string(),
-        format!("{}", r.estimate),
+        crate::fmt::exact(r.estimate),
         r.source.clone(),
         r.edition.clone(),
     ]
@@ -396,8 +398,8 @@ pub(crate) fn stage_share_fields(r: &StageShareRecord) -> Vec<String> {
         r.stage.to_string(),
         r.area.to_string(),
         opt_text(&r.year),
-        crate::fmt::trim(r.estimate.low(), 9),
-        crate::fmt::trim(r.estimate.high(), 9),
+        crate::fmt::exact(r.estimate.low()),
+        crate::fmt::exact(r.estimate.high()),
         r.qualifier.clone(),
         r.as_published.clone(),
         r.metric.clone(),
@@ -449,14 +451,14 @@ pub(crate) fn claim_fields(c: &Claim) -> Vec<String> {
     let stated = c.figure().stated();
     let estimate = stated.map(|s| s.estimate());
     let high = match stated {
-        Some(s) if s.bound() == Bound::Range => crate::fmt::trim(s.estimate().high(), 9),
+        Some(s) if s.bound() == Bound::Range => crate::fmt::exact(s.estimate().high()),
         _ => String::new(),
     };
     vec![
         c.id().to_string(),
         c.kind().to_string(),
         stated.map(|s| s.bound().to_string()).unwrap_or_default(),
-        estimate.map(|e| crate::fmt::trim(e.low(), 9)).unwrap_or_default(),
+        estimate.map(|e| crate::fmt::exact(e.low())).unwrap_or_default(),
         high,
         opt_text(&c.figure().unit()),
         opt_text(&c.figure().basis()),
@@ -514,7 +516,7 @@ pub(crate) fn price_fields(p: &PricePoint) -> Vec<String> {
         p.market.clone(),
         p.date.to_string(),
         p.statistic.to_string(),
-        crate::fmt::trim(p.value, 9),
+        crate::fmt::exact(p.value),
         p.currency.clone(),
         "t".to_string(),
         p.qualifier.clone(),
@@ -590,13 +592,26 @@ pub(crate) fn facility(row: &Row<'_>, ids: &SourceIds) -> Result<FacilityRecord,
                     let b: Basis = row.parse("capacity_basis")?;
                     Capacity::Mass(Rate::tonnes_per_year(v, b).map_err(|e| row.bad("capacity", e.to_string()))?)
                 }
-                "GWh/yr" => {
-                    if !basis.is_empty() {
-                        return Err(row.bad("capacity_basis", "GWh/yr takes no basis"));
-                    }
-                    Capacity::gwh_per_year(v).map_err(|e| row.bad("capacity", e.to_string()))?
+                // the SI units a capacity is saved in when t/yr would not read back exactly
+                "kg/s" => {
+                    let b: Basis = row.parse("capacity_basis")?;
+                    let rate = units::MassRate::new::<kilogram_per_second>(v);
+                    Capacity::Mass(Rate::new(rate, b).map_err(|e| row.bad("capacity", e.to_string()))?)
                 }
-                _ => return Err(row.bad("capacity_unit", "expected t/yr or GWh/yr")),
+                "GWh/yr" | "W" => {
+                    if !basis.is_empty() {
+                        return Err(row.bad("capacity_basis", format!("{unit} takes no basis")));
+                    }
+                    if unit == "W" {
+                        if v < 0.0 {
+                            return Err(row.bad("capacity", "a capacity cannot be negative"));
+                        }
+                        Capacity::GwhPerYear(units::Power::new::<watt>(v))
+                    } else {
+                        Capacity::gwh_per_year(v).map_err(|e| row.bad("capacity", e.to_string()))?
+                    }
+                }
+                _ => return Err(row.bad("capacity_unit", "expected t/yr or GWh/yr (or kg/s, W)")),
             };
             f = f.capacity(cap);
         }
@@ -611,14 +626,41 @@ pub(crate) fn facility(row: &Row<'_>, ids: &SourceIds) -> Result<FacilityRecord,
     Ok(FacilityRecord { facility: f, status_as_of: row.parse_opt("status_as_of")?, note: row.owned("note") })
 }
 
+/// A capacity stored in an SI unit (`kg/s`, `W`) as the text and unit of its column: in the
+/// unit it is quoted in (`t/yr`, `GWh/yr`) when a number in that unit reads back to the same
+/// value ([`crate::fmt::reversible`]), else in the SI unit itself, which reads back unconverted.
+fn capacity_text(
+    si: f64,
+    to: impl Fn(f64) -> f64,
+    from: impl Fn(f64) -> f64,
+    (quoted, si_unit): (&'static str, &'static str),
+) -> (String, &'static str) {
+    match crate::fmt::reversible(si, to, from) {
+        Some(v) => (crate::fmt::exact(v), quoted),
+        None => (crate::fmt::exact(si), si_unit),
+    }
+}
+
 pub(crate) fn facility_fields(r: &FacilityRecord) -> Vec<String> {
     let f = &r.facility;
     let (cap, unit, basis) = match &f.capacity {
         Some(Capacity::Mass(rate)) => {
-            (crate::fmt::trim(rate.in_tonnes_per_year(), 9), "t/yr".to_string(), rate.basis().to_string())
+            let (value, unit) = capacity_text(
+                rate.rate().get::<kilogram_per_second>(),
+                |kgs| units::as_tonnes_per_year(units::MassRate::new::<kilogram_per_second>(kgs)),
+                |t| units::tonnes_per_year(t).get::<kilogram_per_second>(),
+                ("t/yr", "kg/s"),
+            );
+            (value, unit.to_string(), rate.basis().to_string())
         }
         Some(Capacity::GwhPerYear(p)) => {
-            (crate::fmt::trim(units::as_gigawatt_hours_per_year(*p), 9), "GWh/yr".to_string(), String::new())
+            let (value, unit) = capacity_text(
+                p.get::<watt>(),
+                |w| units::as_gigawatt_hours_per_year(units::Power::new::<watt>(w)),
+                |gwh| units::gigawatt_hours_per_year(gwh).get::<watt>(),
+                ("GWh/yr", "W"),
+            );
+            (value, unit.to_string(), String::new())
         }
         _ => (String::new(), String::new(), String::new()),
     };

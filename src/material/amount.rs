@@ -216,11 +216,12 @@ impl From<Amount> for AmountWire {
     /// Tonnes when they read back to the same mass, else kilograms (the stored unit), so that
     /// saving and reloading never changes a value.
     fn from(a: Amount) -> AmountWire {
-        let t = a.in_tonnes();
-        if units::tonnes(t) == a.mass {
-            AmountWire { value: t, unit: "t".into(), basis: a.basis }
-        } else {
-            AmountWire { value: a.mass.get::<uom::si::mass::kilogram>(), unit: "kg".into(), basis: a.basis }
+        let kg = a.mass.get::<uom::si::mass::kilogram>();
+        let to = |kg: f64| units::as_tonnes(Mass::new::<uom::si::mass::kilogram>(kg));
+        let from = |t: f64| units::tonnes(t).get::<uom::si::mass::kilogram>();
+        match crate::fmt::reversible(kg, to, from) {
+            Some(t) => AmountWire { value: t, unit: "t".into(), basis: a.basis },
+            None => AmountWire { value: kg, unit: "kg".into(), basis: a.basis },
         }
     }
 }
@@ -342,15 +343,13 @@ impl From<Rate> for AmountWire {
     /// Tonnes per year when they read back to the same rate, else kilograms per second (the
     /// stored unit), so that saving and reloading never changes a value.
     fn from(r: Rate) -> AmountWire {
-        let t = r.in_tonnes_per_year();
-        if units::tonnes_per_year(t) == r.rate {
-            AmountWire { value: t, unit: "t/yr".into(), basis: r.basis }
-        } else {
-            AmountWire {
-                value: r.rate.get::<uom::si::mass_rate::kilogram_per_second>(),
-                unit: "kg/s".into(),
-                basis: r.basis,
-            }
+        use uom::si::mass_rate::kilogram_per_second;
+        let si = r.rate.get::<kilogram_per_second>();
+        let to = |si: f64| units::as_tonnes_per_year(MassRate::new::<kilogram_per_second>(si));
+        let from = |t: f64| units::tonnes_per_year(t).get::<kilogram_per_second>();
+        match crate::fmt::reversible(si, to, from) {
+            Some(t) => AmountWire { value: t, unit: "t/yr".into(), basis: r.basis },
+            None => AmountWire { value: si, unit: "kg/s".into(), basis: r.basis },
         }
     }
 }

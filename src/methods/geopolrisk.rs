@@ -268,16 +268,37 @@ pub struct ImportFlow {
 }
 
 mod tonnes {
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use uom::si::mass::kilogram;
 
     use crate::units::{self, Mass};
 
+    /// Tonnes as a number when one reads back to the same mass, else the mass in kilograms
+    /// (`{"value": .., "unit": "kg"}`), which reads back unconverted.
+    #[derive(Serialize, Deserialize)]
+    #[serde(untagged)]
+    enum Wire {
+        Tonnes(f64),
+        Si { value: f64, unit: String },
+    }
+
     pub fn serialize<S: Serializer>(m: &Mass, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_f64(units::as_tonnes(*m))
+        let kg = m.get::<kilogram>();
+        let to = |kg: f64| units::as_tonnes(Mass::new::<kilogram>(kg));
+        let from = |t: f64| units::tonnes(t).get::<kilogram>();
+        match crate::fmt::reversible(kg, to, from) {
+            Some(t) => Wire::Tonnes(t),
+            None => Wire::Si { value: kg, unit: "kg".into() },
+        }
+        .serialize(s)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Mass, D::Error> {
-        Ok(units::tonnes(f64::deserialize(d)?))
+        match Wire::deserialize(d)? {
+            Wire::Tonnes(t) => Ok(units::tonnes(t)),
+            Wire::Si { value, unit } if unit == "kg" => Ok(Mass::new::<kilogram>(value)),
+            Wire::Si { unit, .. } => Err(serde::de::Error::custom(format!("quantity unit {unit:?}, expected kg"))),
+        }
     }
 }
 

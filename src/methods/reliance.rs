@@ -661,9 +661,10 @@ impl FromStr for PublishedNir {
 impl fmt::Display for PublishedNir {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = match self {
-            PublishedNir::Percent(p) => crate::fmt::trim(*p, 6),
-            PublishedNir::MoreThan(x) => format!(">{}", crate::fmt::trim(*x, 6)),
-            PublishedNir::LessThan(x) => format!("<{}", crate::fmt::trim(*x, 6)),
+            // as printed, every digit kept: the text is also the saved form
+            PublishedNir::Percent(p) => crate::fmt::exact(*p),
+            PublishedNir::MoreThan(x) => format!(">{}", crate::fmt::exact(*x)),
+            PublishedNir::LessThan(x) => format!("<{}", crate::fmt::exact(*x)),
             PublishedNir::NetExporter => "E".to_string(),
         };
         f.pad(&text)

@@ -399,3 +399,22 @@ fn bad_input_gives_typed_errors() {
     assert_eq!(skipped[0].0.id(), "china-lepidolite-growth-to-2030");
     assert!(skipped[0].1.contains("multiples"), "{}", skipped[0].1);
 }
+
+/// A growth claim over billions of years cannot be built, so the audit never compounds over an
+/// overflowing span; the years are refused at the period, with the year in the message.
+#[test]
+fn cagr_claims_over_billions_of_years_are_refused() {
+    for (start, end) in [(-2_000_000_000, 2_000_000_000), (2025, i32::MAX), (i32::MIN, 2030)] {
+        let e = Claim::cagr("g", M, Some(start), end, Stated::exact(5.0).unwrap()).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Parse, "{e}");
+        assert!(e.to_string().contains("outside 1900-2100"), "{e}");
+    }
+    let e = Claim::total("t", M, i32::MAX, Stated::exact(5.0).unwrap(), usd_bn()).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Parse, "{e}");
+    // the widest span that can be built audits without overflow
+    let g = Claim::cagr("g", M, Some(1900), 2100, Stated::exact(5.0).unwrap()).unwrap();
+    let s0 = Claim::total("s0", M, 1900, Stated::exact(1.0).unwrap(), usd_bn()).unwrap();
+    let s1 = Claim::total("s1", M, 2100, Stated::exact(1.0e290).unwrap(), usd_bn()).unwrap();
+    let findings = audit(&ClaimSet::new(vec![g, s0, s1]).unwrap());
+    assert!(findings.iter().all(|f| !f.to_string().contains("NaN") && !f.to_string().contains("inf")), "{findings:#?}");
+}

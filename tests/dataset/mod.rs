@@ -5,4 +5,5 @@ mod commodities;
 mod editions;
 mod hostile_input;
 mod loaders;
+mod save_reload;
 mod supply_risk;

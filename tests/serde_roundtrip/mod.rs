@@ -2,6 +2,7 @@
 //! again to the same text. Quantities carry their unit and basis in the JSON.
 
 mod results;
+mod save_reload;
 
 use std::fmt::Debug;
 

@@ -95,6 +95,13 @@ fn periods_parse_order_and_measure() -> R {
     assert!(jan < y2024 && y2024 < apr);
     assert_eq!((apr.calendar_year(), apr.calendar_month(), y2024.calendar_month()), (2024, Some(4), None));
     assert!(Period::month(2024, 0).is_err() && Period::month(2024, 13).is_err());
+    // only valid periods exist: no year out of range, so no first or last day can overflow
+    for y in [i32::MAX, i32::MIN, -262_143] {
+        assert!(Period::month(y, 12).is_err() && Period::year(y).is_err(), "{y}");
+    }
+    assert!("2024-13".parse::<Period>().is_err() && "202400".parse::<Period>().is_err());
+    let last = Period::month(2100, 12)?;
+    assert_eq!((last.first_day().to_string(), last.last_day().to_string()), ("2100-12-01".into(), "2100-12-31".into()));
     assert!(Period::year(1850).is_err() && Period::year(2500).is_err());
     Ok(())
 }
