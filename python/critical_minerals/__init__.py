@@ -235,7 +235,10 @@ def concentration(
     """Per (HS6 product, year) concentration among exporters or importers of a BACI file.
 
     ``path``: a BACI CSV (``t,i,j,k,v,q``: year, exporter, importer, HS6, value in thousands of
-    USD, quantity in tonnes; ``NA`` or empty for missing). ``by``: ``"exporter"`` or
+    USD, quantity in tonnes; ``NA`` or empty for missing), or Parquet: a ``*.parquet`` file or a
+    directory of them (e.g. one ``year=YYYY`` partition each), with the same column names but
+    values in USD (the layout of the crate's Arrow feature; economies and products as text,
+    dictionary or BACI's integer codes). ``by``: ``"exporter"`` or
     ``"importer"``. ``hs``: HS code prefixes to keep (``["2836", "282520"]``), all if ``None``.
     ``years``: an int, a ``range`` or a ``(first, last)`` pair (both included), all if ``None``.
     ``measure``: ``"value"`` (USD) or ``"quantity"`` (tonnes). ``n``: the n of CR-n.

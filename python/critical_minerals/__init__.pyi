@@ -174,7 +174,8 @@ def concentration(
     frame: Literal["polars", "pandas"] = "polars",
     with_report: bool = False,
 ) -> Any:
-    """Per (HS6, year) concentration among exporters or importers of a BACI CSV, as a Polars
+    """Per (HS6, year) concentration among exporters or importers of a BACI CSV (or a Parquet
+    file or directory of partitions with BACI's column names, values in USD), as a Polars
     (or pandas) DataFrame: hs6, year, rows, total, parties, hhi, hhi_points, cr{n},
     effective_number; ``(frame, report)`` with ``with_report=True``."""
 def datasets() -> List[str]:

@@ -2,9 +2,11 @@
 //! BACI writer for tests and benchmarks.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
+use critical_minerals::geo::Economy;
 use critical_minerals::trade::columnar::{
-    Additive, BaciOptions, BaciReport, Concentration, GroupOptions, Party, SynthSpec, TradeTable, synthetic,
+    Additive, BaciOptions, BaciReport, Concentration, GroupOptions, Party, SynthSpec, TradeRow, TradeTable, synthetic,
 };
 use critical_minerals::trade::{HsFilter, UnknownCodes};
 use critical_minerals::{Error, ErrorKind};
@@ -62,6 +64,100 @@ impl Columns {
     }
 }
 
+/// Whether `path` is read as Parquet: a directory (of Parquet files, e.g. one partition per
+/// year) or a file named `*.parquet` / `*.parq`.
+fn is_parquet(path: &Path) -> bool {
+    path.is_dir()
+        || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("parquet") || e.eq_ignore_ascii_case("parq"))
+}
+
+/// The Parquet files of `path`: the file itself, or every `*.parquet` under the directory
+/// (recursively, sorted by path so that the row order is the same on every run).
+fn parquet_files(path: &Path) -> Result<Vec<PathBuf>, Load> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let io = |p: &Path, e: std::io::Error| Load::Io(format!("{}: {e}", p.display()));
+    let mut out = Vec::new();
+    let mut stack = vec![path.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).map_err(|e| io(&dir, e))? {
+            let p = entry.map_err(|e| io(&dir, e))?.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if is_parquet(&p) {
+                out.push(p);
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err(Load::Io(format!("{}: no *.parquet file in the directory", path.display())));
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Why a load failed: the crate's error, or a directory that could not be listed.
+enum Load {
+    Core(Error),
+    Io(String),
+}
+
+impl From<Error> for Load {
+    fn from(e: Error) -> Load {
+        Load::Core(e)
+    }
+}
+
+/// A Parquet file or directory in the layout of the core's Arrow feature (BACI's column names
+/// `t,i,j,k,v,q`, values in US dollars), filtered like a BACI load, with the same report.
+fn load_parquet(
+    path: &Path,
+    products: Option<&HsFilter>,
+    years: Option<(i32, i32)>,
+) -> Result<(TradeTable, BaciReport), Load> {
+    let mut report = BaciReport { file: path.display().to_string(), ..BaciReport::default() };
+    let mut table: Option<TradeTable> = None;
+    for f in parquet_files(path)? {
+        let part = TradeTable::read_parquet_file(&f)?;
+        report.rows_read += part.len() as u64;
+        let keep = |r: &TradeRow| {
+            products.is_none_or(|p| p.contains(r.hs6)) && years.is_none_or(|(a, b)| (a..=b).contains(&r.year))
+        };
+        let part = if products.is_some() || years.is_some() {
+            let rows: Vec<_> = part
+                .rows()
+                .filter(keep)
+                .map(|r| (r.year, r.exporter, r.importer, r.hs6, r.value_usd, r.quantity_t()))
+                .collect();
+            TradeTable::from_rows(rows)?
+        } else {
+            part
+        };
+        match &mut table {
+            Some(t) => t.append(&part)?,
+            None => table = Some(part),
+        }
+    }
+    let table = match table {
+        Some(t) => t,
+        None => TradeTable::from_rows(Vec::<(i32, Economy, Economy, u32, Option<f64>, Option<f64>)>::new())?,
+    };
+    report.rows_kept = table.len() as u64;
+    report.rows_filtered = report.rows_read - report.rows_kept;
+    for r in table.rows() {
+        match r.value_usd {
+            Some(v) => report.value_usd += v,
+            None => report.rows_without_value += 1,
+        }
+        match r.quantity_t() {
+            Some(q) => report.quantity_t += q,
+            None => report.rows_without_quantity += 1,
+        }
+    }
+    Ok((table, report))
+}
+
 /// Loads `path` (BACI `t,i,j,k,v,q`) keeping products under `hs` and years in `years`, and
 /// computes per (HS6, year) the concentration of `measure` among exporters or importers.
 /// Returns a dict of column bytes and the load report (JSON form).
@@ -95,8 +191,9 @@ pub(crate) fn concentration_columns<'py>(
         other => return Err(invalid_option(format!("unknown_codes {other:?}: expected \"error\" or \"keep\""))),
     };
     let mut opts = BaciOptions::default().with_unknown(unknown).with_threads(threads);
-    if let Some(prefixes) = hs {
-        opts = opts.with_products(HsFilter::new(prefixes).py()?);
+    let products = hs.map(HsFilter::new).transpose().py()?;
+    if let Some(filter) = &products {
+        opts = opts.with_products(filter.clone());
     }
     if let Some((a, b)) = years {
         if a > b {
@@ -106,17 +203,25 @@ pub(crate) fn concentration_columns<'py>(
     }
     let gopts = GroupOptions::default().with_threads(threads).with_cr_n(cr_n);
     let path = path.to_string();
+    let span = years;
     // the load and the kernels run without the interpreter lock
     let cols = py
-        .detach(move || -> Result<Columns, Error> {
-            let (table, report) = TradeTable::load_baci(&path, &opts)?;
+        .detach(move || -> Result<Columns, Load> {
+            let (table, report) = if is_parquet(Path::new(&path)) {
+                load_parquet(Path::new(&path), products.as_ref(), span)?
+            } else {
+                TradeTable::load_baci(&path, &opts)?
+            };
             Ok(if quantity {
                 Columns::of(&table.quantity_concentration(party, &gopts)?, 1000.0, report)
             } else {
                 Columns::of(&table.value_concentration(party, &gopts)?, 1.0, report)
             })
         })
-        .map_err(to_py)?;
+        .map_err(|e| match e {
+            Load::Core(e) => to_py(e),
+            Load::Io(message) => raise("IoError", message, None),
+        })?;
     let d = PyDict::new(py);
     d.set_item("hs6", bytes(py, &cols.hs6, u32::to_le_bytes))?;
     d.set_item("year", bytes(py, &cols.year, i32::to_le_bytes))?;

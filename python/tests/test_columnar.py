@@ -101,3 +101,48 @@ def test_missing_file_and_bad_options(tmp_path):
         cm.concentration(f, by="exporter", hs=["28x"])
     with pytest.raises(TypeError):
         cm.concentration(f, by="exporter", years="2022")
+
+
+def write_parquet_like_baci(df: pl.DataFrame, path):
+    """The BACI frame (values already in USD) in the Parquet layout the crate reads: t, i, j, k,
+    v, q with BACI's numeric economy codes and six-digit product text."""
+    df.select(
+        pl.col("t").cast(pl.Int16), "i", "j", "k", "v", "q"
+    ).write_parquet(path)
+
+
+def test_parquet_file_and_partitioned_directory_match_the_csv(baci_file, tmp_path):
+    df = read_baci(baci_file)
+    one = tmp_path / "baci.parquet"
+    write_parquet_like_baci(df, one)
+    parts = tmp_path / "parts"
+    for (year,), part in df.partition_by("t", as_dict=True).items():
+        d = parts / f"year={year}"
+        d.mkdir(parents=True)
+        write_parquet_like_baci(part, d / "part-0.parquet")
+    from_csv = cm.concentration(baci_file, by="exporter")
+    for source in (one, parts):
+        ours, report = cm.concentration(source, by="exporter", with_report=True)
+        check(ours, reference(df, by="i", measure="v"))
+        assert ours["hhi"].to_list() == pytest.approx(from_csv["hhi"].to_list(), rel=1e-12, abs=0)
+        assert report["rows_read"] == report["rows_kept"] == 200_000
+        assert report["value_usd"] == pytest.approx(df["v"].sum(), rel=1e-12)
+    # filters apply to Parquet as to CSV
+    cut = cm.concentration(parts, by="importer", hs=["01"], years=(1999, 2000), measure="quantity", n=3)
+    ref = df.filter(pl.col("k").str.starts_with("01") & pl.col("t").is_between(1999, 2000))
+    check(cut, reference(ref, by="j", measure="q", n=3), n=3)
+
+
+def test_parquet_errors_name_the_file(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(cm.IoError, match="no \\*.parquet file"):
+        cm.concentration(empty)
+    bad = tmp_path / "bad.parquet"
+    bad.write_bytes(b"not parquet at all")
+    with pytest.raises(cm.CriticalMineralsError, match="bad.parquet"):
+        cm.concentration(bad)
+    wrong = tmp_path / "wrong.parquet"
+    pl.DataFrame({"year": [2020], "value": [1.0]}).write_parquet(wrong)
+    with pytest.raises(cm.CriticalMineralsError, match="wrong.parquet"):
+        cm.concentration(wrong)
