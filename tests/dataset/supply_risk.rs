@@ -9,18 +9,9 @@ use critical_minerals::dataset::{Commodity, Dataset, EuSupplyRiskInputs};
 use critical_minerals::geo::Country;
 use proptest::prelude::*;
 
+use crate::fixtures::{col, csv_rows};
+
 type TestResult = Result<(), Box<dyn std::error::Error>>;
-
-fn csv_rows(file: &str) -> Result<(csv::StringRecord, Vec<csv::StringRecord>), Box<dyn std::error::Error>> {
-    let path = format!("{}/data/{file}", env!("CARGO_MANIFEST_DIR"));
-    let mut r = csv::Reader::from_path(path)?;
-    let header = r.headers()?.clone();
-    Ok((header, r.records().collect::<Result<Vec<_>, _>>()?))
-}
-
-fn col(header: &csv::StringRecord, name: &str) -> Result<usize, String> {
-    header.iter().position(|h| h == name).ok_or(format!("no column {name}"))
-}
 
 fn country(code: &str) -> Country {
     Country::from_code(code).unwrap()

@@ -11,18 +11,9 @@ use critical_minerals::trade::HsCode;
 use critical_minerals::units::Mass;
 use uom::si::mass::ton;
 
+use crate::fixtures::{col, csv_rows};
+
 type TestResult = Result<(), Box<dyn std::error::Error>>;
-
-fn csv_rows(file: &str) -> Result<(csv::StringRecord, Vec<csv::StringRecord>), Box<dyn std::error::Error>> {
-    let path = format!("{}/data/{file}", env!("CARGO_MANIFEST_DIR"));
-    let mut r = csv::Reader::from_path(path)?;
-    let header = r.headers()?.clone();
-    Ok((header, r.records().collect::<Result<Vec<_>, _>>()?))
-}
-
-fn col(header: &csv::StringRecord, name: &str) -> Result<usize, String> {
-    header.iter().position(|h| h == name).ok_or(format!("no column {name}"))
-}
 
 #[test]
 fn cobalt_2022_matches_a_hand_computation_from_the_csv_rows() -> TestResult {
