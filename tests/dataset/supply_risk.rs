@@ -2,14 +2,12 @@
 //! computation from the CSV rows, against the published extraction-stage values of the EU 2023
 //! study, the terms given as inputs, and bad input.
 
-use std::collections::BTreeMap;
-
 use critical_minerals::ErrorKind;
 use critical_minerals::dataset::{Commodity, Dataset, EuSupplyRiskInputs};
 use critical_minerals::geo::Country;
 use proptest::prelude::*;
 
-use crate::fixtures::{col, csv_rows};
+use crate::fixtures::{col, csv_rows, wgi_of_year};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -30,13 +28,7 @@ fn cobalt_2022_matches_a_hand_computation_from_the_csv_rows() -> TestResult {
         .collect::<Result<_, Box<dyn std::error::Error>>>()?;
     let total: f64 = q.iter().map(|(_, v)| v).sum();
 
-    let (h, rows) = csv_rows("political_stability.csv")?;
-    let (code, y, est) = (col(&h, "country")?, col(&h, "year")?, col(&h, "estimate")?);
-    let wgi: BTreeMap<String, f64> = rows
-        .iter()
-        .filter(|r| &r[y] == "2022")
-        .map(|r| Ok((r[code].to_string(), r[est].parse::<f64>()?)))
-        .collect::<Result<_, Box<dyn std::error::Error>>>()?;
+    let wgi = wgi_of_year("2022")?;
     let expected: f64 =
         q.iter().map(|(p, v)| (v / total).powi(2) * wgi.get(p).map_or(5.0, |w| 5.0 - 2.0 * w.clamp(-2.5, 2.5))).sum();
 

@@ -1,8 +1,6 @@
 //! GeoPolRisk on the embedded data: production HHI from World Mining Data and political
 //! stability from the WGI table, against a hand computation from the CSV rows.
 
-use std::collections::BTreeMap;
-
 use critical_minerals::ErrorKind;
 use critical_minerals::dataset::{Commodity, Dataset};
 use critical_minerals::geo::Country;
@@ -11,7 +9,7 @@ use critical_minerals::trade::HsCode;
 use critical_minerals::units::Mass;
 use uom::si::mass::ton;
 
-use crate::fixtures::{col, csv_rows};
+use crate::fixtures::{col, csv_rows, wgi_of_year};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -29,13 +27,7 @@ fn cobalt_2022_matches_a_hand_computation_from_the_csv_rows() -> TestResult {
     let hhi: f64 = q.iter().map(|v| (v / total).powi(2)).sum();
 
     // WGI 2022 of the suppliers
-    let (h, rows) = csv_rows("political_stability.csv")?;
-    let (code, y, est) = (col(&h, "country")?, col(&h, "year")?, col(&h, "estimate")?);
-    let wgi: BTreeMap<String, f64> = rows
-        .iter()
-        .filter(|r| &r[y] == "2022")
-        .map(|r| Ok((r[code].to_string(), r[est].parse::<f64>()?)))
-        .collect::<Result<_, Box<dyn std::error::Error>>>()?;
+    let wgi = wgi_of_year("2022")?;
     let g = |alpha3: &str| wgi.get(alpha3).map_or(0.5, |e| ((2.5 - e) / 5.0).clamp(0.0, 1.0));
 
     let imports = [("COD", 600.0), ("RUS", 250.0), ("AUS", 100.0), ("NCL", 50.0)];
